@@ -1,0 +1,68 @@
+/** The checking core's entry point: Markdown in, findings out. No editor or protocol imports. */
+import { buildModel, type ReportModel } from './model';
+import { BUILTIN_PROFILES, mergeProfiles, type Profile } from './profiles';
+import type { RuleContext } from './rule';
+import { RULES } from './rules/index';
+import { Suppressions } from './suppress';
+import type { Finding, SeveritySetting } from './types';
+
+export interface LintConfig {
+  /** Rule id → severity or "off". */
+  rules?: Record<string, SeveritySetting>;
+  /** Genre id; front matter `profile:` wins over it. */
+  profile?: string;
+  /** Extra placeholder patterns (regular expressions). */
+  placeholders?: string[];
+  genres?: Profile[];
+  /** Genre id → section id → extra heading synonyms. */
+  synonyms?: Record<string, Record<string, string[]>>;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  model: ReportModel;
+}
+
+const compiledPatterns = new Map<string, RegExp | undefined>();
+
+function compilePlaceholder(pattern: string): RegExp | undefined {
+  if (!compiledPatterns.has(pattern)) {
+    let compiled: RegExp | undefined;
+    try {
+      compiled = new RegExp(pattern, 'gu');
+    } catch {
+      compiled = undefined; // Reported by configuration validation; here it is only skipped.
+    }
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiledPatterns.get(pattern);
+}
+
+export function profilesFor(config: LintConfig): Profile[] {
+  return mergeProfiles(BUILTIN_PROFILES, config.genres, config.synonyms);
+}
+
+export function lint(source: string, config: LintConfig = {}): LintResult {
+  const profiles = profilesFor(config);
+  const model = buildModel(source, { profiles, profile: config.profile });
+  const suppressions = new Suppressions(model.comments, source, model.lineStarts);
+  const findings: Finding[] = [];
+  const extraPlaceholders = (config.placeholders ?? []).map(compilePlaceholder).filter((p): p is RegExp => p !== undefined);
+
+  for (const rule of RULES) {
+    const setting = config.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const context: RuleContext = {
+      model,
+      extraPlaceholders,
+      profileIds: profiles.map((profile) => profile.id),
+      report(report) {
+        if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
+        findings.push({ rule: rule.meta.id, severity: setting, ...report });
+      },
+    };
+    rule.check(context);
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { findings, model };
+}

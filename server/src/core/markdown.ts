@@ -1,0 +1,199 @@
+/**
+ * Markdown to report lines. Each source line of a paragraph or heading is one report paragraph,
+ * because drafts pasted from Word keep one paragraph per line, often without blank lines between.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, RootContent, PhrasingContent, ListItem } from 'mdast';
+
+export interface Line {
+  /** Plain text: inline markup removed, line ending excluded. */
+  text: string;
+  /** Source offset of each text index, plus one entry for the end. */
+  map: Int32Array;
+  /** 0 for paragraph lines, 1–6 for the line of a Markdown heading. */
+  mdDepth: number;
+}
+
+export interface HtmlComment {
+  start: number;
+  end: number;
+  value: string;
+}
+
+export interface ParsedMarkdown {
+  tree: Root;
+  lines: Line[];
+  comments: HtmlComment[];
+  frontMatter?: { value: string; start: number; end: number };
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export function parseMarkdownTree(source: string): Root {
+  return processor.parse(source);
+}
+
+export function parseMarkdown(source: string): ParsedMarkdown {
+  // micromark drops a byte order mark and counts offsets without it; shift them back.
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? source.slice(1) : source;
+  const tree = parseMarkdownTree(text);
+  const collector = new LineCollector(text);
+  const parsed: ParsedMarkdown = { tree, lines: collector.lines, comments: collector.comments };
+  for (const node of tree.children) {
+    if (node.type === 'yaml' && node.position) {
+      parsed.frontMatter = { value: node.value, start: node.position.start.offset!, end: node.position.end.offset! };
+    } else {
+      collector.block(node);
+    }
+  }
+  if (bom) {
+    for (const line of parsed.lines) for (let i = 0; i < line.map.length; i++) line.map[i] += bom;
+    for (const comment of parsed.comments) {
+      comment.start += bom;
+      comment.end += bom;
+    }
+    if (parsed.frontMatter) {
+      parsed.frontMatter.start += bom;
+      parsed.frontMatter.end += bom;
+    }
+  }
+  return parsed;
+}
+
+/** Accumulates plain text with a source offset per character. */
+class TextBuffer {
+  chars: string[] = [];
+  offsets: number[] = [];
+
+  push(value: string, sourceStart: number, sourceEnd: number, source: string): void {
+    // Align value with its source slice: escapes, entities and stripped indentation make them differ.
+    let s = sourceStart;
+    for (const ch of value) {
+      let probe = s;
+      while (probe < sourceEnd && source[probe] !== ch[0]) probe++;
+      if (probe < sourceEnd) s = probe;
+      for (let k = 0; k < ch.length; k++) {
+        this.chars.push(ch[k]);
+        this.offsets.push(Math.min(s + k, sourceEnd));
+      }
+      if (probe < sourceEnd) s += ch.length;
+    }
+  }
+
+  pushSeparator(char: string, offset: number): void {
+    this.chars.push(char);
+    this.offsets.push(offset);
+  }
+}
+
+class LineCollector {
+  lines: Line[] = [];
+  comments: HtmlComment[] = [];
+
+  constructor(private readonly source: string) {}
+
+  block(node: RootContent): void {
+    switch (node.type) {
+      case 'paragraph':
+        this.phrasingBlock(node.children, node.position!.end.offset!, 0);
+        break;
+      case 'heading':
+        this.phrasingBlock(node.children, node.position!.end.offset!, node.depth);
+        break;
+      case 'list':
+        for (const item of node.children) this.listItem(item, node.ordered === true);
+        break;
+      case 'blockquote':
+        for (const child of node.children) this.block(child);
+        break;
+      case 'html':
+        this.html(node.value, node.position!.start.offset!, node.position!.end.offset!);
+        break;
+      default:
+        // Code, thematic breaks and definitions are not report text.
+        break;
+    }
+  }
+
+  private listItem(item: ListItem, ordered: boolean): void {
+    const [first, ...rest] = item.children;
+    if (ordered && first?.type === 'paragraph') {
+      // The ordinal the user typed ("1." / "1)") is the list marker, which mdast drops.
+      const itemStart = item.position!.start.offset!;
+      const firstStart = first.position!.start.offset!;
+      const marker = this.source.slice(itemStart, firstStart).trimEnd();
+      const buffer = new TextBuffer();
+      buffer.push(marker.trimStart(), itemStart, firstStart, this.source);
+      this.phrasingInto(buffer, first.children);
+      this.flush(buffer, first.position!.end.offset!, 0);
+    } else if (first) {
+      this.block(first);
+    }
+    for (const child of rest) this.block(child);
+  }
+
+  private html(value: string, start: number, end: number): void {
+    const pattern = /<!--([\s\S]*?)-->/g;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+      this.comments.push({ start: start + match.index, end: Math.min(end, start + match.index + match[0].length), value: match[1] });
+    }
+  }
+
+  private phrasingBlock(children: PhrasingContent[], end: number, depth: number): void {
+    const buffer = new TextBuffer();
+    this.phrasingInto(buffer, children);
+    this.flush(buffer, end, depth);
+  }
+
+  private phrasingInto(buffer: TextBuffer, nodes: PhrasingContent[]): void {
+    for (const node of nodes) {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      switch (node.type) {
+        case 'text':
+          buffer.push(node.value, start, end, this.source);
+          break;
+        case 'inlineCode':
+          // Code is not prose: one object character keeps words on either side apart.
+          buffer.pushSeparator('\uFFFC', start);
+          break;
+        case 'break':
+          buffer.pushSeparator('\n', start);
+          break;
+        case 'html':
+          this.html(node.value, start, end);
+          break;
+        case 'emphasis':
+        case 'strong':
+        case 'delete':
+        case 'link':
+        case 'linkReference':
+          this.phrasingInto(buffer, node.children as PhrasingContent[]);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private flush(buffer: TextBuffer, blockEnd: number, depth: number): void {
+    const { chars, offsets } = buffer;
+    let lineStart = 0;
+    for (let i = 0; i <= chars.length; i++) {
+      if (i < chars.length && chars[i] !== '\n') continue;
+      let lineEnd = i;
+      if (lineEnd > lineStart && chars[lineEnd - 1] === '\r') lineEnd--;
+      const text = chars.slice(lineStart, lineEnd).join('');
+      if (text.trim().length > 0) {
+        const map = new Int32Array(text.length + 1);
+        for (let k = 0; k < text.length; k++) map[k] = offsets[lineStart + k];
+        map[text.length] = lineEnd > lineStart ? offsets[lineEnd - 1] + 1 : (offsets[lineStart] ?? blockEnd);
+        this.lines.push({ text, map, mdDepth: depth });
+      }
+      lineStart = i + 1;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/** What a rule module exports and what it sees while checking. */
+import type { ReportModel } from './model';
+import type { Report, RuleMeta } from './types';
+
+export interface RuleContext {
+  readonly model: ReportModel;
+  /** Extra placeholder patterns from configuration, already compiled. */
+  readonly extraPlaceholders: readonly RegExp[];
+  /** Ids of the genres in force, for messages. */
+  readonly profileIds: readonly string[];
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Source offset of a text index within a model line. */
+export function sourceOffset(model: ReportModel, lineIndex: number, index: number): number {
+  return model.lines[lineIndex].map[index];
+}
+
+export function docsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}

@@ -1,0 +1,30 @@
+import type { Rule } from '../rule';
+import { docsPath } from '../rule';
+import { headingLabel, headingRange } from '../structure';
+
+export const emptySection: Rule = {
+  meta: {
+    id: 'empty-section',
+    description: '标题下没有内容（到下一个同级或更高级标题之前没有正文）',
+    defaultSeverity: 'warning',
+    docs: docsPath('empty-section'),
+    fixable: false,
+  },
+  check(context) {
+    const { model } = context;
+    model.headings.forEach((heading, index) => {
+      const line = model.lines[heading.lineIndex];
+      if (heading.bodyStart < line.text.trimEnd().length) return;
+      const next = model.headings[index + 1];
+      const nextLine = next ? next.lineIndex : model.lines.length;
+      const hasBody = nextLine > heading.lineIndex + 1;
+      const hasSubsections = next !== undefined && next.level > heading.level;
+      if (hasBody || hasSubsections) return;
+      const label = heading.ordinal ? `${headingLabel(heading)}${heading.title}` : heading.title;
+      context.report({
+        ...headingRange(model, heading),
+        message: `“${label}”下没有内容：请补写这一部分，或删去这个标题。`,
+      });
+    });
+  },
+};

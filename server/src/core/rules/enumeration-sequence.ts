@@ -1,0 +1,144 @@
+import { chineseToNumber, numberToChinese } from '../numerals';
+import type { ReportModel } from '../model';
+import type { Rule, RuleContext } from '../rule';
+import { docsPath } from '../rule';
+import type { Fix } from '../types';
+
+/** In-paragraph enumerations (GB/T 15834 B.3.7): 一是…二是…, 第一，…第二，…, 其一…其二, 首先…其次…最后. */
+interface Marker {
+  family: 'shi' | 'di' | 'qi' | 'order';
+  value: number;
+  /** Line text indexes of the numeral, for renumbering. */
+  numberStart: number;
+  numberEnd: number;
+  lineIndex: number;
+  paragraph: number;
+  label: string;
+}
+
+const LEAD = '(?<=^|[，。；：！？、,;:!?\\s（(“"])';
+const SHI = new RegExp(`${LEAD}([一二三四五六七八九十]{1,3})是(?!\\1)`, 'g');
+const DI = new RegExp(`${LEAD}第([一二三四五六七八九十]{1,3})(?=[，,、：:])`, 'g');
+const QI = new RegExp(`${LEAD}其([一二三四五六七八九十])(?=[，,、：:])`, 'g');
+const ORDER = new RegExp(`${LEAD}(首先|其次|再次|最后)(?=[，,])`, 'g');
+const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
+const HEADING_LIKE_MAX = 30;
+
+const label = (family: Marker['family'], value: number) =>
+  family === 'shi' ? `${numberToChinese(value)}是` : family === 'di' ? `第${numberToChinese(value)}` : `其${numberToChinese(value)}`;
+
+function markersOf(text: string, lineIndex: number, paragraph: number, from: number): Marker[] {
+  const found: Marker[] = [];
+  const scan = (pattern: RegExp, family: Marker['family'], numberGroupOffset: number) => {
+    pattern.lastIndex = from;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const value = family === 'order' ? ORDER_VALUE[match[1]] : chineseToNumber(match[1]);
+      if (!value) continue;
+      const numberStart = match.index + numberGroupOffset;
+      found.push({ family, value, numberStart, numberEnd: numberStart + match[1].length, lineIndex, paragraph, label: match[0] });
+    }
+  };
+  scan(SHI, 'shi', 0);
+  scan(DI, 'di', 1);
+  scan(QI, 'qi', 1);
+  scan(ORDER, 'order', 0);
+  return found.sort((a, b) => a.numberStart - b.numberStart);
+}
+
+function renumber(model: ReportModel, run: Marker[]): Fix | undefined {
+  const family = run[0].family;
+  if (family === 'order') return undefined;
+  const edits = run
+    .map((marker, index) => ({ marker, value: index + 1 }))
+    .filter(({ marker, value }) => marker.value !== value)
+    .map(({ marker, value }) => {
+      const line = model.lines[marker.lineIndex];
+      return { start: line.map[marker.numberStart], end: line.map[marker.numberEnd], newText: numberToChinese(value) };
+    });
+  if (edits.length === 0) return undefined;
+  return { title: `将这组列举依次改为${run.map((_, index) => label(family, index + 1)).join('、')}`, edits };
+}
+
+function checkRun(context: RuleContext, run: Marker[]): void {
+  const { model } = context;
+  const fix = renumber(model, run);
+  run.forEach((marker, index) => {
+    let message: string | undefined;
+    if (marker.family === 'order') {
+      const previous = run[index - 1];
+      if (previous && marker.value <= previous.value && marker.value !== 4) {
+        message = `列举顺序颠倒：“${previous.label}”之后又用了“${marker.label}”。`;
+      } else if (!previous && marker.value !== 1 && marker.value !== 4) {
+        message = `“${marker.label}”之前没有“首先”。`;
+      }
+    } else if (index === 0 && marker.value !== 1) {
+      message = `列举没有从“${label(marker.family, 1)}”开始：这里是“${marker.label}”。`;
+    } else if (index > 0) {
+      const previous = run[index - 1].value;
+      const expected = label(marker.family, previous + 1);
+      if (marker.value === previous) message = `列举重复：前面已有“${marker.label}”，这里应为“${expected}”。`;
+      else if (marker.value < previous) message = `列举倒退：“${label(marker.family, previous)}”之后应为“${expected}”，这里是“${marker.label}”。`;
+      else if (marker.value > previous + 1) message = `列举跳号：“${label(marker.family, previous)}”之后应为“${expected}”，这里是“${marker.label}”。`;
+    }
+    if (!message) return;
+    const line = model.lines[marker.lineIndex];
+    const start = marker.family === 'order' ? marker.numberStart : marker.numberStart - (marker.family === 'shi' ? 0 : 1);
+    const end = marker.family === 'order' ? marker.numberEnd : marker.numberEnd + (marker.family === 'shi' ? 1 : 0);
+    context.report({ start: line.map[start], end: line.map[end], message, fix });
+  });
+}
+
+export const enumerationSequence: Rule = {
+  meta: {
+    id: 'enumeration-sequence',
+    description: '段内列举（一是、二是，第一、第二，首先、其次）跳号、重复或倒退；“一是”用作标题',
+    defaultSeverity: 'warning',
+    docs: docsPath('enumeration-sequence'),
+    fixable: true,
+  },
+  check(context) {
+    const { model } = context;
+    const open = new Map<Marker['family'], Marker[]>();
+    const closeAll = () => {
+      for (const run of open.values()) checkRun(context, run);
+      open.clear();
+    };
+    model.lines.forEach((line, lineIndex) => {
+      if (lineIndex === model.titleLine) return;
+      const heading = model.headingOfLine[lineIndex];
+      if (heading) closeAll();
+      reportHeadingLike(context, lineIndex);
+      for (const marker of markersOf(line.text, lineIndex, lineIndex, heading ? heading.bodyStart : 0)) {
+        const run = open.get(marker.family);
+        const last = run?.[run.length - 1];
+        // 一是 (or 首先) opens a new run when it starts a new paragraph; in the same paragraph it repeats.
+        if (run && last && marker.value === 1 && last.paragraph !== marker.paragraph) {
+          checkRun(context, run);
+          open.set(marker.family, [marker]);
+        } else if (run) {
+          run.push(marker);
+        } else {
+          open.set(marker.family, [marker]);
+        }
+      }
+    });
+    closeAll();
+  },
+};
+
+/** 一是 opening a Markdown heading or a short stand-alone line used as one. */
+function reportHeadingLike(context: RuleContext, lineIndex: number): void {
+  const { model } = context;
+  const line = model.lines[lineIndex];
+  const text = line.text.trim();
+  const match = /^([一二三四五六七八九十]{1,3})是/.exec(text);
+  if (!match) return;
+  const standsAlone = text.length <= HEADING_LIKE_MAX && !/[。！？；…：，]$/.test(text);
+  if (line.mdDepth === 0 && !standsAlone) return;
+  const lead = line.text.length - line.text.trimStart().length;
+  context.report({
+    start: line.map[lead],
+    end: line.map[lead + text.length],
+    message: `“${match[0]}”是段内列举用语，不能用作标题：标题请改用“（一）”“1.”等序号，或把这句并入段落。`,
+  });
+}

@@ -1,0 +1,65 @@
+import type { Heading } from '../model';
+import type { Rule } from '../rule';
+import { docsPath } from '../rule';
+import { ordinalLabel } from '../ordinals';
+import { headingLabel, headingRange, ordinalRange, siblingRuns } from '../structure';
+import type { Fix } from '../types';
+
+const LEVEL_EXAMPLE = ['', '一、', '（一）', '1.', '（1）', '①'];
+
+export const headingHierarchy: Rule = {
+  meta: {
+    id: 'heading-hierarchy',
+    description: '标题层级跳级、某级只有（一）没有（二）、Markdown 标题级别与序号层级不符',
+    defaultSeverity: 'warning',
+    docs: docsPath('heading-hierarchy'),
+    fixable: true,
+  },
+  check(context) {
+    const { model } = context;
+    let previous: Heading | undefined;
+    for (const heading of model.headings) {
+      const previousLevel = previous?.level ?? 0;
+      if (heading.level > previousLevel + 1) {
+        const missing = LEVEL_EXAMPLE.slice(previousLevel + 1, heading.level).map((label) => `“${label}”`).join('');
+        const message = previous
+          ? `层级跳级：“${headingLabel(previous)}”之后直接用了“${LEVEL_EXAMPLE[heading.level]}”级序号，中间缺少${missing}一级。`
+          : `第一个标题用的是“${LEVEL_EXAMPLE[heading.level]}”级序号，缺少上一级${missing}：请从“一、”级开始。`;
+        context.report({ ...ordinalRange(model, heading), message });
+      }
+      previous = heading;
+    }
+
+    for (const run of siblingRuns(model)) {
+      if (run.length === 1 && run[0].ordinal!.value === 1) {
+        const { level } = run[0].ordinal!;
+        context.report({
+          ...ordinalRange(model, run[0]),
+          message: `只有“${ordinalLabel(level, 1)}”没有“${ordinalLabel(level, 2)}”：只有一项时不必编号，或补充第二项。`,
+        });
+      }
+    }
+
+    const withDepth = model.headings.filter((heading) => heading.ordinal && heading.mdDepth > 0);
+    if (withDepth.length === 0) return;
+    const base = withDepth[0].mdDepth - withDepth[0].level + 1;
+    for (const heading of withDepth) {
+      const expected = base + heading.level - 1;
+      if (heading.mdDepth === expected || expected < 1 || expected > 6) continue;
+      context.report({
+        ...headingRange(model, heading),
+        message: `Markdown 标题级别与序号层级不符：“${headingLabel(heading)}”这一级应使用“${'#'.repeat(expected)}”，这里是“${'#'.repeat(heading.mdDepth)}”。`,
+        fix: depthFix(model.source, headingRange(model, heading).start, expected),
+      });
+    }
+  },
+};
+
+/** Replace the ATX marks of the heading line that holds `offset`. */
+function depthFix(source: string, offset: number, depth: number): Fix | undefined {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const marks = /^ {0,3}(#{1,6})/.exec(source.slice(lineStart, offset));
+  if (!marks) return undefined;
+  const start = lineStart + marks[0].length - marks[1].length;
+  return { title: `改为 ${'#'.repeat(depth)} 标题`, edits: [{ start, end: start + marks[1].length, newText: '#'.repeat(depth) }] };
+}

@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+import { emptySection } from './empty-section';
+import { enumerationSequence } from './enumeration-sequence';
+import { frontMatter } from './front-matter';
+import { headingHierarchy } from './heading-hierarchy';
+import { headingSequence } from './heading-sequence';
+import { missingNumber } from './missing-number';
+import { ordinalStyle } from './ordinal-style';
+import { placeholder } from './placeholder';
+import { requiredSection } from './required-section';
+import { sectionOrder } from './section-order';
+
+export const RULES: readonly Rule[] = [
+  placeholder,
+  missingNumber,
+  requiredSection,
+  sectionOrder,
+  emptySection,
+  headingSequence,
+  headingHierarchy,
+  ordinalStyle,
+  enumerationSequence,
+  frontMatter,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);

@@ -1,0 +1,143 @@
+import data from '../../data/units.json';
+import type { Line } from '../markdown';
+import type { Rule, RuleContext } from '../rule';
+import { docsPath } from '../rule';
+
+/**
+ * A quantity whose number was never filled in: 开展专题党课次, 投入资金万元, 截至月底.
+ * Precision first: a unit counts as unfilled only when nothing before it can be a number,
+ * a determiner (每名, 该项) or part of a word (个人, 名单, 支部).
+ */
+interface UnitSpec {
+  unit: string;
+  before: string[];
+  after: string[];
+  prevChars?: Set<string>;
+  triggers?: string[];
+}
+
+const words = (list?: string) => (list ? list.split(/\s+/).filter(Boolean) : []);
+
+const UNITS = new Map<string, UnitSpec>(
+  (data.units as Array<Record<string, string>>).map((entry) => [
+    entry.unit,
+    {
+      unit: entry.unit,
+      before: words(entry.before),
+      after: words(entry.after),
+      prevChars: entry.prevChars ? new Set(words(entry.prevChars)) : undefined,
+      triggers: entry.triggers ? words(entry.triggers) : undefined,
+    },
+  ]),
+);
+const NUMERALS = new Set(words(data.numerals));
+const DETERMINERS = words(data.determiners);
+const BOUNDARIES = new Set(words(data.boundaries));
+const YU_WORDS = words(data.afterYu);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+const UNIT_PATTERN = new RegExp(
+  [...UNITS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'),
+  'g',
+);
+/** Characters that belong to an explicit placeholder (X名, ××万元): the placeholder rule reports those. */
+const PLACEHOLDER_CHARS = /[A-Za-zＸｘ×*＊_＿□〇○某]/;
+const SPACE = /[ \t\u3000\u00a0]/;
+const ASCII_DIGIT = /[0-9０-９]/;
+
+/** Month and day gaps in dates: 截至月底, 于年月日, 2024年月. */
+const MONTH_FOLLOWERS = /^月(?:底|初|末|份|中旬|上旬|下旬|日|[0-9０-９]|[一二三四五六七八九十]+日)/;
+const MONTH_DETERMINERS = new Set(words('每 本 上 下 当 次 同 该 各 逐 按 足 整 前 后 个 岁 正 腊 元 明 今 去 近 数 几 半 满 隔 跨 闰 经 多 风 蜜 日 赏 望 新 残 皓 秋 春 冬 夏 累 这 那 哪 某 其'));
+
+interface Gap {
+  index: number;
+  unit: string;
+}
+
+function isNumeral(ch: string | undefined): boolean {
+  return ch !== undefined && NUMERALS.has(ch);
+}
+
+/** Whether the unit at [start, end) stands without its number. */
+function unitGap(text: string, start: number, spec: UnitSpec): number | undefined {
+  let p = start - 1;
+  while (p >= 0 && SPACE.test(text[p])) p--;
+  if (p < 0) return undefined;
+  const prev = text[p];
+  if (BOUNDARIES.has(prev) || PLACEHOLDER_CHARS.test(prev)) return undefined;
+  if (ASCII_DIGIT.test(text[start + spec.unit.length] ?? '')) return undefined;
+  if (spec.after.some((word) => text.startsWith(word, start))) return undefined;
+  if (spec.before.some((word) => text.endsWith(word, start + spec.unit.length))) return undefined;
+
+  if (prev === '余') {
+    // 200余人 is filled, 其余人员 is a word, 群众余户 lacks its number.
+    if (isNumeral(text[p - 1]) || YU_WORDS.some((word) => text.endsWith(word, p + 1))) return undefined;
+    return p;
+  }
+  if (isNumeral(prev)) return undefined;
+  if (DETERMINERS.some((word) => text.endsWith(word, p + 1))) return undefined;
+
+  if (spec.prevChars || spec.triggers) {
+    const afterTrigger = spec.triggers?.some((word) => text.endsWith(word, p + 1)) ?? false;
+    if (!afterTrigger && !spec.prevChars?.has(prev)) return undefined;
+  }
+  return p === start - 1 ? start : p + 1;
+}
+
+function dateGaps(text: string, gaps: Gap[]): void {
+  for (let i = text.indexOf('月'); i !== -1; i = text.indexOf('月', i + 1)) {
+    if (!MONTH_FOLLOWERS.test(text.slice(i, i + 5))) continue;
+    const prev = text[i - 1];
+    if (prev === undefined || BOUNDARIES.has(prev) || PLACEHOLDER_CHARS.test(prev) || isNumeral(prev)) continue;
+    if (ASCII_DIGIT.test(prev) || MONTH_DETERMINERS.has(prev)) continue;
+    if (prev === '年') {
+      // 于年月日: the year is missing too, unless a word like 今年 names it.
+      const beforeYear = text[i - 2];
+      const yearNamed = beforeYear !== undefined && (isNumeral(beforeYear) || PLACEHOLDER_CHARS.test(beforeYear) || MONTH_DETERMINERS.has(beforeYear) || /[今去明前后当同全本上下往翌隔]/.test(beforeYear));
+      if (!yearNamed && beforeYear !== undefined && !BOUNDARIES.has(beforeYear)) gaps.push({ index: i - 1, unit: '年' });
+    }
+    gaps.push({ index: i, unit: '月' });
+    if (text[i + 1] === '日') gaps.push({ index: i + 1, unit: '日' });
+  }
+}
+
+function findGaps(line: Line): Gap[] {
+  const { text } = line;
+  const gaps: Gap[] = [];
+  UNIT_PATTERN.lastIndex = 0;
+  for (let match = UNIT_PATTERN.exec(text); match; match = UNIT_PATTERN.exec(text)) {
+    const index = unitGap(text, match.index, UNITS.get(match[0])!);
+    if (index !== undefined) gaps.push({ index, unit: match[0] });
+  }
+  // Day after a written month (3月日).
+  for (let i = text.indexOf('月日'); i !== -1; i = text.indexOf('月日', i + 1)) {
+    if (ASCII_DIGIT.test(text[i - 1] ?? '')) gaps.push({ index: i + 1, unit: '日' });
+  }
+  dateGaps(text, gaps);
+  return gaps;
+}
+
+export const missingNumber: Rule = {
+  meta: {
+    id: 'missing-number',
+    description: '数量缺少数字（“开展专题党课次”“投入资金万元”“截至月底”）',
+    defaultSeverity: 'error',
+    docs: docsPath('missing-number'),
+    fixable: false,
+  },
+  check(context: RuleContext) {
+    for (const line of context.model.lines) {
+      const seen = new Set<number>();
+      for (const gap of findGaps(line)) {
+        if (seen.has(gap.index)) continue;
+        seen.add(gap.index);
+        const shown = line.text.slice(Math.max(0, gap.index - 5), gap.index + gap.unit.length).trim();
+        const atGap = SPACE.test(line.text[gap.index]) ? gap.unit : line.text[gap.index];
+        context.report({
+          start: line.map[gap.index],
+          end: line.map[gap.index + 1],
+          message: `“${shown}”缺少数字：请在“${atGap}”前填入具体数量。`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+/** Which top-level heading holds each part of the detected genre. */
+import type { Heading, ReportModel } from '../model';
+import { matchSectionRoles, type SectionSpec } from '../profiles';
+
+export interface SectionPlacement {
+  spec: SectionSpec;
+  heading?: Heading;
+}
+
+export function placeRequiredSections(model: ReportModel): SectionPlacement[] {
+  const profile = model.profile;
+  if (!profile) return [];
+  const topLevel = model.headings.filter((heading) => heading.level === 1);
+  const firstHeadingOf = new Map<string, Heading>();
+  for (const heading of topLevel) {
+    for (const spec of matchSectionRoles(heading.title, profile)) {
+      if (!firstHeadingOf.has(spec.id)) firstHeadingOf.set(spec.id, heading);
+    }
+  }
+  return profile.sections.map((spec) => ({ spec, heading: firstHeadingOf.get(spec.id) }));
+}
+
+/** Where a whole-document finding goes: the title, else the first line. */
+export function documentAnchor(model: ReportModel): { start: number; end: number } {
+  const line = model.lines[model.titleLine ?? 0];
+  if (!line) return { start: 0, end: Math.min(1, model.source.length) };
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start: line.map[lead], end: line.map[line.text.trimEnd().length] };
+}

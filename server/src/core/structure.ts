@@ -1,0 +1,52 @@
+/** Helpers shared by the structure rules: where a heading sits in the source, sibling runs, renumbering. */
+import type { Heading, ReportModel } from './model';
+import { formatNumber, ordinalLabel } from './ordinals';
+import type { Fix, TextEditOffsets } from './types';
+
+/** Source range of a heading line's text (leading indentation excluded). */
+export function headingRange(model: ReportModel, heading: Heading): { start: number; end: number } {
+  const line = model.lines[heading.lineIndex];
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start: line.map[lead], end: line.map[line.text.trimEnd().length] };
+}
+
+/** Source range of the ordinal marker, or the heading text when there is none. */
+export function ordinalRange(model: ReportModel, heading: Heading): { start: number; end: number } {
+  if (!heading.ordinal) return headingRange(model, heading);
+  const line = model.lines[heading.lineIndex];
+  return { start: line.map[heading.ordinal.start], end: line.map[heading.ordinal.end] };
+}
+
+export function headingLabel(heading: Heading): string {
+  return heading.ordinal ? ordinalLabel(heading.ordinal.level, heading.ordinal.value) : heading.title;
+}
+
+/** Headings with an ordinal that share a parent and a level, in document order. */
+export function siblingRuns(model: ReportModel): Heading[][] {
+  const runs = new Map<string, Heading[]>();
+  const parentIds = new Map<Heading | undefined, number>();
+  for (const heading of model.headings) {
+    if (!heading.ordinal) continue;
+    if (!parentIds.has(heading.parent)) parentIds.set(heading.parent, parentIds.size);
+    const key = `${parentIds.get(heading.parent)}:${heading.level}`;
+    const run = runs.get(key);
+    if (run) run.push(heading);
+    else runs.set(key, [heading]);
+  }
+  return [...runs.values()];
+}
+
+/** Edits that number a run of headings 1…n, leaving correct numbers alone. */
+export function renumberHeadings(model: ReportModel, run: Heading[]): Fix | undefined {
+  const edits: TextEditOffsets[] = [];
+  run.forEach((heading, index) => {
+    const ordinal = heading.ordinal!;
+    if (ordinal.value === index + 1) return;
+    const line = model.lines[heading.lineIndex];
+    edits.push({ start: line.map[ordinal.numberStart], end: line.map[ordinal.numberEnd], newText: formatNumber(ordinal.kind, index + 1) });
+  });
+  if (edits.length === 0) return undefined;
+  const first = run[0].ordinal!;
+  const labels = run.map((_, index) => ordinalLabel(first.level, index + 1));
+  return { title: `将本组序号依次改为${labels.length > 4 ? `${labels.slice(0, 3).join('')}…${labels[labels.length - 1]}` : labels.join('')}`, edits };
+}
