@@ -49,16 +49,25 @@ const NOT_SIGNIFICANT = /[\s\u3000、，。：；！？,.:;!?“”"'‘’（�
 
 /**
  * Which of the genre's parts a heading names. A heading may name two ("存在问题及下步打算");
- * a short accidental hit loses to a longer one ("履行主体责任，解决突出问题" is about duty).
+ * a shorter hit inside the longest one, or a short stray word, does not count
+ * ("上年度整改措施落实情况" is not the 整改措施 part; "履行主体责任，解决突出问题" is about duty).
  */
 export function matchSectionRoles(headingTitle: string, profile: Profile): SectionSpec[] {
   const title = headingTitle.replace(NOT_SIGNIFICANT, '');
-  const scored: Array<{ spec: SectionSpec; length: number }> = [];
+  const hits: Array<{ spec: SectionSpec; start: number; length: number }> = [];
   for (const spec of [...profile.sections, ...(profile.optional ?? [])]) {
-    let best = 0;
-    for (const synonym of spec.synonyms) if (synonym.length > best && title.includes(synonym)) best = synonym.length;
-    if (best > 0) scored.push({ spec, length: best });
+    let best: { start: number; length: number } | undefined;
+    for (const synonym of spec.synonyms) {
+      const start = title.indexOf(synonym);
+      if (start !== -1 && synonym.length > (best?.length ?? 0)) best = { start, length: synonym.length };
+    }
+    if (best) hits.push({ spec, ...best });
   }
-  const longest = Math.max(0, ...scored.map((entry) => entry.length));
-  return scored.filter((entry) => entry.length === longest || entry.length >= 4).map((entry) => entry.spec);
+  if (hits.length === 0) return [];
+  const longest = hits.reduce((a, b) => (b.length > a.length ? b : a));
+  const overlapsLongest = (hit: (typeof hits)[number]) =>
+    hit.start < longest.start + longest.length && longest.start < hit.start + hit.length;
+  return hits
+    .filter((hit) => hit.length === longest.length || (hit.length >= 3 && !overlapsLongest(hit)))
+    .map((hit) => hit.spec);
 }

@@ -13,8 +13,9 @@ export const emptySection: Rule = {
   check(context) {
     const { model } = context;
     model.headings.forEach((heading, index) => {
-      const line = model.lines[heading.lineIndex];
-      if (heading.bodyStart < line.text.trimEnd().length) return;
+      const text = model.lines[heading.lineIndex].text.trimEnd();
+      // A run-in heading, or one written as a full sentence, carries its own content.
+      if (heading.bodyStart < text.length || /[。！？；…]$/.test(text)) return;
       const next = model.headings[index + 1];
       const nextLine = next ? next.lineIndex : model.lines.length;
       const hasBody = nextLine > heading.lineIndex + 1;

@@ -13,6 +13,7 @@ interface UnitSpec {
   before: string[];
   after: string[];
   prevChars?: Set<string>;
+  endPrevChars?: Set<string>;
   triggers?: string[];
 }
 
@@ -26,6 +27,7 @@ const UNITS = new Map<string, UnitSpec>(
       before: words(entry.before),
       after: words(entry.after),
       prevChars: entry.prevChars ? new Set(words(entry.prevChars)) : undefined,
+      endPrevChars: entry.endPrevChars ? new Set(words(entry.endPrevChars)) : undefined,
       triggers: entry.triggers ? words(entry.triggers) : undefined,
     },
   ]),
@@ -40,7 +42,7 @@ const UNIT_PATTERN = new RegExp(
   'g',
 );
 /** Characters that belong to an explicit placeholder (X名, ××万元): the placeholder rule reports those. */
-const PLACEHOLDER_CHARS = /[A-Za-zＸｘ×*＊_＿□〇○某]/;
+const PLACEHOLDER_CHARS = /[A-Za-zＸｘ×*＊_＿□〇○某】\]］]/;
 const SPACE = /[ \t\u3000\u00a0]/;
 const ASCII_DIGIT = /[0-9０-９]/;
 
@@ -57,30 +59,38 @@ function isNumeral(ch: string | undefined): boolean {
   return ch !== undefined && NUMERALS.has(ch);
 }
 
-/** Whether the unit at [start, end) stands without its number. */
+/** Where the number of the unit at `start` is missing, if it is. */
 function unitGap(text: string, start: number, spec: UnitSpec): number | undefined {
+  const end = start + spec.unit.length;
+  const next = text[end];
+  if (next !== undefined && ASCII_DIGIT.test(next)) return undefined;
+  if (spec.after.some((word) => text.startsWith(word, start))) return undefined;
+  if (spec.before.some((word) => text.endsWith(word, end))) return undefined;
+  const contextual = spec.prevChars !== undefined || spec.triggers !== undefined;
+
   let p = start - 1;
   while (p >= 0 && SPACE.test(text[p])) p--;
-  if (p < 0) return undefined;
+  const gap = p === start - 1 ? start : p + 1;
+  if (p < 0 || BOUNDARIES.has(text[p])) {
+    // 下辖个村、个社区: a list item that lost its number starts the clause with the unit.
+    const nextIsWord = next !== undefined && !BOUNDARIES.has(next) && !SPACE.test(next);
+    return !contextual && nextIsWord ? gap : undefined;
+  }
   const prev = text[p];
-  if (BOUNDARIES.has(prev) || PLACEHOLDER_CHARS.test(prev)) return undefined;
-  if (ASCII_DIGIT.test(text[start + spec.unit.length] ?? '')) return undefined;
-  if (spec.after.some((word) => text.startsWith(word, start))) return undefined;
-  if (spec.before.some((word) => text.endsWith(word, start + spec.unit.length))) return undefined;
-
+  if (PLACEHOLDER_CHARS.test(prev)) return undefined;
   if (prev === '余') {
     // 200余人 is filled, 其余人员 is a word, 群众余户 lacks its number.
-    if (isNumeral(text[p - 1]) || YU_WORDS.some((word) => text.endsWith(word, p + 1))) return undefined;
+    const beforeYu = text[p - 1] ?? '';
+    if (isNumeral(beforeYu) || PLACEHOLDER_CHARS.test(beforeYu) || YU_WORDS.some((word) => text.endsWith(word, p + 1))) return undefined;
     return p;
   }
   if (isNumeral(prev)) return undefined;
   if (DETERMINERS.some((word) => text.endsWith(word, p + 1))) return undefined;
-
-  if (spec.prevChars || spec.triggers) {
-    const afterTrigger = spec.triggers?.some((word) => text.endsWith(word, p + 1)) ?? false;
-    if (!afterTrigger && !spec.prevChars?.has(prev)) return undefined;
-  }
-  return p === start - 1 ? start : p + 1;
+  if (!contextual) return gap;
+  if (spec.prevChars?.has(prev)) return gap;
+  if (spec.triggers?.some((word) => text.endsWith(word, p + 1))) return gap;
+  const endsClause = next === undefined || BOUNDARIES.has(next);
+  return endsClause && spec.endPrevChars?.has(prev) ? gap : undefined;
 }
 
 function dateGaps(text: string, gaps: Gap[]): void {

@@ -1,0 +1,197 @@
+/** Command-line adapter: `shuzhi lint` over files, globs or standard input. */
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { glob } from 'tinyglobby';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
+import { lint, profilesFor, type LintConfig } from './core/lint';
+import type { Finding } from './core/types';
+import { decodeDraft, readDraft, type ReadResult } from './files';
+
+const USAGE = `用法：
+  shuzhi lint [--format text|json] [--profile 文种] [--config 配置文件] <文件|通配符|->...
+
+  --format   输出格式：text（默认）或 json
+  --profile  指定文种：述职报告、述责述廉报告、年度工作总结、对照检查材料
+  --config   使用指定的配置文件，而不是离文稿最近的 .shuzhirc.json
+  -          从标准输入读取文稿
+
+退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件无法读取。`;
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Uint8Array>;
+  cwd: string;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'lint') {
+    io.stderr(`未知的命令“${command}”。\n\n${USAGE}\n`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        profile: { type: 'string' },
+        config: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { format, profile, config: configPath } = parsed.values;
+  if (format !== 'text' && format !== 'json') {
+    io.stderr(`--format 只能是 text 或 json，收到“${format}”。\n`);
+    return 2;
+  }
+  if (parsed.positionals.length === 0) {
+    io.stderr(`请给出要检查的文稿。\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (profile !== undefined && !profilesFor({}).some((known) => known.id === profile)) {
+    io.stderr(`未知的文种“${profile}”：可用 ${profilesFor({}).map((known) => known.id).join('、')}。\n`);
+    return 2;
+  }
+  let explicitConfig: LoadedConfig | undefined;
+  if (configPath !== undefined) {
+    if (!existsSync(configPath)) {
+      io.stderr(`找不到配置文件 ${configPath}。\n`);
+      return 2;
+    }
+    explicitConfig = loadConfigFile(resolve(io.cwd, configPath));
+  }
+
+  const inputs = await expandInputs(parsed.positionals, io.cwd);
+  let exitCode = 0;
+  const reportedConfigErrors = new Set<string>();
+  const results: Array<{ file: string; text: string; findings: Finding[] }> = [];
+  for (const input of inputs) {
+    if ('missing' in input) {
+      io.stderr(`${input.missing}：没有找到匹配的文件。\n`);
+      exitCode = 2;
+      continue;
+    }
+    const read: ReadResult = input.path === '-' ? decodeDraft(await io.readStdin(), '<标准输入>') : await readDraft(input.path);
+    if ('error' in read) {
+      io.stderr(`${read.error}\n`);
+      exitCode = 2;
+      continue;
+    }
+    if (read.notice) io.stderr(`${read.notice}\n`);
+    const folder = input.path === '-' ? io.cwd : dirname(resolve(io.cwd, input.path));
+    const loaded = explicitConfig ?? configNear(folder);
+    if (loaded.error && !reportedConfigErrors.has(loaded.error)) {
+      reportedConfigErrors.add(loaded.error);
+      io.stderr(`${loaded.error}\n`);
+    }
+    const config: LintConfig = mergeConfigs(loaded.config, profile ? { profile } : undefined);
+    const { findings } = lint(read.text, config);
+    const file = input.path === '-' ? '<标准输入>' : input.path;
+    results.push({ file, text: read.text, findings });
+    if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
+  }
+
+  io.stdout(format === 'json' ? `${JSON.stringify(results.flatMap(toJson), null, 2)}\n` : formatText(results));
+  return exitCode;
+}
+
+const configCache = new Map<string, LoadedConfig>();
+
+function configNear(folder: string): LoadedConfig {
+  const path = findConfigFile(folder);
+  if (!path) return { config: {} };
+  if (!configCache.has(path)) configCache.set(path, loadConfigFile(path));
+  return configCache.get(path)!;
+}
+
+type Input = { path: string } | { missing: string };
+
+async function expandInputs(patterns: string[], cwd: string): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const pattern of patterns) {
+    if (pattern === '-' || existsSync(resolve(cwd, pattern))) {
+      inputs.push({ path: pattern });
+      continue;
+    }
+    const matches = await glob(pattern, { cwd, onlyFiles: true });
+    if (matches.length === 0) inputs.push({ missing: pattern });
+    for (const match of matches.sort()) inputs.push({ path: relative(cwd, resolve(cwd, match)) || match });
+  }
+  return inputs;
+}
+
+function toJson({ file, text, findings }: { file: string; text: string; findings: Finding[] }): JsonFinding[] {
+  const document = TextDocument.create('file:///draft.md', 'markdown', 0, text);
+  return findings.map((finding) => {
+    const start = document.positionAt(finding.start);
+    const end = document.positionAt(finding.end);
+    return {
+      file,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+    };
+  });
+}
+
+const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
+
+function formatText(results: Array<{ file: string; text: string; findings: Finding[] }>): string {
+  let output = '';
+  const counts: Record<string, number> = {};
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    output += `\n${result.file}\n`;
+    for (const entry of toJson(result)) {
+      counts[entry.severity] = (counts[entry.severity] ?? 0) + 1;
+      const position = `${entry.line}:${entry.column}`.padEnd(8);
+      output += `  ${position}${SEVERITY_LABEL[entry.severity].padEnd(3, '　')}  ${entry.message}  ${entry.rule}\n`;
+    }
+  }
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  if (total === 0) return `检查了 ${results.length} 个文稿，没有发现问题。\n`;
+  const parts = ['error', 'warning', 'info', 'hint'].filter((key) => counts[key]).map((key) => `${counts[key]} 个${SEVERITY_LABEL[key]}`);
+  return `${output}\n✖ ${results.length} 个文稿中共 ${total} 个问题（${parts.join('，')}）\n`;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,89 @@
+/** .shuzhirc.json: found nearest to the draft, validated against the shipped JSON schema. */
+import Ajv, { type ErrorObject } from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import schema from '../../schemas/shuzhirc.schema.json';
+import type { LintConfig } from './core/lint';
+
+export const CONFIG_FILE_NAME = '.shuzhirc.json';
+
+export interface LoadedConfig {
+  config: LintConfig;
+  /** Present when the file could not be used; checking then goes on with defaults. */
+  error?: string;
+}
+
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+/** The nearest .shuzhirc.json in the folder or any folder above it. */
+export function findConfigFile(folder: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    const candidate = join(current, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+export function loadConfigFile(path: string): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { config: {}, error: `无法读取配置文件 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)}。已按默认设置检查。` };
+  }
+  return parseConfig(text, path);
+}
+
+export function parseConfig(text: string, path: string): LoadedConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { config: {}, error: `配置文件 ${path} 不是有效的 JSON：${(error as Error).message}。已按默认设置检查。` };
+  }
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map(describe).join('；');
+    return { config: {}, error: `配置文件 ${path} 有误：${problems}。已按默认设置检查。` };
+  }
+  const config = data as LintConfig;
+  for (const pattern of config.placeholders ?? []) {
+    try {
+      new RegExp(pattern, 'u');
+    } catch (error) {
+      return { config: {}, error: `配置文件 ${path} 有误：placeholders 中的“${pattern}”不是有效的正则表达式（${(error as Error).message}）。已按默认设置检查。` };
+    }
+  }
+  return { config };
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath || '（顶层）';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where} 有未知的设置项“${(error.params as { additionalProperty: string }).additionalProperty}”`;
+    case 'propertyNames':
+      return `${where} 中有未知的规则编号`;
+    case 'enum':
+      return `${where} 必须是 ${(error.params as { allowedValues: string[] }).allowedValues.join('、')} 之一`;
+    case 'type':
+      return `${where} 应为 ${(error.params as { type: string }).type} 类型`;
+    case 'required':
+      return `${where} 缺少“${(error.params as { missingProperty: string }).missingProperty}”`;
+    default:
+      return `${where} ${error.message ?? '不符合要求'}`;
+  }
+}
+
+/** Later layers override earlier ones; rule settings merge per rule. */
+export function mergeConfigs(...layers: Array<LintConfig | undefined>): LintConfig {
+  const merged: LintConfig = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.profile) merged.profile = layer.profile;
+    if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
+    if (layer.placeholders) merged.placeholders = [...(merged.placeholders ?? []), ...layer.placeholders];
+    if (layer.genres) merged.genres = [...(merged.genres ?? []), ...layer.genres];
+    if (layer.synonyms) merged.synonyms = { ...merged.synonyms, ...layer.synonyms };
+  }
+  return merged;
+}

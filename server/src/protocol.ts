@@ -1,0 +1,14 @@
+/** Messages shared by the language server and the VS Code client. */
+
+export const STATUS_NOTIFICATION = 'shuzhi/status';
+
+export interface StatusParams {
+  uri: string;
+  /** Detected or configured genre. */
+  profile?: string;
+  /** False when the file was not checked because it does not look like a report. */
+  isReport: boolean;
+  counts: { error: number; warning: number; info: number; hint: number };
+}
+
+export const OUTLINE_REQUEST = 'shuzhi/outline';

@@ -1,0 +1,307 @@
+/** Language server adapter: diagnostics, quick fixes, outline and folding from the checking core. */
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction, CodeActionKind, type CodeActionParams, createConnection, type Diagnostic, DiagnosticSeverity,
+  DidChangeWatchedFilesNotification, DocumentSymbol, type FoldingRange, ProposedFeatures, type Range, SymbolKind,
+  TextDocumentSyncKind, TextDocuments, type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
+import { lint, type LintResult } from './core/lint';
+import type { Heading, ReportModel } from './core/model';
+import { RULES } from './core/rules/index';
+import type { Finding, Fix, Severity } from './core/types';
+import { headingRange } from './core/structure';
+import { DEFAULT_SETTINGS, type EditorSettings, normalizeSettings } from './settings';
+import { disableActions, fileCommentOffset } from './disable';
+import { OUTLINE_REQUEST, STATUS_NOTIFICATION, type StatusParams } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+const EXTENSION_ROOT = dirname(__dirname);
+const RULE_DOCS = new Map(RULES.map((rule) => [rule.meta.id, pathToFileURL(join(EXTENSION_ROOT, rule.meta.docs)).toString()]));
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
+
+interface Checked {
+  version: number;
+  result: LintResult;
+  isReport: boolean;
+}
+
+let hasConfigurationCapability = false;
+let canWatchFiles = false;
+const checked = new Map<string, Checked>();
+const pending = new Map<string, NodeJS.Timeout>();
+/** Bumped on every scheduled check, so a slow check never publishes over a newer one. */
+const generation = new Map<string, number>();
+const settingsCache = new Map<string, Promise<EditorSettings>>();
+const configCache = new Map<string, LoadedConfig>();
+
+connection.onInitialize((params) => {
+  const capabilities = params.capabilities;
+  hasConfigurationCapability = capabilities.workspace?.configuration === true;
+  canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+  }
+});
+
+function settingsFor(uri: string): Promise<EditorSettings> {
+  if (!hasConfigurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+function configFileFor(uri: string): LoadedConfig & { path?: string } {
+  if (!uri.startsWith('file:')) return { config: {} };
+  const path = findConfigFile(dirname(fileURLToPath(uri)));
+  if (!path) return { config: {} };
+  if (!configCache.has(path)) configCache.set(path, loadConfigFile(path));
+  return { ...configCache.get(path)!, path };
+}
+
+function schedule(document: TextDocument, delay: number): void {
+  const uri = document.uri;
+  clearTimeout(pending.get(uri));
+  const ticket = (generation.get(uri) ?? 0) + 1;
+  generation.set(uri, ticket);
+  pending.set(uri, setTimeout(() => {
+    pending.delete(uri);
+    void check(uri, ticket);
+  }, delay));
+}
+
+async function check(uri: string, ticket: number): Promise<void> {
+  const settings = await settingsFor(uri);
+  const document = documents.get(uri);
+  if (!document || generation.get(uri) !== ticket) return;
+  if (!settings.enable) {
+    checked.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  const file = configFileFor(uri);
+  const config = mergeConfigs(
+    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders },
+    file.config,
+  );
+  let result: LintResult;
+  try {
+    result = lint(document.getText(), config);
+  } catch (error) {
+    connection.console.error(`检查 ${uri} 时出错：${error instanceof Error ? error.stack : String(error)}`);
+    return;
+  }
+  const isReport = settings.scope === 'all' || result.model.profile !== undefined || file.path !== undefined;
+  checked.set(uri, { version: document.version, result, isReport });
+  const diagnostics = isReport ? result.findings.map((finding) => toDiagnostic(document, finding)) : [];
+  if (file.error) diagnostics.unshift(configDiagnostic(file.error));
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  const status: StatusParams = {
+    uri,
+    profile: result.model.profile?.id,
+    isReport,
+    counts: countBySeverity(isReport ? result.findings : []),
+  };
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+}
+
+function countBySeverity(findings: Finding[]): StatusParams['counts'] {
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+function configDiagnostic(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'shuzhi', code: 'config', message };
+}
+
+function toRange(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+function toEdits(document: TextDocument, fix: Fix): TextEdit[] {
+  return fix.edits.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText }));
+}
+
+function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const href = RULE_DOCS.get(finding.rule);
+  return {
+    range: toRange(document, finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    source: 'shuzhi',
+    code: finding.rule,
+    codeDescription: href ? { href } : undefined,
+    message: finding.message,
+    data: finding.fix ? { title: finding.fix.title, edits: toEdits(document, finding.fix) } : undefined,
+  };
+}
+
+/** A fresh result for the document's current text (code actions may come before the debounced check). */
+async function current(document: TextDocument): Promise<Checked> {
+  const known = checked.get(document.uri);
+  if (known && known.version === document.version) return known;
+  const settings = await settingsFor(document.uri);
+  const file = configFileFor(document.uri);
+  const result = lint(document.getText(), mergeConfigs({ profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders }, file.config));
+  const fresh = { version: document.version, result, isReport: known?.isReport ?? true };
+  checked.set(document.uri, fresh);
+  return fresh;
+}
+
+/** Non-overlapping edits of every fix, in document order; an edit already taken is not taken twice. */
+function combine(document: TextDocument, fixes: Fix[]): TextEdit[] {
+  const edits = fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const taken: typeof edits = [];
+  for (const edit of edits) {
+    const last = taken[taken.length - 1];
+    if (last && last.start === edit.start && last.end === edit.end && last.newText === edit.newText) continue;
+    if (last && edit.start < last.end) continue;
+    taken.push(edit);
+  }
+  return taken.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText }));
+}
+
+connection.onCodeAction(async (params: CodeActionParams) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  const { result, isReport } = await current(document);
+  if (!isReport) return [];
+  const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [document.uri]: edits } });
+  const frontMatter = result.model.frontMatterRange;
+  const fileOffset = fileCommentOffset(document.getText(), frontMatter?.end);
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string') continue;
+      const data = diagnostic.data as { title: string; edits: TextEdit[] } | undefined;
+      if (data) {
+        actions.push({ title: data.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(data.edits) });
+        const sameRule = result.findings.filter((finding) => finding.rule === diagnostic.code && finding.fix);
+        if (sameRule.length > 1) {
+          actions.push({
+            title: `修复本文中所有“${diagnostic.code}”问题（${sameRule.length} 处）`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: edit(combine(document, sameRule.map((finding) => finding.fix!))),
+          });
+        }
+      }
+      const inFrontMatter = frontMatter !== undefined && document.offsetAt(diagnostic.range.start) < frontMatter.end;
+      actions.push(...disableActions(document, diagnostic.code, diagnostic.range.start.line, diagnostic, fileOffset, !inFrontMatter));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const fixes = result.findings.filter((finding) => finding.fix).map((finding) => finding.fix!);
+    if (fixes.length > 0) actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(combine(document, fixes)) });
+  }
+  return actions;
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const { model } = (await current(document)).result;
+  return outline(document, model);
+});
+
+function outline(document: TextDocument, model: ReportModel): DocumentSymbol[] {
+  const symbolOf = (heading: Heading): DocumentSymbol => {
+    const { start, end } = headingRange(model, heading);
+    const sectionEnd = sectionEndOffset(model, heading);
+    const name = document.getText(toRange(document, start, end)).trim() || heading.title;
+    return DocumentSymbol.create(
+      name.length > 40 ? `${name.slice(0, 40)}…` : name,
+      undefined,
+      heading.level === 1 ? SymbolKind.Module : heading.level === 2 ? SymbolKind.Namespace : SymbolKind.String,
+      toRange(document, start, Math.max(end, sectionEnd)),
+      toRange(document, start, end),
+      heading.children.map(symbolOf),
+    );
+  };
+  return model.headings.filter((heading) => !heading.parent).map(symbolOf);
+}
+
+function sectionEndOffset(model: ReportModel, heading: Heading): number {
+  const index = model.headings.indexOf(heading);
+  const next = model.headings.slice(index + 1).find((other) => other.level <= heading.level);
+  const lastLine = (next ? next.lineIndex : model.lines.length) - 1;
+  const line = model.lines[Math.max(lastLine, heading.lineIndex)];
+  return line.map[line.text.length];
+}
+
+connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const { model } = (await current(document)).result;
+  const ranges: FoldingRange[] = [];
+  for (const heading of model.headings) {
+    const startLine = document.positionAt(headingRange(model, heading).start).line;
+    const endLine = document.positionAt(sectionEndOffset(model, heading)).line;
+    if (endLine > startLine) ranges.push({ startLine, endLine });
+  }
+  return ranges;
+});
+
+documents.onDidOpen(({ document }) => schedule(document, 0));
+documents.onDidChangeContent(async ({ document }) => {
+  const settings = await settingsFor(document.uri);
+  if (settings.run === 'onType') schedule(document, settings.debounceMs);
+});
+documents.onDidSave(({ document }) => schedule(document, 0));
+documents.onDidClose(({ document }) => {
+  clearTimeout(pending.get(document.uri));
+  pending.delete(document.uri);
+  generation.delete(document.uri);
+  checked.delete(document.uri);
+  settingsCache.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+function recheckAll(): void {
+  for (const document of documents.all()) schedule(document, 0);
+}
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  recheckAll();
+});
+connection.onDidChangeWatchedFiles(() => {
+  configCache.clear();
+  recheckAll();
+});
+
+connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (!document) return [];
+  return outline(document, (await current(document)).result.model);
+});
+
+documents.listen(connection);
+connection.listen();
