@@ -13,12 +13,19 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // ESM dependencies (fdir) read import.meta.url, which CommonJS output lacks.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
+  },
 ];
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...shared, ...options })));

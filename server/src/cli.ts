@@ -87,6 +87,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const inputs = await expandInputs(parsed.positionals, io.cwd);
   let exitCode = 0;
   const reportedConfigErrors = new Set<string>();
+  const configs = new Map<string, LoadedConfig>();
   const results: Array<{ file: string; text: string; findings: Finding[] }> = [];
   for (const input of inputs) {
     if ('missing' in input) {
@@ -94,7 +95,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       exitCode = 2;
       continue;
     }
-    const read: ReadResult = input.path === '-' ? decodeDraft(await io.readStdin(), '<标准输入>') : await readDraft(input.path);
+    const read: ReadResult = input.path === '-' ? decodeDraft(await io.readStdin(), '<标准输入>') : await readDraft(resolve(io.cwd, input.path), input.path);
     if ('error' in read) {
       io.stderr(`${read.error}\n`);
       exitCode = 2;
@@ -102,7 +103,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (read.notice) io.stderr(`${read.notice}\n`);
     const folder = input.path === '-' ? io.cwd : dirname(resolve(io.cwd, input.path));
-    const loaded = explicitConfig ?? configNear(folder);
+    const loaded = explicitConfig ?? configNear(folder, configs);
     if (loaded.error && !reportedConfigErrors.has(loaded.error)) {
       reportedConfigErrors.add(loaded.error);
       io.stderr(`${loaded.error}\n`);
@@ -118,13 +119,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return exitCode;
 }
 
-const configCache = new Map<string, LoadedConfig>();
-
-function configNear(folder: string): LoadedConfig {
+function configNear(folder: string, cache: Map<string, LoadedConfig>): LoadedConfig {
   const path = findConfigFile(folder);
   if (!path) return { config: {} };
-  if (!configCache.has(path)) configCache.set(path, loadConfigFile(path));
-  return configCache.get(path)!;
+  if (!cache.has(path)) cache.set(path, loadConfigFile(path));
+  return cache.get(path)!;
 }
 
 type Input = { path: string } | { missing: string };

@@ -27,14 +27,15 @@ export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
   }
 }
 
-export async function readDraft(path: string): Promise<ReadResult> {
+/** Reads the draft at `path`; messages name it as `shown` (the path the user typed). */
+export async function readDraft(path: string, shown = path): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `无法读取（${code ?? String(error)}）`;
-    return { error: `${path}：${reason}。` };
+    return { error: `${shown}：${reason}。` };
   }
-  return decodeDraft(bytes, path);
+  return decodeDraft(bytes, shown);
 }

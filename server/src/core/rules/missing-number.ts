@@ -110,6 +110,13 @@ function dateGaps(text: string, gaps: Gap[]): void {
   }
 }
 
+/** Up to `limit` characters before `index`, not reaching back past the clause start. */
+function clauseBefore(text: string, index: number, limit: number): string {
+  let start = index;
+  while (start > 0 && index - start < limit && !BOUNDARIES.has(text[start - 1])) start--;
+  return text.slice(start, index).trimStart();
+}
+
 function findGaps(line: Line): Gap[] {
   const { text } = line;
   const gaps: Gap[] = [];
@@ -140,7 +147,7 @@ export const missingNumber: Rule = {
       for (const gap of findGaps(line)) {
         if (seen.has(gap.index)) continue;
         seen.add(gap.index);
-        const shown = line.text.slice(Math.max(0, gap.index - 5), gap.index + gap.unit.length).trim();
+        const shown = clauseBefore(line.text, gap.index, 6) + line.text.slice(gap.index, gap.index + gap.unit.length).trim();
         const atGap = SPACE.test(line.text[gap.index]) ? gap.unit : line.text[gap.index];
         context.report({
           start: line.map[gap.index],

@@ -1,0 +1,125 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest, type Diagnostic, DidChangeConfigurationNotification, DocumentSymbolRequest, FoldingRangeRequest,
+  type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspHarness } from './harness';
+
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'report-draft.md');
+const URI = pathToFileURL(EXAMPLE).toString();
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create(URI, 'markdown', 0, text), edits);
+}
+
+describe('language server over stdio', function () {
+  let server: LspHarness;
+  const text = readFileSync(EXAMPLE, 'utf8');
+
+  before(async () => {
+    server = new LspHarness();
+    await server.initialize();
+  });
+  after(() => server.dispose());
+
+  it('publishes diagnostics for the example draft with rule ids, ranges and docs links', async () => {
+    await server.open(URI, text);
+    const { diagnostics } = await server.diagnostics(URI);
+    const codes = new Set(diagnostics.map((diagnostic) => diagnostic.code));
+    for (const rule of ['placeholder', 'missing-number', 'heading-sequence', 'heading-hierarchy', 'ordinal-style', 'enumeration-sequence']) {
+      assert.ok(codes.has(rule), `expected a ${rule} diagnostic`);
+    }
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.source === 'shuzhi'));
+    const lesson = diagnostics.find((diagnostic) => diagnostic.code === 'missing-number')!;
+    // 讲授专题党课次 on line 7 (0-based 6); UTF-16 columns, the ideographic-space indent counts as one unit.
+    assert.equal(lesson.range.start.line, 6);
+    assert.equal(text.split('\n')[6].slice(lesson.range.start.character, lesson.range.end.character), '次');
+    assert.match(lesson.codeDescription!.href, /docs\/rules\/missing-number\.md$/);
+  });
+
+  it('follows edits: a filled number clears its finding', async () => {
+    const edited = text.replace('讲授专题党课次', '讲授专题党课4次');
+    await server.change(URI, 2, edited);
+    const { diagnostics } = await server.diagnostics(URI, (params) => params.version === 2);
+    const messages = diagnostics.map((diagnostic) => String(diagnostic.message));
+    assert.ok(!messages.some((message) => message.includes('专题党课次')));
+    assert.ok(messages.some((message) => message.includes('党员名')));
+  });
+
+  it('offers a quick fix whose edit renumbers the headings, and a fix-all', async () => {
+    const current = text.replace('讲授专题党课次', '讲授专题党课4次');
+    const all = await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line: 18, character: 0 }, end: { line: 18, character: 2 } },
+      context: { diagnostics: [], only: ['source.fixAll.shuzhi'] },
+    });
+    assert.equal(all?.length, 1);
+    const fixedAll = applyEdits(current, ((all![0] as { edit: WorkspaceEdit }).edit.changes![URI]));
+    assert.match(fixedAll, /三、下步打算/);
+    assert.match(fixedAll, /（三）坚持严管厚爱/);
+    assert.match(fixedAll, /^1\.压紧压实责任/m);
+    assert.match(fixedAll, /二是推行党员积分管理/);
+
+    const published = await requestDiagnostics(server, URI, current);
+    const sequence = published.find((diagnostic) => diagnostic.code === 'heading-sequence' && diagnostic.range.start.line === 18)!;
+    const actions = await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: sequence.range,
+      context: { diagnostics: [sequence], only: ['quickfix'] },
+    });
+    const titles = actions!.map((action) => action.title);
+    assert.ok(titles.includes('将本组序号依次改为一、二、三、'), titles.join(' | '));
+    assert.ok(titles.includes('在这一行停用“heading-sequence”'));
+    assert.ok(titles.includes('在本文件停用“heading-sequence”'));
+    const renumber = actions!.find((action) => action.title === '将本组序号依次改为一、二、三、') as { edit: WorkspaceEdit };
+    assert.equal(applyEdits(current, renumber.edit.changes![URI]).split('\n')[18], '三、下步打算');
+  });
+
+  it('provides the report outline and folding ranges', async () => {
+    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } });
+    const names = (symbols as Array<{ name: string; children?: Array<{ name: string }> }>).map((symbol) => symbol.name);
+    assert.deepEqual(names, ['一、主要做法及成效', '二、存在问题', '四、下步打算']);
+    const children = (symbols as Array<{ children: Array<{ name: string }> }>)[0].children.map((child) => child.name);
+    assert.equal(children.length, 4);
+    const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
+    // 一、主要做法及成效 (line 5) folds down to the last paragraph of its section (line 13).
+    assert.ok(folds!.some((fold) => fold.startLine === 4 && fold.endLine === 12));
+  });
+
+  it('re-checks when settings change', async () => {
+    server.settings = { debounceMs: 0, scope: 'all', rules: { placeholder: 'off' } };
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const { diagnostics } = await server.diagnostics(URI, (params) => !params.diagnostics.some((d) => d.code === 'placeholder'));
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-number'));
+    server.settings = { debounceMs: 0, scope: 'all' };
+  });
+
+  it('survives binary-looking and huge text without crashing', async () => {
+    const uri = 'untitled:noise';
+    const noise = Array.from({ length: 20000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join('');
+    await server.open(uri, noise);
+    await server.diagnostics(uri);
+    await server.open('untitled:long', '一、'.repeat(5000) + '（'.repeat(5000) + '\n'.repeat(3000));
+    await server.diagnostics('untitled:long');
+  });
+
+  it('clears diagnostics when the draft is closed', async () => {
+    server.clearPublished();
+    await server.close(URI);
+    const { diagnostics } = await server.diagnostics(URI);
+    assert.deepEqual(diagnostics, []);
+  });
+});
+
+/** Publishes the text as a new version and returns its diagnostics. */
+let version = 10;
+async function requestDiagnostics(server: LspHarness, uri: string, text: string): Promise<Diagnostic[]> {
+  version += 1;
+  const wanted = version;
+  await server.change(uri, wanted, text);
+  return (await server.diagnostics(uri, (params) => params.version === wanted)).diagnostics;
+}

@@ -1,0 +1,125 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type JsonFinding } from '../../server/src/cli';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], cwd: string, stdin = ''): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: async () => new TextEncoder().encode(stdin),
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+const DRAFT = '2024年度述职报告\r\n\r\n一、主要做法\r\n\r\n　　全年开展专题党课次，新发展党员X名。\r\n\r\n二、存在问题\r\n\r\n学习不够深入。\r\n\r\n三、下步打算\r\n\r\n继续努力。\r\n';
+const CLEAN = '2024年度述职报告\n\n一、主要做法\n\n全年开展专题党课4次。\n\n二、存在问题\n\n学习不够深入。\n\n三、下步打算\n\n继续努力。\n';
+
+describe('shuzhi lint (CLI)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-cli-'));
+    writeFileSync(join(dir, 'draft.md'), DRAFT);
+    writeFileSync(join(dir, 'clean.md'), CLEAN);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints findings as text and exits 1 when there is an error', async () => {
+    const result = await run(['lint', 'draft.md'], dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /draft\.md/);
+    assert.match(result.stdout, /5:11 +错误/);
+    assert.match(result.stdout, /missing-number/);
+    assert.match(result.stdout, /2 个问题/);
+  });
+
+  it('writes JSON with 1-based lines and UTF-16 columns', async () => {
+    const result = await run(['lint', '--format', 'json', 'draft.md'], dir);
+    const findings = JSON.parse(result.stdout) as JsonFinding[];
+    assert.deepEqual(findings.map((finding) => [finding.rule, finding.line, finding.column, finding.endLine, finding.endColumn]), [
+      ['missing-number', 5, 11, 5, 12],
+      ['placeholder', 5, 18, 5, 19],
+    ]);
+    assert.equal(findings[0].file, 'draft.md');
+    assert.equal(findings[0].severity, 'error');
+  });
+
+  it('exits 0 for a clean draft, and reads globs and standard input', async () => {
+    const clean = await run(['lint', 'clean.md'], dir);
+    assert.equal(clean.code, 0);
+    assert.match(clean.stdout, /没有发现问题/);
+    const globbed = await run(['lint', '--format', 'json', '*.md'], dir);
+    assert.deepEqual([...new Set((JSON.parse(globbed.stdout) as JsonFinding[]).map((finding) => finding.file))], ['draft.md']);
+    const piped = await run(['lint', '-'], dir, DRAFT);
+    assert.equal(piped.code, 1);
+    assert.match(piped.stdout, /<标准输入>/);
+  });
+
+  it('exits 2 naming files it cannot read, binary files and unmatched globs', async () => {
+    writeFileSync(join(dir, 'report.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]));
+    const missing = await run(['lint', 'nope.md'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.md：没有找到匹配的文件/);
+    const binary = await run(['lint', 'report.docx', 'clean.md'], dir);
+    assert.equal(binary.code, 2);
+    assert.match(binary.stderr, /report\.docx：这是二进制文件/);
+    const folder = await run(['lint', '.'], dir);
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /这是一个文件夹/);
+  });
+
+  it('reads GBK drafts and says so', async () => {
+    const gbk = Buffer.from([0xc8, 0xab, 0xc4, 0xea, 0xbf, 0xaa, 0xd5, 0xb9, 0xb4, 0xce, 0xa1, 0xa3]); // 全年开展次。
+    writeFileSync(join(dir, 'gbk.md'), gbk);
+    const result = await run(['lint', '--format', 'json', 'gbk.md'], dir);
+    assert.match(result.stderr, /GB18030/);
+    assert.equal((JSON.parse(result.stdout) as JsonFinding[])[0].rule, 'missing-number');
+  });
+
+  it('reports usage errors with exit 2', async () => {
+    assert.equal((await run([], dir)).code, 2);
+    assert.equal((await run(['lint'], dir)).code, 2);
+    const format = await run(['lint', '--format', 'xml', 'draft.md'], dir);
+    assert.equal(format.code, 2);
+    assert.match(format.stderr, /--format/);
+    const profile = await run(['lint', '--profile', '心得体会', 'draft.md'], dir);
+    assert.equal(profile.code, 2);
+    assert.match(profile.stderr, /未知的文种“心得体会”/);
+    assert.equal((await run(['lint', '--config', 'missing.json', 'draft.md'], dir)).code, 2);
+    assert.equal((await run(['frobnicate'], dir)).code, 2);
+  });
+
+  it('applies the nearest .shuzhirc.json and --profile', async () => {
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'draft.md'), DRAFT);
+    writeFileSync(join(dir, '.shuzhirc.json'), JSON.stringify({ rules: { 'missing-number': 'off' } }));
+    writeFileSync(join(dir, 'sub', '.shuzhirc.json'), JSON.stringify({ rules: { placeholder: 'warning' } }));
+    const nearest = JSON.parse((await run(['lint', '--format', 'json', 'sub/draft.md'], dir)).stdout) as JsonFinding[];
+    assert.deepEqual(nearest.map((finding) => `${finding.rule}:${finding.severity}`), ['missing-number:error', 'placeholder:warning']);
+    const outer = JSON.parse((await run(['lint', '--format', 'json', 'draft.md'], dir)).stdout) as JsonFinding[];
+    assert.deepEqual(outer.map((finding) => finding.rule), ['placeholder']);
+    const profiled = JSON.parse((await run(['lint', '--format', 'json', '--profile', '对照检查材料', 'clean.md'], dir)).stdout) as JsonFinding[];
+    assert.ok(profiled.some((finding) => finding.rule === 'required-section' && /原因剖析/.test(finding.message)));
+  });
+
+  it('names a broken config file and goes on with defaults', async () => {
+    writeFileSync(join(dir, '.shuzhirc.json'), '{ "rules": { "placeholder": "loud" }, "colour": 1 }');
+    const result = await run(['lint', '--format', 'json', 'draft.md'], dir);
+    assert.match(result.stderr, /\.shuzhirc\.json 有误/);
+    assert.match(result.stderr, /未知的设置项“colour”/);
+    assert.match(result.stderr, /已按默认设置检查/);
+    assert.equal((JSON.parse(result.stdout) as JsonFinding[]).length, 2);
+    writeFileSync(join(dir, '.shuzhirc.json'), '{ "rules": ');
+    assert.match((await run(['lint', 'draft.md'], dir)).stderr, /不是有效的 JSON/);
+  });
+});

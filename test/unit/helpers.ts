@@ -1,0 +1,24 @@
+import { lint, type LintConfig } from '../../server/src/core/lint';
+import type { Finding } from '../../server/src/core/types';
+
+export interface Seen {
+  /** The source text the finding covers. */
+  text: string;
+  message: string;
+  finding: Finding;
+}
+
+/** Findings of one rule on a draft, with the text each one covers. */
+export function findingsOf(rule: string, source: string, config: LintConfig = {}): Seen[] {
+  return lint(source, config)
+    .findings.filter((finding) => finding.rule === rule)
+    .map((finding) => ({ text: source.slice(finding.start, finding.end), message: finding.message, finding }));
+}
+
+/** Applies a finding's fix edits to the source. */
+export function applyFix(source: string, finding: Finding): string {
+  const edits = [...(finding.fix?.edits ?? [])].sort((a, b) => b.start - a.start);
+  let result = source;
+  for (const edit of edits) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
