@@ -63,28 +63,30 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   return parsed;
 }
 
-/** Accumulates plain text with a source offset per character. */
+/** Accumulates plain text with a source offset per UTF-16 code unit. */
 class TextBuffer {
-  chars: string[] = [];
+  text = '';
   offsets: number[] = [];
 
   push(value: string, sourceStart: number, sourceEnd: number, source: string): void {
-    // Align value with its source slice: escapes, entities and stripped indentation make them differ.
+    this.text += value;
+    if (sourceEnd - sourceStart === value.length && source.startsWith(value, sourceStart)) {
+      for (let i = 0; i < value.length; i++) this.offsets.push(sourceStart + i);
+      return;
+    }
+    // Escapes, entities and stripped indentation make value and source differ: align them.
     let s = sourceStart;
-    for (const ch of value) {
+    for (let i = 0; i < value.length; i++) {
       let probe = s;
-      while (probe < sourceEnd && source[probe] !== ch[0]) probe++;
+      while (probe < sourceEnd && source.charCodeAt(probe) !== value.charCodeAt(i)) probe++;
       if (probe < sourceEnd) s = probe;
-      for (let k = 0; k < ch.length; k++) {
-        this.chars.push(ch[k]);
-        this.offsets.push(Math.min(s + k, sourceEnd));
-      }
-      if (probe < sourceEnd) s += ch.length;
+      this.offsets.push(Math.min(s, sourceEnd));
+      if (probe < sourceEnd) s++;
     }
   }
 
   pushSeparator(char: string, offset: number): void {
-    this.chars.push(char);
+    this.text += char;
     this.offsets.push(offset);
   }
 }
@@ -98,10 +100,10 @@ class LineCollector {
   block(node: RootContent): void {
     switch (node.type) {
       case 'paragraph':
-        this.phrasingBlock(node.children, node.position!.end.offset!, 0);
+        this.phrasingBlock(node.children, 0);
         break;
       case 'heading':
-        this.phrasingBlock(node.children, node.position!.end.offset!, node.depth);
+        this.phrasingBlock(node.children, node.depth);
         break;
       case 'list':
         for (const item of node.children) this.listItem(item, node.ordered === true);
@@ -128,7 +130,7 @@ class LineCollector {
       const buffer = new TextBuffer();
       buffer.push(marker.trimStart(), itemStart, firstStart, this.source);
       this.phrasingInto(buffer, first.children);
-      this.flush(buffer, first.position!.end.offset!, 0);
+      this.flush(buffer, 0);
     } else if (first) {
       this.block(first);
     }
@@ -142,10 +144,10 @@ class LineCollector {
     }
   }
 
-  private phrasingBlock(children: PhrasingContent[], end: number, depth: number): void {
+  private phrasingBlock(children: PhrasingContent[], depth: number): void {
     const buffer = new TextBuffer();
     this.phrasingInto(buffer, children);
-    this.flush(buffer, end, depth);
+    this.flush(buffer, depth);
   }
 
   private phrasingInto(buffer: TextBuffer, nodes: PhrasingContent[]): void {
@@ -179,21 +181,20 @@ class LineCollector {
     }
   }
 
-  private flush(buffer: TextBuffer, blockEnd: number, depth: number): void {
-    const { chars, offsets } = buffer;
-    let lineStart = 0;
-    for (let i = 0; i <= chars.length; i++) {
-      if (i < chars.length && chars[i] !== '\n') continue;
-      let lineEnd = i;
-      if (lineEnd > lineStart && chars[lineEnd - 1] === '\r') lineEnd--;
-      const text = chars.slice(lineStart, lineEnd).join('');
-      if (text.trim().length > 0) {
-        const map = new Int32Array(text.length + 1);
-        for (let k = 0; k < text.length; k++) map[k] = offsets[lineStart + k];
-        map[text.length] = lineEnd > lineStart ? offsets[lineEnd - 1] + 1 : (offsets[lineStart] ?? blockEnd);
-        this.lines.push({ text, map, mdDepth: depth });
+  private flush(buffer: TextBuffer, depth: number): void {
+    const { text, offsets } = buffer;
+    for (let lineStart = 0; lineStart <= text.length; ) {
+      const newline = text.indexOf('\n', lineStart);
+      const next = newline === -1 ? text.length : newline;
+      const lineEnd = next > lineStart && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+      const lineText = text.slice(lineStart, lineEnd);
+      if (lineText.trim().length > 0) {
+        const map = new Int32Array(lineText.length + 1);
+        for (let k = 0; k < lineText.length; k++) map[k] = offsets[lineStart + k];
+        map[lineText.length] = offsets[lineEnd - 1] + 1;
+        this.lines.push({ text: lineText, map, mdDepth: depth });
       }
-      lineStart = i + 1;
+      lineStart = next + 1;
     }
   }
 }

@@ -32,8 +32,12 @@ const LEVEL5 = /^([\u2460-\u2473])[ \t]*([、，,.．]?)/;
 /** A numeral followed by 、 and another numeral is a range (一、二等奖), not an ordinal. */
 const RANGE_AFTER = /^[一二三四五六七八九十0-9０-９]/;
 
+/** Characters an ordinal can start with; most lines are rejected on this alone. */
+const ORDINAL_START = /[一二三四五六七八九十（(0-9０-９\u2460-\u2473]/;
+
 export function parseOrdinal(text: string): Ordinal | undefined {
   const lead = LEADING_SPACE.exec(text)![0].length;
+  if (!ORDINAL_START.test(text[lead] ?? '')) return undefined;
   const rest = text.slice(lead);
   let match: RegExpExecArray | null;
   if ((match = LEVEL2.exec(rest))) {

@@ -29,7 +29,8 @@ const label = (family: Marker['family'], value: number) =>
 
 function markersOf(text: string, lineIndex: number, paragraph: number, from: number): Marker[] {
   const found: Marker[] = [];
-  const scan = (pattern: RegExp, family: Marker['family'], numberGroupOffset: number) => {
+  const scan = (pattern: RegExp, family: Marker['family'], numberGroupOffset: number, anchor: RegExp) => {
+    if (!anchor.test(text)) return;
     pattern.lastIndex = from;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const value = family === 'order' ? ORDER_VALUE[match[1]] : chineseToNumber(match[1]);
@@ -38,10 +39,11 @@ function markersOf(text: string, lineIndex: number, paragraph: number, from: num
       found.push({ family, value, numberStart, numberEnd: numberStart + match[1].length, lineIndex, paragraph, label: match[0] });
     }
   };
-  scan(SHI, 'shi', 0);
-  scan(DI, 'di', 1);
-  scan(QI, 'qi', 1);
-  scan(ORDER, 'order', 0);
+  // The anchors skip the costlier look-behind patterns on lines that cannot match.
+  scan(SHI, 'shi', 0, /[一二三四五六七八九十]是/);
+  scan(DI, 'di', 1, /第[一二三四五六七八九十]/);
+  scan(QI, 'qi', 1, /其[一二三四五六七八九十]/);
+  scan(ORDER, 'order', 0, /首先|其次|再次|最后/);
   return found.sort((a, b) => a.numberStart - b.numberStart);
 }
 

@@ -8,13 +8,32 @@ import { docsPath } from '../rule';
  * Precision first: a unit counts as unfilled only when nothing before it can be a number,
  * a determiner (每名, 该项) or part of a word (个人, 名单, 支部).
  */
+/** Words looked up by the text that ends or starts at a position: one slice per word length. */
+class WordSet {
+  private readonly words: Set<string>;
+  private readonly lengths: number[];
+
+  constructor(list: string[]) {
+    this.words = new Set(list);
+    this.lengths = [...new Set(list.map((word) => word.length))];
+  }
+
+  endsAt(text: string, end: number): boolean {
+    return this.lengths.some((length) => length <= end && this.words.has(text.slice(end - length, end)));
+  }
+
+  startsAt(text: string, start: number): boolean {
+    return this.lengths.some((length) => this.words.has(text.slice(start, start + length)));
+  }
+}
+
 interface UnitSpec {
   unit: string;
-  before: string[];
-  after: string[];
+  before: WordSet;
+  after: WordSet;
   prevChars?: Set<string>;
   endPrevChars?: Set<string>;
-  triggers?: string[];
+  triggers?: WordSet;
 }
 
 const words = (list?: string) => (list ? list.split(/\s+/).filter(Boolean) : []);
@@ -24,18 +43,18 @@ const UNITS = new Map<string, UnitSpec>(
     entry.unit,
     {
       unit: entry.unit,
-      before: words(entry.before),
-      after: words(entry.after),
+      before: new WordSet(words(entry.before)),
+      after: new WordSet(words(entry.after)),
       prevChars: entry.prevChars ? new Set(words(entry.prevChars)) : undefined,
       endPrevChars: entry.endPrevChars ? new Set(words(entry.endPrevChars)) : undefined,
-      triggers: entry.triggers ? words(entry.triggers) : undefined,
+      triggers: entry.triggers ? new WordSet(words(entry.triggers)) : undefined,
     },
   ]),
 );
 const NUMERALS = new Set(words(data.numerals));
-const DETERMINERS = words(data.determiners);
+const DETERMINERS = new WordSet(words(data.determiners));
 const BOUNDARIES = new Set(words(data.boundaries));
-const YU_WORDS = words(data.afterYu);
+const YU_WORDS = new WordSet(words(data.afterYu));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const UNIT_PATTERN = new RegExp(
   [...UNITS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'),
@@ -64,8 +83,7 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   const end = start + spec.unit.length;
   const next = text[end];
   if (next !== undefined && ASCII_DIGIT.test(next)) return undefined;
-  if (spec.after.some((word) => text.startsWith(word, start))) return undefined;
-  if (spec.before.some((word) => text.endsWith(word, end))) return undefined;
+  if (spec.after.startsAt(text, start) || spec.before.endsAt(text, end)) return undefined;
   const contextual = spec.prevChars !== undefined || spec.triggers !== undefined;
 
   let p = start - 1;
@@ -81,14 +99,14 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   if (prev === '余') {
     // 200余人 is filled, 其余人员 is a word, 群众余户 lacks its number.
     const beforeYu = text[p - 1] ?? '';
-    if (isNumeral(beforeYu) || PLACEHOLDER_CHARS.test(beforeYu) || YU_WORDS.some((word) => text.endsWith(word, p + 1))) return undefined;
+    if (isNumeral(beforeYu) || PLACEHOLDER_CHARS.test(beforeYu) || YU_WORDS.endsAt(text, p + 1)) return undefined;
     return p;
   }
   if (isNumeral(prev)) return undefined;
-  if (DETERMINERS.some((word) => text.endsWith(word, p + 1))) return undefined;
+  if (DETERMINERS.endsAt(text, p + 1)) return undefined;
   if (!contextual) return gap;
   if (spec.prevChars?.has(prev)) return gap;
-  if (spec.triggers?.some((word) => text.endsWith(word, p + 1))) return gap;
+  if (spec.triggers?.endsAt(text, p + 1)) return gap;
   const endsClause = next === undefined || BOUNDARIES.has(next);
   return endsClause && spec.endPrevChars?.has(prev) ? gap : undefined;
 }
