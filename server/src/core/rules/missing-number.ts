@@ -1,6 +1,7 @@
 import data from '../../data/units.json';
 import type { Line } from '../markdown';
 import type { Rule, RuleContext } from '../rule';
+import { quoteAround } from '../snippet';
 import { docsPath } from '../rule';
 
 /**
@@ -128,13 +129,6 @@ function dateGaps(text: string, gaps: Gap[]): void {
   }
 }
 
-/** Up to `limit` characters before `index`, not reaching back past the clause start. */
-function clauseBefore(text: string, index: number, limit: number): string {
-  let start = index;
-  while (start > 0 && index - start < limit && !BOUNDARIES.has(text[start - 1])) start--;
-  return text.slice(start, index).trimStart();
-}
-
 function findGaps(line: Line): Gap[] {
   const { text } = line;
   const gaps: Gap[] = [];
@@ -165,7 +159,7 @@ export const missingNumber: Rule = {
       for (const gap of findGaps(line)) {
         if (seen.has(gap.index)) continue;
         seen.add(gap.index);
-        const shown = clauseBefore(line.text, gap.index, 6) + line.text.slice(gap.index, gap.index + gap.unit.length).trim();
+        const shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 6, 0);
         const atGap = SPACE.test(line.text[gap.index]) ? gap.unit : line.text[gap.index];
         context.report({
           start: line.map[gap.index],

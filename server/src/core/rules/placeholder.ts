@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../rule';
 import { docsPath } from '../rule';
+import { quoteAround } from '../snippet';
 
 /**
  * Explicit markers a template leaves for the writer (domain reference §4). Each entry finds
@@ -87,7 +88,7 @@ export const placeholder: Rule = {
         if (end <= coveredUntil) continue;
         coveredUntil = Math.max(coveredUntil, end);
         const marker = line.text.slice(start, end);
-        const around = line.text.slice(Math.max(0, start - 4), Math.min(line.text.length, end + 3)).trim();
+        const around = quoteAround(line.text, start, end, 5, 3);
         context.report({
           start: line.map[start],
           end: line.map[end],
