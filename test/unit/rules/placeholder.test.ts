@@ -13,6 +13,7 @@ describe('placeholder', () => {
       ['培训（ ）人次，（　　）名，【待填】，【】，[待补充]，20__年。', ['（ ）', '（　　）', '【待填】', '【】', '[待补充]', '__']],
       ['时间待定。TODO：补充数据。全角Ｘ名，ｘｘ个。', ['待定', 'TODO', 'Ｘ', 'ｘｘ']],
       ['X户X人', ['X', 'X']],
+      ['##同志上任后，＃＃局长带队。', ['##', '＃＃']],
     ];
     for (const [text, expected] of cases) {
       it(text, () => assert.deepEqual(markers(text), expected));

@@ -35,6 +35,8 @@ const MARKERS: Marker[] = [
     },
   },
   { pattern: /某某+/g },
+  // ##同志: names masked with hashes (a heading's # marks never reach the text).
+  { pattern: /[#＃]{2,}(?=[\u4e00-\u9fff])/g },
   {
     pattern: /[〇○]{2,}/g,
     // 二〇〇八年 is a date written in Chinese numerals.
