@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, type Diagnostic, DidChangeConfigurationNotification, DocumentSymbolRequest, FoldingRangeRequest,
+  CodeActionRequest, type Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest, FoldingRangeRequest,
   type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -105,6 +107,29 @@ describe('language server over stdio', function () {
     await server.diagnostics(uri);
     await server.open('untitled:long', '一、'.repeat(5000) + '（'.repeat(5000) + '\n'.repeat(3000));
     await server.diagnostics('untitled:long');
+  });
+
+  it('reads the nearest .shuzhirc.json, reports a broken one once, and re-checks when it changes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'shuzhi-lsp-'));
+    const draftUri = pathToFileURL(join(folder, 'draft.md')).toString();
+    const configPath = join(folder, '.shuzhirc.json');
+    try {
+      writeFileSync(configPath, '{ "rules": { "placeholder": "shout" } }');
+      await server.open(draftUri, '2024年度述职报告\n\n新发展党员X名。\n');
+      const broken = (await server.diagnostics(draftUri)).diagnostics;
+      const configProblems = broken.filter((diagnostic) => diagnostic.code === 'config');
+      assert.equal(configProblems.length, 1);
+      assert.match(String(configProblems[0].message), /\.shuzhirc\.json 有误/);
+      assert.ok(broken.some((diagnostic) => diagnostic.code === 'placeholder'), 'checking goes on with defaults');
+
+      writeFileSync(configPath, '{ "rules": { "placeholder": "off" } }');
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(configPath).toString(), type: 2 }] });
+      const fixed = await server.diagnostics(draftUri, (params) => !params.diagnostics.some((d) => d.code === 'config'));
+      assert.ok(!fixed.diagnostics.some((diagnostic) => diagnostic.code === 'placeholder'));
+      await server.close(draftUri);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('clears diagnostics when the draft is closed', async () => {
