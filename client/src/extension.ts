@@ -1,26 +1,147 @@
-/** VS Code client: starts the bundled language server for Markdown drafts. */
+/** VS Code client: starts the bundled language server and adds the status item and commands around it. */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  commands, type ExtensionContext, languages, LanguageStatusSeverity, type LogOutputChannel, Position, ProgressLocation,
+  Range, Selection, TextEditorRevealType, window, workspace,
+} from 'vscode';
+import {
+  LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, TransportKind,
+} from 'vscode-languageclient/node';
+import {
+  CHECK_FILES_REQUEST, type CheckFilesResult, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
+} from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
+/** Markdown drafts larger than this are not sent by "check the workspace" (they are not reports). */
+const MAX_WORKSPACE_FILE_BYTES = 5 * 1024 * 1024;
+const WORKSPACE_BATCH = 20;
+
 export async function activate(context: ExtensionContext): Promise<void> {
+  const output = window.createOutputChannel('述职报告助手', { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+
+  const status = languages.createLanguageStatusItem('shuzhi.status', { language: 'markdown' });
+  status.name = '述职报告助手';
+  status.text = '述职报告助手';
+  status.command = { title: '提纲', command: 'shuzhi.showOutline' };
+  context.subscriptions.push(status);
+  const statusByUri = new Map<string, StatusParams>();
+  const showStatus = () => {
+    const uri = window.activeTextEditor?.document.uri.toString();
+    const current = uri ? statusByUri.get(uri) : undefined;
+    if (!current) {
+      status.text = '述职报告助手';
+      status.detail = '';
+      status.severity = LanguageStatusSeverity.Information;
+      return;
+    }
+    const { error, warning, info, hint } = current.counts;
+    const genre = current.profile ?? '未识别文种';
+    status.text = current.isReport ? `${genre} · ${error + warning + info + hint} 个问题` : '未作为报告检查';
+    status.detail = current.isReport
+      ? `${error} 个错误，${warning} 个警告，${info + hint} 个提示`
+      : '标题或文首信息没有表明这是一份报告；可将设置 shuzhi.scope 改为 all 检查所有 Markdown 文件';
+    status.severity = error > 0 ? LanguageStatusSeverity.Error : warning > 0 ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
+  };
+  context.subscriptions.push(
+    window.onDidChangeActiveTextEditor(showStatus),
+    workspace.onDidCloseTextDocument((document) => statusByUri.delete(document.uri.toString())),
+  );
+
+  const startClient = async () => {
+    await client!.start();
+    client!.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+      statusByUri.set(params.uri, params);
+      showStatus();
+    });
+  };
+
+  context.subscriptions.push(
+    commands.registerCommand('shuzhi.restartServer', async () => {
+      output.info('重启检查服务……');
+      await client?.stop();
+      client = createClient(context, output);
+      await startClient();
+      window.setStatusBarMessage('述职报告助手：检查服务已重启', 3000);
+    }),
+    commands.registerCommand('shuzhi.checkWorkspace', () => checkWorkspace(output)),
+    commands.registerCommand('shuzhi.showOutline', showOutline),
+  );
+  await startClient();
+}
+
+function createClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
+    documentSelector: [{ language: 'markdown' }],
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
   };
-  client = new LanguageClient('shuzhi', '述职报告助手', serverOptions, clientOptions);
-  await client.start();
+  return new LanguageClient('shuzhi', '述职报告助手', serverOptions, clientOptions);
+}
+
+/** Sends every Markdown file of the workspace to the server, which puts its findings in the Problems panel. */
+async function checkWorkspace(output: LogOutputChannel): Promise<CheckFilesResult | undefined> {
+  if (!client) return undefined;
+  const uris = await workspace.findFiles('**/*.{md,markdown}', '**/{node_modules,.git}/**');
+  const total: CheckFilesResult = { reports: 0, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
+  await window.withProgress({ location: ProgressLocation.Notification, title: '检查工作区中的文稿', cancellable: true }, async (progress, token) => {
+    for (let i = 0; i < uris.length && !token.isCancellationRequested; i += WORKSPACE_BATCH) {
+      const batch = uris.slice(i, i + WORKSPACE_BATCH);
+      const files: Array<{ uri: string; text: string }> = [];
+      for (const uri of batch) {
+        try {
+          const stat = await workspace.fs.stat(uri);
+          if (stat.size > MAX_WORKSPACE_FILE_BYTES) {
+            output.warn(`跳过 ${uri.toString()}：文件超过 5 MB`);
+            continue;
+          }
+          files.push({ uri: uri.toString(), text: new TextDecoder().decode(await workspace.fs.readFile(uri)) });
+        } catch (error) {
+          output.warn(`无法读取 ${uri.toString()}：${String(error)}`);
+        }
+      }
+      const result = await client!.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { files });
+      total.reports += result.reports;
+      for (const key of Object.keys(total.counts) as Array<keyof CheckFilesResult['counts']>) total.counts[key] += result.counts[key];
+      progress.report({ increment: (batch.length / uris.length) * 100, message: `${Math.min(i + batch.length, uris.length)} / ${uris.length}` });
+    }
+  });
+  const found = total.counts.error + total.counts.warning + total.counts.info + total.counts.hint;
+  void window.showInformationMessage(`检查了 ${uris.length} 个 Markdown 文件，其中 ${total.reports} 份报告，发现 ${found} 个问题（${total.counts.error} 个错误）。`);
+  if (found > 0) void commands.executeCommand('workbench.actions.view.problems');
+  return total;
+}
+
+/** A quick pick of the report's headings, indented by level; choosing one moves the cursor there. */
+async function showOutline(): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'markdown') {
+    void window.showInformationMessage('请先打开一份 Markdown 文稿。');
+    return;
+  }
+  const items = await client.sendRequest<OutlineItem[]>(OUTLINE_REQUEST, { uri: editor.document.uri.toString() });
+  if (items.length === 0) {
+    void window.showInformationMessage('这份文稿还没有“一、”“（一）”这样的标题。');
+    return;
+  }
+  const picked = await window.showQuickPick(
+    items.map((item) => ({ label: `${'\u3000'.repeat(item.level - 1)}${item.name}`, description: `第 ${item.line + 1} 行`, item})),
+    { title: '报告提纲', placeHolder: '选择一个标题跳转' },
+  );
+  if (!picked) return;
+  const position = new Position(picked.item.line, 0);
+  editor.selection = new Selection(position, position);
+  editor.revealRange(new Range(position, position), TextEditorRevealType.AtTop);
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
 }
+

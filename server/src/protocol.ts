@@ -12,3 +12,21 @@ export interface StatusParams {
 }
 
 export const OUTLINE_REQUEST = 'shuzhi/outline';
+
+export const CHECK_FILES_REQUEST = 'shuzhi/checkFiles';
+
+export interface CheckFilesParams {
+  files: Array<{ uri: string; text: string }>;
+}
+
+export interface CheckFilesResult {
+  /** Files that looked like reports and were checked. */
+  reports: number;
+  counts: StatusParams['counts'];
+}
+
+export interface OutlineItem {
+  name: string;
+  level: number;
+  line: number;
+}

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, type CodeActionParams, createConnection, type Diagnostic, DiagnosticSeverity,
-  DidChangeWatchedFilesNotification, DocumentSymbol, type FoldingRange, ProposedFeatures, type Range, SymbolKind,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentSymbol, type FoldingRange, ProposedFeatures, type Range, SymbolKind,
   TextDocumentSyncKind, TextDocuments, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +15,10 @@ import type { Finding, Fix, Severity } from './core/types';
 import { headingRange } from './core/structure';
 import { DEFAULT_SETTINGS, type EditorSettings, normalizeSettings } from './settings';
 import { disableActions, fileCommentOffset } from './disable';
-import { OUTLINE_REQUEST, STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import {
+  CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION,
+  type StatusParams,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -38,6 +41,7 @@ interface Checked {
 
 let hasConfigurationCapability = false;
 let canWatchFiles = false;
+let canRegisterConfiguration = false;
 const checked = new Map<string, Checked>();
 const pending = new Map<string, NodeJS.Timeout>();
 /** Bumped on every scheduled check, so a slow check never publishes over a newer one. */
@@ -49,6 +53,7 @@ connection.onInitialize((params) => {
   const capabilities = params.capabilities;
   hasConfigurationCapability = capabilities.workspace?.configuration === true;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -60,6 +65,8 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
+  // Clients such as VS Code send configuration changes only to servers that register for them.
+  if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
   }
@@ -94,6 +101,26 @@ function schedule(document: TextDocument, delay: number): void {
   }, delay));
 }
 
+interface Evaluation extends Checked {
+  diagnostics: Diagnostic[];
+}
+
+/** Checks one text with the settings and the nearest .shuzhirc.json of its URI. */
+async function evaluate(document: TextDocument): Promise<Evaluation> {
+  const { uri, version } = document;
+  const settings = await settingsFor(uri);
+  const file = configFileFor(uri);
+  const config = mergeConfigs(
+    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders },
+    file.config,
+  );
+  const result = lint(document.getText(), config);
+  const isReport = settings.scope === 'all' || result.model.profile !== undefined || file.path !== undefined;
+  const diagnostics = isReport ? result.findings.map((finding) => toDiagnostic(document, finding)) : [];
+  if (file.error) diagnostics.unshift(configDiagnostic(file.error));
+  return { version, result, isReport, diagnostics };
+}
+
 async function check(uri: string, ticket: number): Promise<void> {
   const settings = await settingsFor(uri);
   const document = documents.get(uri);
@@ -103,28 +130,21 @@ async function check(uri: string, ticket: number): Promise<void> {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
-  const file = configFileFor(uri);
-  const config = mergeConfigs(
-    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders },
-    file.config,
-  );
-  let result: LintResult;
+  let evaluation: Evaluation;
   try {
-    result = lint(document.getText(), config);
+    evaluation = await evaluate(document);
   } catch (error) {
     connection.console.error(`检查 ${uri} 时出错：${error instanceof Error ? error.stack : String(error)}`);
     return;
   }
-  const isReport = settings.scope === 'all' || result.model.profile !== undefined || file.path !== undefined;
-  checked.set(uri, { version: document.version, result, isReport });
-  const diagnostics = isReport ? result.findings.map((finding) => toDiagnostic(document, finding)) : [];
-  if (file.error) diagnostics.unshift(configDiagnostic(file.error));
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  if (generation.get(uri) !== ticket) return;
+  checked.set(uri, evaluation);
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: evaluation.diagnostics });
   const status: StatusParams = {
     uri,
-    profile: result.model.profile?.id,
-    isReport,
-    counts: countBySeverity(isReport ? result.findings : []),
+    profile: evaluation.result.model.profile?.id,
+    isReport: evaluation.isReport,
+    counts: countBySeverity(evaluation.isReport ? evaluation.result.findings : []),
   };
   void connection.sendNotification(STATUS_NOTIFICATION, status);
 }
@@ -164,10 +184,7 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
 async function current(document: TextDocument): Promise<Checked> {
   const known = checked.get(document.uri);
   if (known && known.version === document.version) return known;
-  const settings = await settingsFor(document.uri);
-  const file = configFileFor(document.uri);
-  const result = lint(document.getText(), mergeConfigs({ profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders }, file.config));
-  const fresh = { version: document.version, result, isReport: known?.isReport ?? true };
+  const fresh = await evaluate(document);
   checked.set(document.uri, fresh);
   return fresh;
 }
@@ -297,10 +314,38 @@ connection.onDidChangeWatchedFiles(() => {
   recheckAll();
 });
 
-connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }) => {
+connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<OutlineItem[]> => {
   const document = documents.get(params.uri);
   if (!document) return [];
-  return outline(document, (await current(document)).result.model);
+  const { model } = (await current(document)).result;
+  return model.headings.map((heading) => {
+    const { start, end } = headingRange(model, heading);
+    return { name: document.getText(toRange(document, start, end)), level: heading.level, line: document.positionAt(start).line };
+  });
+});
+
+/** Drafts that are not open, sent by the client's "check the workspace" command. */
+connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let reports = 0;
+  for (const file of params.files) {
+    if (documents.get(file.uri)) continue;
+    const settings = await settingsFor(file.uri);
+    if (!settings.enable) continue;
+    let evaluation: Evaluation;
+    try {
+      evaluation = await evaluate(TextDocument.create(file.uri, 'markdown', 0, file.text));
+    } catch (error) {
+      connection.console.error(`检查 ${file.uri} 时出错：${error instanceof Error ? error.stack : String(error)}`);
+      continue;
+    }
+    settingsCache.delete(file.uri);
+    if (!evaluation.isReport) continue;
+    reports++;
+    for (const finding of evaluation.result.findings) counts[finding.severity]++;
+    void connection.sendDiagnostics({ uri: file.uri, diagnostics: evaluation.diagnostics });
+  }
+  return { reports, counts };
 });
 
 documents.listen(connection);

@@ -159,7 +159,9 @@ export const missingNumber: Rule = {
       for (const gap of findGaps(line)) {
         if (seen.has(gap.index)) continue;
         seen.add(gap.index);
-        const shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 6, 0);
+        let shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 6, 0);
+        // A unit that starts its clause (、个社区) reads better with the word it counts.
+        if (shown.length <= gap.unit.length) shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 0, 3);
         const atGap = SPACE.test(line.text[gap.index]) ? gap.unit : line.text[gap.index];
         context.report({
           start: line.map[gap.index],

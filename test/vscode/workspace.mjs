@@ -1,0 +1,14 @@
+// A throwaway workspace for the integration suite: the example draft, a second template, a plain note.
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function makeWorkspace(root) {
+  const base = mkdtempSync(join(tmpdir(), 'shuzhi-vscode-'));
+  const folder = join(base, 'workspace');
+  mkdirSync(folder);
+  copyFileSync(join(root, 'examples', 'report-draft.md'), join(folder, 'report-draft.md'));
+  copyFileSync(join(root, 'test', 'fixtures', 'shuzhi-template.md'), join(folder, 'other-template.md'));
+  writeFileSync(join(folder, 'notes.md'), '# 会议记录\n\n待定事项：X名同志参加。\n');
+  return { base, folder };
+}
