@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core/lint';
+import { LspHarness } from '../test/lsp/harness';
 
 const ROOT = join(__dirname, '..');
 const sources = ['examples/report-draft.md', 'test/fixtures/shuzhi-filled.md', 'test/fixtures/shuzhi-template.md', 'test/fixtures/shuzeshulian-filled.md']
@@ -48,11 +49,43 @@ function measure(text: string, rounds: number): { parse: number; check: number }
 
 export const BENCH_TEXTS = { small: draftOfSize(5000), large: draftOfSize(400000) };
 
-if (require.main === module) {
-  console.log(`Node ${process.version}; median of interleaved runs\n`);
+/**
+ * Edit → published diagnostics through the bundled language server over stdio (debounce 0),
+ * beside the checking core's own time on the same texts.
+ */
+async function measureEditToDiagnostics(text: string, rounds: number): Promise<{ roundTrip: number; core: number }> {
+  const server = new LspHarness();
+  await server.initialize();
+  const uri = 'file:///bench/draft.md';
+  await server.open(uri, text, 1);
+  await server.diagnostics(uri);
+  const roundTrips: number[] = [];
+  const coreTimes: number[] = [];
+  for (let version = 2; version < rounds + 2; version++) {
+    // Each edit fills or empties one number, so every round really re-checks different text.
+    const edited = version % 2 === 0 ? text.replace('党课次', '党课4次') : text;
+    const start = performance.now();
+    await server.change(uri, version, edited);
+    await server.diagnostics(uri, (params) => params.version === version);
+    roundTrips.push(performance.now() - start);
+    const coreStart = performance.now();
+    lint(edited);
+    coreTimes.push(performance.now() - coreStart);
+  }
+  await server.dispose();
+  return { roundTrip: median(roundTrips), core: median(coreTimes) };
+}
+
+async function main(): Promise<void> {
+  console.log(`Node ${process.version}; medians of interleaved runs\n`);
   console.log('text              chars   remark-parse   shuzhi lint   ratio');
   for (const [name, text, rounds] of [['5,000-char draft', BENCH_TEXTS.small, 200], ['400,000-char file', BENCH_TEXTS.large, 15]] as const) {
     const { parse, check } = measure(text, rounds);
     console.log(`${name.padEnd(18)}${String(text.length).padStart(7)}   ${parse.toFixed(2).padStart(9)} ms  ${check.toFixed(2).padStart(9)} ms   ${(check / parse).toFixed(2)}×`);
   }
+  const { roundTrip, core } = await measureEditToDiagnostics(BENCH_TEXTS.small, 200);
+  console.log('\nedit → diagnostics (LSP over stdio, debounce 0), 5,000-char draft');
+  console.log(`  round trip ${roundTrip.toFixed(2)} ms, checking core ${core.toFixed(2)} ms: ${(roundTrip / core).toFixed(2)}×`);
 }
+
+if (require.main === module) void main();

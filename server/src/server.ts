@@ -43,11 +43,15 @@ let hasConfigurationCapability = false;
 let canWatchFiles = false;
 let canRegisterConfiguration = false;
 const checked = new Map<string, Checked>();
-const pending = new Map<string, NodeJS.Timeout>();
+const pending = new Map<string, { cancel(): void }>();
 /** Bumped on every scheduled check, so a slow check never publishes over a newer one. */
 const generation = new Map<string, number>();
 const settingsCache = new Map<string, Promise<EditorSettings>>();
+/** The status last sent per document, so typing that changes no count sends nothing. */
+const lastStatus = new Map<string, string>();
 const configCache = new Map<string, LoadedConfig>();
+/** Folder → its nearest .shuzhirc.json (or none), so a keystroke does not walk the file system. */
+const configPathCache = new Map<string, string | undefined>();
 
 connection.onInitialize((params) => {
   const capabilities = params.capabilities;
@@ -84,7 +88,9 @@ function settingsFor(uri: string): Promise<EditorSettings> {
 
 function configFileFor(uri: string): LoadedConfig & { path?: string } {
   if (!uri.startsWith('file:')) return { config: {} };
-  const path = findConfigFile(dirname(fileURLToPath(uri)));
+  const folder = dirname(fileURLToPath(uri));
+  if (!configPathCache.has(folder)) configPathCache.set(folder, findConfigFile(folder));
+  const path = configPathCache.get(folder);
   if (!path) return { config: {} };
   if (!configCache.has(path)) configCache.set(path, loadConfigFile(path));
   return { ...configCache.get(path)!, path };
@@ -92,13 +98,21 @@ function configFileFor(uri: string): LoadedConfig & { path?: string } {
 
 function schedule(document: TextDocument, delay: number): void {
   const uri = document.uri;
-  clearTimeout(pending.get(uri));
+  pending.get(uri)?.cancel();
   const ticket = (generation.get(uri) ?? 0) + 1;
   generation.set(uri, ticket);
-  pending.set(uri, setTimeout(() => {
+  const run = () => {
     pending.delete(uri);
     void check(uri, ticket);
-  }, delay));
+  };
+  // setTimeout(0) waits at least a millisecond; with no debounce, check as soon as the edit is in.
+  if (delay === 0) {
+    const immediate = setImmediate(run);
+    pending.set(uri, { cancel: () => clearImmediate(immediate) });
+  } else {
+    const timer = setTimeout(run, delay);
+    pending.set(uri, { cancel: () => clearTimeout(timer) });
+  }
 }
 
 interface Evaluation extends Checked {
@@ -146,7 +160,11 @@ async function check(uri: string, ticket: number): Promise<void> {
     isReport: evaluation.isReport,
     counts: countBySeverity(evaluation.isReport ? evaluation.result.findings : []),
   };
-  void connection.sendNotification(STATUS_NOTIFICATION, status);
+  const key = JSON.stringify(status);
+  if (lastStatus.get(uri) !== key) {
+    lastStatus.set(uri, key);
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
 }
 
 function countBySeverity(findings: Finding[]): StatusParams['counts'] {
@@ -293,11 +311,12 @@ documents.onDidChangeContent(async ({ document }) => {
 });
 documents.onDidSave(({ document }) => schedule(document, 0));
 documents.onDidClose(({ document }) => {
-  clearTimeout(pending.get(document.uri));
+  pending.get(document.uri)?.cancel();
   pending.delete(document.uri);
   generation.delete(document.uri);
   checked.delete(document.uri);
   settingsCache.delete(document.uri);
+  lastStatus.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -311,6 +330,7 @@ connection.onDidChangeConfiguration(() => {
 });
 connection.onDidChangeWatchedFiles(() => {
   configCache.clear();
+  configPathCache.clear();
   recheckAll();
 });
 

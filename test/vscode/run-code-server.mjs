@@ -103,6 +103,7 @@ try {
   }
   const outcome = await waitFor(() => existsSync(results) && JSON.parse(readFileSync(results, 'utf8')), 'the test results', TIME_LIMIT_MS);
   for (const failure of outcome.failures) console.log(`✗ ${failure.title}\n${failure.error}\n`);
+  for (const [name, value] of Object.entries(outcome.metrics ?? {})) console.log(`${name}: ${value}`);
   console.log(`VS Code ${JSON.parse(readFileSync(join(HOST, 'code-server', 'lib', 'vscode', 'product.json'), 'utf8')).version ?? ''} (code-server) — ${options.vsix ? 'installed .vsix' : 'extension development host'}`);
   console.log(`${outcome.passed} passed, ${outcome.failed} failed${outcome.pending ? `, ${outcome.pending} skipped` : ''}`);
   exitCode = outcome.failed === 0 && outcome.passed > 0 ? 0 : 1;

@@ -26,6 +26,7 @@ try {
 if (existsSync(results)) {
   const outcome = JSON.parse(readFileSync(results, 'utf8'));
   for (const failure of outcome.failures) console.log(`✗ ${failure.title}\n${failure.error}\n`);
+  for (const [name, value] of Object.entries(outcome.metrics ?? {})) console.log(`${name}: ${value}`);
   console.log(`${outcome.passed} passed, ${outcome.failed} failed${outcome.pending ? `, ${outcome.pending} skipped` : ''}`);
   exitCode = outcome.failed === 0 && outcome.passed > 0 ? 0 : 1;
 }

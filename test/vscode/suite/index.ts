@@ -5,15 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { extensionSuite } from './extension.test';
+import { metrics, vsixSuite } from './vsix.test';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'shuzhi-vscode', mocha);
-  extensionSuite();
+  if (process.env.SHUZHI_TEST_MODE === 'vsix') vsixSuite();
+  else extensionSuite();
   return new Promise((resolve, reject) => {
     const failures: Array<{ title: string; error: string }> = [];
     const runner = mocha.run((failed) => {
-      const results = { passed: runner.stats?.passes ?? 0, failed, pending: runner.stats?.pending ?? 0, failures };
+      const results = { passed: runner.stats?.passes ?? 0, failed, pending: runner.stats?.pending ?? 0, failures, metrics };
       if (process.env.SHUZHI_TEST_RESULTS) writeFileSync(process.env.SHUZHI_TEST_RESULTS, JSON.stringify(results, null, 2));
       if (failed > 0) reject(new Error(`${failed} tests failed`));
       else resolve();

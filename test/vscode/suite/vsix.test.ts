@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { diagnosticsWhen } from './extension.test';
+
+/** Timings the runner prints: opening a draft → extension active → first diagnostics. */
+export const metrics: Record<string, number> = {};
+
+/** The packaged extension, installed from the .vsix, activates and reports findings. */
+export function vsixSuite(): void {
+  describe('述职报告助手 installed from its .vsix', () => {
+    it('is installed from the package, activates on a draft and reports findings', async () => {
+      const extension = vscode.extensions.getExtension('shuzhi.shuzhi');
+      assert.ok(extension, 'shuzhi.shuzhi is installed');
+      assert.match(extension.extensionPath, /extensions/, extension.extensionPath);
+      assert.ok(!extension.isActive, 'not active before a Markdown file is opened');
+      const draft = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'report-draft.md');
+      const opened = performance.now();
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(draft));
+      await extension.activate();
+      const activated = performance.now();
+      const diagnostics = await diagnosticsWhen(draft, (all) => all.length >= 15);
+      metrics.activationMs = Math.round(activated - opened);
+      metrics.firstDiagnosticsMs = Math.round(performance.now() - opened);
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.message.includes('讲授专题党课次')));
+      const code = diagnostics[0].code as { target: vscode.Uri };
+      assert.ok(code.target.toString().startsWith('file:'), 'rule docs ship inside the package');
+    });
+  });
+}
