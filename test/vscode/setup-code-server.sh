@@ -3,6 +3,9 @@
 # into .vscode-test/code-server (cached: a second run does nothing). Debian packages it needs
 # (libkrb5-dev, chromium) are installed by .ci/run.
 set -euo pipefail
+# Started from `npm run`, the parent npm's settings leak in (its Node, nodedir, script policy): drop them.
+for var in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$var"; done
+unset NODE
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DIR="$ROOT/.vscode-test/code-server"
 CODE_SERVER_VERSION=4.139.1
