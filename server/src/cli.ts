@@ -7,17 +7,26 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
 import { lint, profilesFor, type LintConfig } from './core/lint';
 import type { Finding } from './core/types';
+import { blockingFindings } from './core/blocking';
+import { exportDocx } from './export/docx';
+import { ExportWriteError, writeExport } from './export/write';
 import { decodeDraft, readDraft, type ReadResult } from './files';
 
 const USAGE = `用法：
   shuzhi lint [--format text|json] [--profile 文种] [--config 配置文件] <文件|通配符|->...
+  shuzhi export <文稿.md> [-o 输出.docx] [--force] [--profile 文种] [--config 配置文件]
 
+lint 检查文稿：
   --format   输出格式：text（默认）或 json
   --profile  指定文种：述职报告、述责述廉报告、年度工作总结、对照检查材料
   --config   使用指定的配置文件，而不是离文稿最近的 .shuzhirc.json
   -          从标准输入读取文稿
+  退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件无法读取。
 
-退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件无法读取。`;
+export 按党政机关公文格式（GB/T 9704-2012）导出 Word 文件：
+  -o, --output  输出文件，默认与文稿同名、扩展名为 .docx
+  --force       文稿中还有未填的占位符、缺数字、缺部分时也导出，并覆盖已有的同名文件
+  退出码：0 已导出；1 没有导出（文稿还有未填内容、目标文件已存在或被占用）；2 用法错误或文稿无法读取。`;
 
 export interface JsonFinding {
   file: string;
@@ -43,7 +52,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'lint') {
+  if (command !== 'lint' && command !== 'export') {
     io.stderr(`未知的命令“${command}”。\n\n${USAGE}\n`);
     return 2;
   }
@@ -56,6 +65,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         format: { type: 'string', default: 'text' },
         profile: { type: 'string' },
         config: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -67,8 +78,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`--format 只能是 text 或 json，收到“${format}”。\n`);
     return 2;
   }
-  if (parsed.positionals.length === 0) {
-    io.stderr(`请给出要检查的文稿。\n\n${USAGE}\n`);
+  if (parsed.positionals.length === 0 || (command === 'export' && parsed.positionals.length !== 1)) {
+    io.stderr(`${command === 'export' ? '请给出一份要导出的文稿。' : '请给出要检查的文稿。'}\n\n${USAGE}\n`);
     return 2;
   }
   if (profile !== undefined && !profilesFor({}).some((known) => known.id === profile)) {
@@ -77,11 +88,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   let explicitConfig: LoadedConfig | undefined;
   if (configPath !== undefined) {
-    if (!existsSync(configPath)) {
+    if (!existsSync(resolve(io.cwd, configPath))) {
       io.stderr(`找不到配置文件 ${configPath}。\n`);
       return 2;
     }
     explicitConfig = loadConfigFile(resolve(io.cwd, configPath));
+  }
+  if (command === 'export') {
+    return exportCommand(parsed.positionals[0], parsed.values.output, parsed.values.force === true, profile, explicitConfig, io);
   }
 
   const inputs = await expandInputs(parsed.positionals, io.cwd);
@@ -117,6 +131,45 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   io.stdout(format === 'json' ? `${JSON.stringify(results.flatMap(toJson), null, 2)}\n` : formatText(results));
   return exitCode;
+}
+
+async function exportCommand(
+  draft: string, output: string | undefined, force: boolean, profile: string | undefined, explicitConfig: LoadedConfig | undefined, io: Io,
+): Promise<number> {
+  const draftPath = resolve(io.cwd, draft);
+  const read = await readDraft(draftPath, draft);
+  if ('error' in read) {
+    io.stderr(`${read.error}\n`);
+    return 2;
+  }
+  if (read.notice) io.stderr(`${read.notice}\n`);
+  const loaded = explicitConfig ?? configNear(dirname(draftPath), new Map());
+  if (loaded.error) io.stderr(`${loaded.error}\n`);
+  const config = mergeConfigs(loaded.config, profile ? { profile } : undefined);
+  const unfinished = blockingFindings(lint(read.text, config).findings);
+  if (unfinished.length > 0 && !force) {
+    io.stderr(`${draft} 还有 ${unfinished.length} 处未完成的内容，没有导出：\n`);
+    io.stderr(formatText([{ file: draft, text: read.text, findings: unfinished }]));
+    io.stderr('补全后再导出，或加 --force 照样导出。\n');
+    return 1;
+  }
+  const target = resolve(io.cwd, output ?? draft.replace(/\.(md|markdown|txt)$/i, '') + '.docx');
+  if (resolve(target) === draftPath) {
+    io.stderr('输出文件不能是文稿本身。\n');
+    return 2;
+  }
+  const bytes = await exportDocx(read.text, config.export);
+  try {
+    await writeExport(target, bytes, force);
+  } catch (error) {
+    if (error instanceof ExportWriteError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.stdout(`已导出 ${relative(io.cwd, target) || target}（${(bytes.length / 1024).toFixed(1)} KB）${unfinished.length ? `，其中仍有 ${unfinished.length} 处未完成的内容` : ''}。\n`);
+  return 0;
 }
 
 function configNear(folder: string, cache: Map<string, LoadedConfig>): LoadedConfig {

@@ -84,6 +84,13 @@ export function mergeConfigs(...layers: Array<LintConfig | undefined>): LintConf
     if (layer.placeholders) merged.placeholders = [...(merged.placeholders ?? []), ...layer.placeholders];
     if (layer.genres) merged.genres = [...(merged.genres ?? []), ...layer.genres];
     if (layer.synonyms) merged.synonyms = { ...merged.synonyms, ...layer.synonyms };
+    if (layer.export) {
+      merged.export = {
+        ...merged.export,
+        ...layer.export,
+        fonts: { ...merged.export?.fonts, ...layer.export.fonts },
+      };
+    }
   }
   return merged;
 }

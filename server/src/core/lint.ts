@@ -16,6 +16,13 @@ export interface LintConfig {
   genres?: Profile[];
   /** Genre id → section id → extra heading synonyms. */
   synonyms?: Record<string, Record<string, string[]>>;
+  /** Word export: font names and the bold-lead custom. */
+  export?: ExportSettings;
+}
+
+export interface ExportSettings {
+  fonts?: Partial<Record<'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'pageNumber' | 'latin', string>>;
+  boldEnumerationLead?: boolean;
 }
 
 export interface LintResult {

@@ -82,13 +82,15 @@ function readFrontMatter(model: ReportModel, block: { value: string; start: numb
 }
 
 /** The title is a level-1 Markdown heading or a short first line with no ordinal and no sentence punctuation. */
+export function looksLikeTitle(text: string, mdDepth: number): boolean {
+  if (mdDepth === 1) return true;
+  const trimmed = text.trim();
+  return trimmed.length > 0 && trimmed.length <= TITLE_MAX_LENGTH && !CLAUSE_PUNCTUATION.test(trimmed) && !parseOrdinal(trimmed);
+}
+
 function findTitleLine(lines: Line[]): number | undefined {
   const first = lines[0];
-  if (!first) return undefined;
-  if (first.mdDepth === 1) return 0;
-  const text = first.text.trim();
-  if (text.length <= TITLE_MAX_LENGTH && !CLAUSE_PUNCTUATION.test(text) && !parseOrdinal(text)) return 0;
-  return undefined;
+  return first && looksLikeTitle(first.text, first.mdDepth) ? 0 : undefined;
 }
 
 function collectHeadings(model: ReportModel): void {

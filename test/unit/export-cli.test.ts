@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../server/src/cli';
+import { ExportWriteError, writeExport } from '../../server/src/export/write';
+import { openDocx } from './docx-xml';
+
+const FINAL = readFileSync(join(__dirname, '..', '..', 'examples', 'report-final.md'), 'utf8');
+const DRAFT = readFileSync(join(__dirname, '..', '..', 'examples', 'report-draft.md'), 'utf8');
+
+async function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => new Uint8Array(), cwd });
+  return { code, stdout, stderr };
+}
+
+describe('shuzhi export (CLI)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-export-'));
+    writeFileSync(join(dir, 'final.md'), FINAL);
+    writeFileSync(join(dir, 'draft.md'), DRAFT);
+  });
+  afterEach(() => {
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a .docx next to the draft', async () => {
+    const result = await run(['export', 'final.md'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /已导出 final\.docx/);
+    assert.match(openDocx(readFileSync(join(dir, 'final.docx'))).document, /县委书记抓基层党建工作述职报告/);
+  });
+
+  it('refuses a draft with unfilled content, listing it, unless --force', async () => {
+    const refused = await run(['export', 'draft.md'], dir);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /还有 13 处未完成的内容，没有导出/);
+    assert.match(refused.stderr, /讲授专题党课次/);
+    assert.ok(!existsSync(join(dir, 'draft.docx')));
+    const forced = await run(['export', '--force', 'draft.md', '-o', 'out/报告.docx'], dir).catch((error) => error);
+    assert.equal(forced.code, 1, 'a missing output folder is reported');
+    mkdirSync(join(dir, 'out'));
+    const written = await run(['export', '--force', 'draft.md', '-o', 'out/报告.docx'], dir);
+    assert.equal(written.code, 0, written.stderr);
+    assert.match(written.stdout, /仍有 13 处未完成的内容/);
+  });
+
+  it('never overwrites an existing file without --force', async () => {
+    writeFileSync(join(dir, 'final.docx'), 'keep me');
+    const refused = await run(['export', 'final.md'], dir);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /已经存在.*--force/);
+    assert.equal(readFileSync(join(dir, 'final.docx'), 'utf8'), 'keep me');
+    assert.equal((await run(['export', '--force', 'final.md'], dir)).code, 0);
+    assert.notEqual(readFileSync(join(dir, 'final.docx'), 'utf8'), 'keep me');
+  });
+
+  it('says so when Word holds the target open, and leaves it alone', async () => {
+    writeFileSync(join(dir, 'final.docx'), 'open in Word');
+    writeFileSync(join(dir, '~$nal.docx'), '');
+    const result = await run(['export', '--force', 'final.md'], dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /正在被 Word 或 WPS 打开/);
+    assert.equal(readFileSync(join(dir, 'final.docx'), 'utf8'), 'open in Word');
+  });
+
+  it('reports usage errors and unreadable drafts with exit 2, and never touches the draft', async () => {
+    assert.equal((await run(['export'], dir)).code, 2);
+    assert.equal((await run(['export', 'a.md', 'b.md'], dir)).code, 2);
+    const missing = await run(['export', 'nope.md'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.md：文件不存在/);
+    assert.equal((await run(['export', 'final.md', '-o', 'final.md'], dir)).code, 2);
+    assert.equal(readFileSync(join(dir, 'final.md'), 'utf8'), FINAL);
+  });
+});
+
+describe('writeExport', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-write-'));
+  });
+  afterEach(() => {
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves no temporary file behind, whether it succeeds or not', async () => {
+    await writeExport(join(dir, 'a.docx'), new Uint8Array([1, 2, 3]), false);
+    assert.deepEqual(readdirSync(dir), ['a.docx']);
+    await assert.rejects(writeExport(join(dir, 'a.docx'), new Uint8Array([4]), false), (error: ExportWriteError) => error.problem === 'exists');
+    assert.deepEqual([...readFileSync(join(dir, 'a.docx'))], [1, 2, 3]);
+  });
+
+  it('explains an unwritable folder', async function () {
+    if (process.getuid?.() === 0) {
+      // root writes anywhere; /proc stands in for a folder nobody can write to.
+      await assert.rejects(writeExport('/proc/shuzhi-test.docx', new Uint8Array([1]), false), (error: ExportWriteError) => error.problem === 'unwritable' && /写入/.test(error.message));
+      return;
+    }
+    chmodSync(dir, 0o555);
+    await assert.rejects(writeExport(join(dir, 'a.docx'), new Uint8Array([1]), false), (error: ExportWriteError) => error.problem === 'unwritable' && /写入/.test(error.message));
+  });
+
+  it('reports a target it cannot replace as locked', async () => {
+    mkdirSync(join(dir, 'a.docx'));
+    writeFileSync(join(dir, 'a.docx', 'inside'), '');
+    await assert.rejects(writeExport(join(dir, 'a.docx'), new Uint8Array([1]), true), (error: ExportWriteError) => ['locked', 'failed'].includes(error.problem));
+    assert.deepEqual(readdirSync(dir), ['a.docx']);
+  });
+});
