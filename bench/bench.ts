@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core/lint';
+import { exportDocx } from '../server/src/export/docx';
 import { LspHarness } from '../test/lsp/harness';
 
 const ROOT = join(__dirname, '..');
@@ -83,6 +84,19 @@ async function main(): Promise<void> {
     const { parse, check } = measure(text, rounds);
     console.log(`${name.padEnd(18)}${String(text.length).padStart(7)}   ${parse.toFixed(2).padStart(9)} ms  ${check.toFixed(2).padStart(9)} ms   ${(check / parse).toFixed(2)}×`);
   }
+  const exportTimes: number[] = [];
+  const checkTimes: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    let start = performance.now();
+    await exportDocx(BENCH_TEXTS.small);
+    exportTimes.push(performance.now() - start);
+    start = performance.now();
+    lint(BENCH_TEXTS.small);
+    checkTimes.push(performance.now() - start);
+  }
+  console.log('\nWord export, 5,000-char draft');
+  console.log(`  export ${median(exportTimes.slice(10)).toFixed(2)} ms, check ${median(checkTimes.slice(10)).toFixed(2)} ms: ${(median(exportTimes.slice(10)) / median(checkTimes.slice(10))).toFixed(1)}×`);
+
   const { roundTrip, core } = await measureEditToDiagnostics(BENCH_TEXTS.small, 200);
   console.log('\nedit → diagnostics (LSP over stdio, debounce 0), 5,000-char draft');
   console.log(`  round trip ${roundTrip.toFixed(2)} ms, checking core ${core.toFixed(2)} ms: ${(roundTrip / core).toFixed(2)}×`);

@@ -2,11 +2,12 @@
 import * as path from 'node:path';
 import {
   commands, type ExtensionContext, languages, LanguageStatusSeverity, type LogOutputChannel, Position, ProgressLocation,
-  Range, Selection, TextEditorRevealType, window, workspace,
+  Range, Selection, TextEditorRevealType, Uri, window, workspace,
 } from 'vscode';
 import {
   LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
+import { type ExportArguments, exportDocxCommand } from './export';
 import {
   CHECK_FILES_REQUEST, type CheckFilesResult, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
 } from '../../server/src/protocol';
@@ -68,6 +69,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand('shuzhi.checkWorkspace', () => checkWorkspace(output)),
     commands.registerCommand('shuzhi.showOutline', showOutline),
+    commands.registerCommand('shuzhi.exportDocx', (resource?: Uri, args?: ExportArguments) =>
+      exportDocxCommand(client, resource instanceof Uri ? resource : undefined, args)),
   );
   await startClient();
 }

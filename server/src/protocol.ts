@@ -30,3 +30,17 @@ export interface OutlineItem {
   level: number;
   line: number;
 }
+
+export const EXPORT_DOCX_REQUEST = 'shuzhi/exportDocx';
+
+export interface ExportDocxParams {
+  uri: string;
+  text: string;
+}
+
+export interface ExportDocxResult {
+  /** The .docx, base64-encoded. */
+  docx: string;
+  /** Unfilled placeholders, missing numbers and missing sections still in the draft. */
+  unfinished: number;
+}

@@ -8,7 +8,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
-import { lint, type LintResult } from './core/lint';
+import { blockingFindings } from './core/blocking';
+import { type LintConfig, lint, type LintResult } from './core/lint';
+import { exportDocx } from './export/docx';
 import type { Heading, ReportModel } from './core/model';
 import { RULES } from './core/rules/index';
 import type { Finding, Fix, Severity } from './core/types';
@@ -16,7 +18,8 @@ import { headingRange } from './core/structure';
 import { DEFAULT_SETTINGS, type EditorSettings, normalizeSettings } from './settings';
 import { disableActions, fileCommentOffset } from './disable';
 import {
-  CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION,
+  CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
+  type ExportDocxResult, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION,
   type StatusParams,
 } from './protocol';
 
@@ -115,6 +118,14 @@ function schedule(document: TextDocument, delay: number): void {
   }
 }
 
+/** Editor settings first, then the draft's .shuzhirc.json over them. */
+function configFor(settings: EditorSettings, fileConfig: LintConfig): LintConfig {
+  return mergeConfigs(
+    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders, export: settings.export },
+    fileConfig,
+  );
+}
+
 interface Evaluation extends Checked {
   diagnostics: Diagnostic[];
 }
@@ -124,10 +135,7 @@ async function evaluate(document: TextDocument): Promise<Evaluation> {
   const { uri, version } = document;
   const settings = await settingsFor(uri);
   const file = configFileFor(uri);
-  const config = mergeConfigs(
-    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders },
-    file.config,
-  );
+  const config = configFor(settings, file.config);
   const result = lint(document.getText(), config);
   const isReport = settings.scope === 'all' || result.model.profile !== undefined || file.path !== undefined;
   const diagnostics = isReport ? result.findings.map((finding) => toDiagnostic(document, finding)) : [];
@@ -342,6 +350,14 @@ connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<O
     const { start, end } = headingRange(model, heading);
     return { name: document.getText(toRange(document, start, end)), level: heading.level, line: document.positionAt(start).line };
   });
+});
+
+/** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
+connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
+  const config = configFor(await settingsFor(params.uri), configFileFor(params.uri).config);
+  const unfinished = blockingFindings(lint(params.text, config).findings).length;
+  const docx = await exportDocx(params.text, config.export);
+  return { docx: Buffer.from(docx).toString('base64'), unfinished };
 });
 
 /** Drafts that are not open, sent by the client's "check the workspace" command. */

@@ -1,4 +1,5 @@
 /** Editor settings under `shuzhi.*`, as the language server receives them. */
+import type { ExportSettings } from './core/lint';
 import type { SeveritySetting } from './core/types';
 
 export interface EditorSettings {
@@ -10,6 +11,7 @@ export interface EditorSettings {
   profile: string;
   rules: Record<string, SeveritySetting>;
   placeholders: string[];
+  export: ExportSettings;
 }
 
 export const DEFAULT_SETTINGS: EditorSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   profile: '',
   rules: {},
   placeholders: [],
+  export: {},
 };
 
 export function normalizeSettings(raw: unknown): EditorSettings {
@@ -32,5 +35,14 @@ export function normalizeSettings(raw: unknown): EditorSettings {
     profile: typeof value.profile === 'string' ? value.profile : '',
     rules: value.rules && typeof value.rules === 'object' ? value.rules : {},
     placeholders: Array.isArray(value.placeholders) ? value.placeholders.filter((item) => typeof item === 'string') : [],
+    export: normalizeExport(value.export),
   };
+}
+
+function normalizeExport(raw: unknown): ExportSettings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as ExportSettings;
+  const fonts = Object.fromEntries(
+    Object.entries(value.fonts && typeof value.fonts === 'object' ? value.fonts : {}).filter(([, name]) => typeof name === 'string' && name.trim() !== ''),
+  );
+  return { fonts, boldEnumerationLead: value.boldEnumerationLead === true };
 }

@@ -9,6 +9,7 @@ export function makeWorkspace(root) {
   mkdirSync(folder);
   copyFileSync(join(root, 'examples', 'report-draft.md'), join(folder, 'report-draft.md'));
   copyFileSync(join(root, 'test', 'fixtures', 'shuzhi-template.md'), join(folder, 'other-template.md'));
+  copyFileSync(join(root, 'examples', 'report-final.md'), join(folder, 'report-final.md'));
   writeFileSync(join(folder, 'notes.md'), '# 会议记录\n\n待定事项：X名同志参加。\n');
   return { base, folder };
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'shuzhi.shuzhi';
@@ -146,8 +147,8 @@ export function extensionSuite(): void {
       const other = workspaceFile('other-template.md');
       assert.equal(vscode.languages.getDiagnostics(other).length, 0);
       const result = await vscode.commands.executeCommand<{ reports: number; counts: { error: number } }>('shuzhi.checkWorkspace');
-      // The open draft is checked already; the template is the one report not open, the note is no report.
-      assert.equal(result.reports, 1, JSON.stringify(result));
+      // The open draft is checked already; the template and the final report are not open; the note is no report.
+      assert.equal(result.reports, 2, JSON.stringify(result));
       const diagnostics = await diagnosticsWhen(other, (all) => all.length > 0);
       assert.ok(diagnostics.some((d) => ruleOf(d) === 'missing-number'));
       assert.equal(vscode.languages.getDiagnostics(workspaceFile('notes.md')).length, 0, 'a README-like note is not a report');
@@ -162,6 +163,18 @@ export function extensionSuite(): void {
       await shown;
       const line = vscode.window.activeTextEditor!.selection.active.line;
       assert.match(document.lineAt(line).text, /^（一）坚持以上率下/);
+    });
+
+    it('exports a draft to Word through the command', async () => {
+      const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'final.docx');
+      const written = await vscode.commands.executeCommand<vscode.Uri>('shuzhi.exportDocx', workspaceFile('report-final.md'), { target: target.fsPath });
+      assert.equal(written?.fsPath, target.fsPath);
+      const files = unzipSync(await vscode.workspace.fs.readFile(target));
+      assert.ok(files['word/document.xml'], 'the file opens as a zip with word/document.xml');
+      assert.match(strFromU8(files['word/document.xml']), /县委书记抓基层党建工作述职报告/);
+      const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus;
+      assert.ok(contributed['editor/title'].some((item: { command: string }) => item.command === 'shuzhi.exportDocx'));
+      assert.ok(contributed['editor/context'].some((item: { command: string }) => item.command === 'shuzhi.exportDocx'));
     });
 
     it('shows the example with its findings (and holds still for a screenshot when asked)', async () => {

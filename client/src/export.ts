@@ -1,0 +1,109 @@
+/** 述职报告：导出为 Word — asks about unfinished drafts and existing files, writes safely, offers to open. */
+import { commands, env, ProgressLocation, Uri, window, workspace, type TextDocument } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { EXPORT_DOCX_REQUEST, type ExportDocxResult } from '../../server/src/protocol';
+
+/** For tasks, keybindings and tests: skip the questions. */
+export interface ExportArguments {
+  target?: string;
+  overwrite?: boolean;
+  ignoreUnfinished?: boolean;
+}
+
+export async function exportDocxCommand(client: LanguageClient | undefined, resource?: Uri, args: ExportArguments = {}): Promise<Uri | undefined> {
+  const document = await draftFor(resource);
+  if (!client || !document) {
+    void window.showInformationMessage('请先打开一份 Markdown 文稿再导出。');
+    return undefined;
+  }
+  const result = await window.withProgress({ location: ProgressLocation.Notification, title: '正在生成 Word 文件……' }, () =>
+    client.sendRequest<ExportDocxResult>(EXPORT_DOCX_REQUEST, { uri: document.uri.toString(), text: document.getText() }),
+  );
+  if (result.unfinished > 0 && !args.ignoreUnfinished) {
+    const choice = await window.showWarningMessage(
+      `这份文稿还有 ${result.unfinished} 处未完成的内容（未填的占位符、缺少的数字或部分）。仍要导出吗？`,
+      { modal: true },
+      '仍然导出',
+      '查看问题',
+    );
+    if (choice === '查看问题') void commands.executeCommand('workbench.actions.view.problems');
+    if (choice !== '仍然导出') return undefined;
+  }
+  const target = args.target ? Uri.file(args.target) : await chooseTarget(document, args.overwrite === true);
+  if (!target) return undefined;
+  const written = await writeSafely(target, Buffer.from(result.docx, 'base64'));
+  if (!written) return undefined;
+  if (!args.target) void offerToOpen(target);
+  return target;
+}
+
+async function draftFor(resource?: Uri): Promise<TextDocument | undefined> {
+  if (resource) return workspace.openTextDocument(resource);
+  const document = window.activeTextEditor?.document;
+  return document?.languageId === 'markdown' ? document : undefined;
+}
+
+/** Next to the draft (or in the folder set by shuzhi.export.folder); an existing file is only replaced when the user says so. */
+async function chooseTarget(document: TextDocument, overwrite: boolean): Promise<Uri | undefined> {
+  const name = document.uri.path.split('/').pop()!.replace(/\.(md|markdown)$/i, '') || '述职报告';
+  const folderSetting = workspace.getConfiguration('shuzhi', document.uri).get<string>('export.folder', '').trim();
+  const workspaceFolder = workspace.getWorkspaceFolder(document.uri)?.uri ?? workspace.workspaceFolders?.[0]?.uri;
+  let folder: Uri | undefined;
+  if (folderSetting) folder = folderSetting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folderSetting) ? Uri.file(folderSetting) : workspaceFolder && Uri.joinPath(workspaceFolder, folderSetting);
+  else if (document.uri.scheme !== 'untitled') folder = Uri.joinPath(document.uri, '..');
+  if (!folder) return window.showSaveDialog({ defaultUri: workspaceFolder && Uri.joinPath(workspaceFolder, `${name}.docx`), filters: { 'Word 文档': ['docx'] } });
+  const target = Uri.joinPath(folder, `${name}.docx`);
+  if (overwrite || !(await exists(target))) return target;
+  const choice = await window.showWarningMessage(`${target.fsPath} 已经存在。`, { modal: true }, '覆盖', '另存为…');
+  if (choice === '覆盖') return target;
+  if (choice === '另存为…') return window.showSaveDialog({ defaultUri: target, filters: { 'Word 文档': ['docx'] } });
+  return undefined;
+}
+
+async function exists(uri: Uri): Promise<boolean> {
+  try {
+    await workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporary file beside the target, then rename: a failure never leaves a half-written document. */
+async function writeSafely(target: Uri, bytes: Uint8Array): Promise<boolean> {
+  const name = target.path.split('/').pop()!;
+  const folder = Uri.joinPath(target, '..');
+  const locks = [`~$${name}`, `~$${name.slice(2)}`].map((lock) => Uri.joinPath(folder, lock));
+  for (const lock of locks) {
+    if (await exists(lock)) {
+      void window.showErrorMessage(`${target.fsPath} 正在被 Word 或 WPS 打开，无法覆盖。请先关闭这个文件再导出。`);
+      return false;
+    }
+  }
+  const temporary = Uri.joinPath(folder, `.${name}.${Date.now()}.tmp`);
+  try {
+    await workspace.fs.writeFile(temporary, bytes);
+  } catch (error) {
+    void window.showErrorMessage(`无法在 ${folder.fsPath} 中写入文件（${describe(error)}）。请在设置 shuzhi.export.folder 中换一个有写入权限的文件夹。`);
+    return false;
+  }
+  try {
+    await workspace.fs.rename(temporary, target, { overwrite: true });
+    return true;
+  } catch (error) {
+    await workspace.fs.delete(temporary).then(undefined, () => undefined);
+    void window.showErrorMessage(`无法写入 ${target.fsPath}（${describe(error)}）：文件可能正在 Word 中打开，请关闭后重试。`);
+    return false;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function offerToOpen(target: Uri): Promise<void> {
+  const choice = await window.showInformationMessage(`已导出 ${target.fsPath}`, '打开', '在文件夹中显示');
+  if (choice === '打开') void env.openExternal(target);
+  // Revealing in the system file manager only works where the files are local.
+  if (choice === '在文件夹中显示') void commands.executeCommand(env.remoteName ? 'revealInExplorer' : 'revealFileInOS', target);
+}
