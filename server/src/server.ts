@@ -2,14 +2,15 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionKind, type CodeActionParams, createConnection, type Diagnostic, DiagnosticSeverity,
+  CodeAction, CodeActionKind, type CodeActionParams, type CompletionItem, CompletionItemKind, createConnection, type Diagnostic, DiagnosticSeverity,
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentSymbol, type FoldingRange, ProposedFeatures, type Range, SymbolKind,
   TextDocumentSyncKind, TextDocuments, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
 import { blockingFindings } from './core/blocking';
-import { type LintConfig, lint, type LintResult } from './core/lint';
+import { type Completion, completionsAt } from './core/complete';
+import { type LintConfig, lint, type LintResult, profilesFor } from './core/lint';
 import { exportDocx } from './export/docx';
 import type { Heading, ReportModel } from './core/model';
 import { RULES } from './core/rules/index';
@@ -67,6 +68,8 @@ connection.onInitialize((params) => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      // 。and ；end an enumeration item (offer 二是); （ starts a heading ordinal (offer （三））.
+      completionProvider: { triggerCharacters: ['。', '；', '（'] },
     },
   };
 });
@@ -265,6 +268,29 @@ connection.onCodeAction(async (params: CodeActionParams) => {
     if (fixes.length > 0) actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(combine(document, fixes)) });
   }
   return actions;
+});
+
+const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
+  enumeration: CompletionItemKind.Keyword,
+  ordinal: CompletionItemKind.EnumMember,
+  section: CompletionItemKind.Module,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+};
+
+connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const { result } = await current(document);
+  const profiles = profilesFor(configFor(await settingsFor(document.uri), configFileFor(document.uri).config));
+  return completionsAt(result.model, document.offsetAt(params.position), profiles).map((completion, index) => ({
+    label: completion.label,
+    kind: COMPLETION_KIND[completion.kind],
+    detail: completion.detail,
+    sortText: String(index).padStart(3, '0'),
+    filterText: completion.label,
+    textEdit: { range: toRange(document, completion.replaceStart, completion.replaceEnd), newText: completion.insertText },
+  }));
 });
 
 connection.onDocumentSymbol(async (params) => {

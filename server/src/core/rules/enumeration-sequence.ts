@@ -5,7 +5,7 @@ import { docsPath } from '../rule';
 import type { Fix } from '../types';
 
 /** In-paragraph enumerations (GB/T 15834 B.3.7): 一是…二是…, 第一，…第二，…, 其一…其二, 首先…其次…最后. */
-interface Marker {
+export interface Marker {
   family: 'shi' | 'di' | 'qi' | 'order';
   value: number;
   /** Line text indexes of the numeral, for renumbering. */
@@ -24,10 +24,11 @@ const ORDER = new RegExp(`${LEAD}(首先|其次|再次|最后)(?=[，,])`, 'g');
 const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 const HEADING_LIKE_MAX = 30;
 
-const label = (family: Marker['family'], value: number) =>
+export const enumerationLabel = (family: Marker['family'], value: number): string =>
   family === 'shi' ? `${numberToChinese(value)}是` : family === 'di' ? `第${numberToChinese(value)}` : `其${numberToChinese(value)}`;
 
-function markersOf(text: string, lineIndex: number, paragraph: number, from: number): Marker[] {
+/** Enumeration markers in a line's text from index `from` on, in order. */
+export function markersOf(text: string, lineIndex: number, paragraph: number, from: number): Marker[] {
   const found: Marker[] = [];
   const scan = (pattern: RegExp, family: Marker['family'], numberGroupOffset: number, anchor: RegExp) => {
     if (!anchor.test(text)) return;
@@ -58,7 +59,7 @@ function renumber(model: ReportModel, run: Marker[]): Fix | undefined {
       return { start: line.map[marker.numberStart], end: line.map[marker.numberEnd], newText: numberToChinese(value) };
     });
   if (edits.length === 0) return undefined;
-  return { title: `将这组列举依次改为${run.map((_, index) => label(family, index + 1)).join('、')}`, edits };
+  return { title: `将这组列举依次改为${run.map((_, index) => enumerationLabel(family, index + 1)).join('、')}`, edits };
 }
 
 function checkRun(context: RuleContext, run: Marker[]): void {
@@ -74,13 +75,13 @@ function checkRun(context: RuleContext, run: Marker[]): void {
         message = `“${marker.label}”之前没有“首先”。`;
       }
     } else if (index === 0 && marker.value !== 1) {
-      message = `列举没有从“${label(marker.family, 1)}”开始：这里是“${marker.label}”。`;
+      message = `列举没有从“${enumerationLabel(marker.family, 1)}”开始：这里是“${marker.label}”。`;
     } else if (index > 0) {
       const previous = run[index - 1].value;
-      const expected = label(marker.family, previous + 1);
+      const expected = enumerationLabel(marker.family, previous + 1);
       if (marker.value === previous) message = `列举重复：前面已有“${marker.label}”，这里应为“${expected}”。`;
-      else if (marker.value < previous) message = `列举倒退：“${label(marker.family, previous)}”之后应为“${expected}”，这里是“${marker.label}”。`;
-      else if (marker.value > previous + 1) message = `列举跳号：“${label(marker.family, previous)}”之后应为“${expected}”，这里是“${marker.label}”。`;
+      else if (marker.value < previous) message = `列举倒退：“${enumerationLabel(marker.family, previous)}”之后应为“${expected}”，这里是“${marker.label}”。`;
+      else if (marker.value > previous + 1) message = `列举跳号：“${enumerationLabel(marker.family, previous)}”之后应为“${expected}”，这里是“${marker.label}”。`;
     }
     if (!message) return;
     const line = model.lines[marker.lineIndex];
