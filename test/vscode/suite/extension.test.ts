@@ -137,6 +137,18 @@ export function extensionSuite(): void {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
+    it('inserts a report skeleton through editor.action.insertSnippet', async () => {
+      const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      await vscode.window.showTextDocument(untitled);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: '述职报告（全文框架）' });
+      const text = untitled.getText();
+      assert.ok(text.startsWith('20XX年度XX职务述职报告\n'), text.slice(0, 40));
+      assert.ok(text.includes('\n三、下步打算\n') && text.endsWith('以上述职，请予评议。'));
+      const diagnostics = await diagnosticsWhen(untitled.uri, (all) => all.length > 0);
+      assert.ok(diagnostics.every((diagnostic) => ruleOf(diagnostic) === 'placeholder'), 'only the unfilled tab stops are flagged');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
     it('runs the command that restarts the server', async () => {
       await vscode.commands.executeCommand('shuzhi.restartServer');
       await setText(document, `${document.getText()}\n新发展党员X名。\n`);
