@@ -2,25 +2,10 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type JsonFinding } from '../../server/src/cli';
+import type { JsonFinding } from '../../server/src/cli';
+import { runCli } from './helpers';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], cwd: string, stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readStdin: async () => new TextEncoder().encode(stdin),
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const DRAFT = '2024年度述职报告\r\n\r\n一、主要做法\r\n\r\n　　全年开展专题党课次，新发展党员X名。\r\n\r\n二、存在问题\r\n\r\n学习不够深入。\r\n\r\n三、下步打算\r\n\r\n继续努力。\r\n';
 const CLEAN = '2024年度述职报告\n\n一、主要做法\n\n全年开展专题党课4次。\n\n二、存在问题\n\n学习不够深入。\n\n三、下步打算\n\n继续努力。\n';

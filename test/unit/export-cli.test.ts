@@ -2,19 +2,14 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli';
 import { ExportWriteError, writeExport } from '../../server/src/export/write';
 import { openDocx } from './docx-xml';
+import { runCli } from './helpers';
 
 const FINAL = readFileSync(join(__dirname, '..', '..', 'examples', 'report-final.md'), 'utf8');
 const DRAFT = readFileSync(join(__dirname, '..', '..', 'examples', 'report-draft.md'), 'utf8');
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => new Uint8Array(), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('shuzhi export (CLI)', () => {
   let dir: string;

@@ -1,3 +1,4 @@
+import { main } from '../../server/src/cli';
 import { lint, type LintConfig } from '../../server/src/core/lint';
 import type { Finding } from '../../server/src/core/types';
 
@@ -21,4 +22,23 @@ export function applyFix(source: string, finding: Finding): string {
   let result = source;
   for (const edit of edits) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with `cwd` as its working folder and `stdin` as standard input. */
+export async function runCli(args: string[], cwd: string, stdin = ''): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: async () => new TextEncoder().encode(stdin),
+    cwd,
+  });
+  return { code, stdout, stderr };
 }
