@@ -35,6 +35,7 @@ interface UnitSpec {
   prevChars?: Set<string>;
   endPrevChars?: Set<string>;
   triggers?: WordSet;
+  counts?: WordSet;
 }
 
 const words = (list?: string) => (list ? list.split(/\s+/).filter(Boolean) : []);
@@ -49,6 +50,7 @@ const UNITS = new Map<string, UnitSpec>(
       prevChars: entry.prevChars ? new Set(words(entry.prevChars)) : undefined,
       endPrevChars: entry.endPrevChars ? new Set(words(entry.endPrevChars)) : undefined,
       triggers: entry.triggers ? new WordSet(words(entry.triggers)) : undefined,
+      counts: entry.counts ? new WordSet(words(entry.counts)) : undefined,
     },
   ]),
 );
@@ -84,6 +86,7 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   const end = start + spec.unit.length;
   const next = text[end];
   if (next !== undefined && ASCII_DIGIT.test(next)) return undefined;
+  if (spec.counts?.endsAt(text, end)) return start;
   if (spec.after.startsAt(text, start) || spec.before.endsAt(text, end)) return undefined;
   const contextual = spec.prevChars !== undefined || spec.triggers !== undefined;
 
