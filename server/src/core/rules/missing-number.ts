@@ -58,6 +58,7 @@ const NUMERALS = new Set(words(data.numerals));
 const DETERMINERS = new WordSet(words(data.determiners));
 const BOUNDARIES = new Set(words(data.boundaries));
 const YU_WORDS = new WordSet(words(data.afterYu));
+const COUNT_WORDS = new WordSet(words(data.countWords));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const UNIT_PATTERN = new RegExp(
   [...UNITS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'),
@@ -110,7 +111,7 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   if (DETERMINERS.endsAt(text, p + 1)) return undefined;
   if (!contextual) return gap;
   if (spec.prevChars?.has(prev)) return gap;
-  if (spec.triggers?.endsAt(text, p + 1)) return gap;
+  if (spec.triggers?.endsAt(text, p + 1) || COUNT_WORDS.endsAt(text, p + 1)) return gap;
   const endsClause = next === undefined || BOUNDARIES.has(next);
   return endsClause && spec.endPrevChars?.has(prev) ? gap : undefined;
 }
