@@ -100,6 +100,36 @@ describe('language server over stdio', function () {
     server.settings = { debounceMs: 0, scope: 'all' };
   });
 
+  it('checks only on save when shuzhi.run is onSave', async () => {
+    const uri = 'file:///drafts/on-save.md';
+    server.settings = { debounceMs: 0, scope: 'all', run: 'onSave' };
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.open(uri, '2024年度述职报告\n\n投入资金5万元。\n');
+    assert.deepEqual((await server.diagnostics(uri)).diagnostics.filter((d) => d.code === 'missing-number'), []);
+    await server.change(uri, 2, '2024年度述职报告\n\n投入资金万元。\n');
+    await assert.rejects(server.diagnostics(uri, (params) => params.version === 2, 800), /no matching diagnostics/);
+    await server.save(uri);
+    const saved = await server.diagnostics(uri, (params) => params.version === 2);
+    assert.ok(saved.diagnostics.some((diagnostic) => diagnostic.code === 'missing-number'));
+    await server.close(uri);
+    server.settings = { debounceMs: 0, scope: 'all' };
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  });
+
+  it('leaves Markdown that is not a report alone by default (scope: reports)', async () => {
+    const uri = 'file:///drafts/notes.md';
+    server.settings = { debounceMs: 0 };
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.open(uri, '# 会议记录\n\n待定事项：X名同志参加。\n');
+    assert.deepEqual((await server.diagnostics(uri)).diagnostics, []);
+    await server.change(uri, 2, '# 2024年度述职报告\n\n新发展党员X名。\n');
+    const report = await server.diagnostics(uri, (params) => params.version === 2);
+    assert.ok(report.diagnostics.some((diagnostic) => diagnostic.code === 'placeholder'));
+    await server.close(uri);
+    server.settings = { debounceMs: 0, scope: 'all' };
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  });
+
   it('survives binary-looking and huge text without crashing', async () => {
     const uri = 'untitled:noise';
     const noise = Array.from({ length: 20000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join('');
