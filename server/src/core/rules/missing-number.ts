@@ -28,6 +28,17 @@ class WordSet {
   }
 }
 
+/** One entry of units.json, its word lists space-separated. */
+interface UnitEntry {
+  unit: string;
+  before?: string;
+  after?: string;
+  prevChars?: string;
+  endPrevChars?: string;
+  triggers?: string;
+  counts?: string;
+}
+
 interface UnitSpec {
   unit: string;
   before: WordSet;
@@ -41,7 +52,7 @@ interface UnitSpec {
 const words = (list?: string) => (list ? list.split(/\s+/).filter(Boolean) : []);
 
 const UNITS = new Map<string, UnitSpec>(
-  (data.units as Array<Record<string, string>>).map((entry) => [
+  (data.units as UnitEntry[]).map((entry) => [
     entry.unit,
     {
       unit: entry.unit,
