@@ -158,6 +158,11 @@ describe('enumeration-sequence', () => {
     assert.match(found[0].message, /不能用作标题/);
   });
 
+  it('does not take a hard-wrapped line that starts with 一是 for a heading', () => {
+    const source = REPORT('一是理论学习的转化效果不彻底。班子在组织学习党的二十\n届四中全会精神时，思考不深。\n二是政治风险的洞察能力不敏锐。对意识形态领域的复杂性\n认识不足。\n');
+    assert.deepEqual(findingsOf('enumeration-sequence', source), []);
+  });
+
   it('leaves words that only look like markers alone', () => {
     const source = REPORT('坚持统一是前提，唯一是标准，一是一、二是二。第一书记第一时间到位。最后一公里要打通。\n');
     assert.deepEqual(findingsOf('enumeration-sequence', source), []);

@@ -136,7 +136,8 @@ function reportHeadingLike(context: RuleContext, lineIndex: number): void {
   const text = line.text.trim();
   const match = /^([一二三四五六七八九十]{1,3})是/.exec(text);
   if (!match) return;
-  const standsAlone = text.length <= HEADING_LIKE_MAX && !/[。！？；…：，]$/.test(text);
+  // A short line with no sentence in it; a line that merely wraps a sentence (……不彻底。班子在) is not one.
+  const standsAlone = text.length <= HEADING_LIKE_MAX && !/[。！？；…：，]$/.test(text) && !/[。！？；]/.test(text);
   if (line.mdDepth === 0 && !standsAlone) return;
   const lead = line.text.length - line.text.trimStart().length;
   context.report({

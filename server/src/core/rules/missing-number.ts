@@ -113,8 +113,10 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   const prev = text[p];
   if (PLACEHOLDER_CHARS.test(prev)) return undefined;
   if (prev === '余') {
-    // 200余人 is filled, 其余人员 is a word, 群众余户 lacks its number.
-    const beforeYu = text[p - 1] ?? '';
+    // 200余人 is filled (also as 200 余人), 其余人员 is a word, 群众余户 lacks its number.
+    let q = p - 1;
+    while (q >= 0 && SPACE.test(text[q])) q--;
+    const beforeYu = text[q] ?? '';
     if (isNumeral(beforeYu) || PLACEHOLDER_CHARS.test(beforeYu) || YU_WORDS.endsAt(text, p + 1)) return undefined;
     return p;
   }
