@@ -63,6 +63,9 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   return parsed;
 }
 
+/** How far ahead an unescaped character is looked for in its source (&#x4e00; is 8 units long). */
+const ALIGN_WINDOW = 16;
+
 /** Accumulates plain text with a source offset per UTF-16 code unit. */
 class TextBuffer {
   text = '';
@@ -74,11 +77,14 @@ class TextBuffer {
       for (let i = 0; i < value.length; i++) this.offsets.push(sourceStart + i);
       return;
     }
-    // Escapes, entities and stripped indentation make value and source differ: align them.
+    // Escapes, entities and stripped indentation make value and source differ: align them, looking
+    // only a short way ahead so text full of entities stays linear.
     let s = sourceStart;
     for (let i = 0; i < value.length; i++) {
       let probe = s;
-      while (probe < sourceEnd && source.charCodeAt(probe) !== value.charCodeAt(i)) probe++;
+      const limit = Math.min(sourceEnd, s + ALIGN_WINDOW);
+      while (probe < limit && source.charCodeAt(probe) !== value.charCodeAt(i)) probe++;
+      if (probe === limit) probe = sourceEnd;
       if (probe < sourceEnd) s = probe;
       this.offsets.push(Math.min(s, sourceEnd));
       if (probe < sourceEnd) s++;
@@ -189,9 +195,11 @@ class LineCollector {
       const lineEnd = next > lineStart && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
       const lineText = text.slice(lineStart, lineEnd);
       if (lineText.trim().length > 0) {
+        // Alignment can run to the end of the source on odd input (entities); never past it.
+        const limit = this.source.length;
         const map = new Int32Array(lineText.length + 1);
-        for (let k = 0; k < lineText.length; k++) map[k] = offsets[lineStart + k];
-        map[lineText.length] = offsets[lineEnd - 1] + 1;
+        for (let k = 0; k < lineText.length; k++) map[k] = Math.min(offsets[lineStart + k], limit);
+        map[lineText.length] = Math.min(offsets[lineEnd - 1] + 1, limit);
         this.lines.push({ text: lineText, map, mdDepth: depth });
       }
       lineStart = next + 1;
