@@ -23,7 +23,6 @@ export interface HtmlComment {
 }
 
 export interface ParsedMarkdown {
-  tree: Root;
   lines: Line[];
   comments: HtmlComment[];
   frontMatter?: { value: string; start: number; end: number };
@@ -31,7 +30,7 @@ export interface ParsedMarkdown {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-export function parseMarkdownTree(source: string): Root {
+function parseMarkdownTree(source: string): Root {
   return processor.parse(source);
 }
 
@@ -41,7 +40,7 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   const text = bom ? source.slice(1) : source;
   const tree = parseMarkdownTree(text);
   const collector = new LineCollector(text);
-  const parsed: ParsedMarkdown = { tree, lines: collector.lines, comments: collector.comments };
+  const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments };
   for (const node of tree.children) {
     if (node.type === 'yaml' && node.position) {
       parsed.frontMatter = { value: node.value, start: node.position.start.offset!, end: node.position.end.offset! };

@@ -158,8 +158,3 @@ export function lineOfOffset(lineStarts: readonly number[], offset: number): num
   }
   return low;
 }
-
-/** Paragraph lines (not the title, not headings) between two line indexes. */
-export function isBodyLine(model: ReportModel, lineIndex: number): boolean {
-  return lineIndex !== model.titleLine && model.headingOfLine[lineIndex] === undefined;
-}

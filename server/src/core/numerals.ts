@@ -5,8 +5,6 @@ const DIGITS: Record<string, number> = {
 };
 const DIGIT_CHARS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
-
 /** Value of 一 … 九十九 (ordinal range); undefined when not a plain Chinese numeral. */
 export function chineseToNumber(text: string): number | undefined {
   if (text.length === 0) return undefined;

@@ -16,11 +16,6 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-/** Source offset of a text index within a model line. */
-export function sourceOffset(model: ReportModel, lineIndex: number, index: number): number {
-  return model.lines[lineIndex].map[index];
-}
-
 export function docsPath(id: string): string {
   return `docs/rules/${id}.md`;
 }

@@ -22,5 +22,3 @@ export const RULES: readonly Rule[] = [
   enumerationSequence,
   frontMatter,
 ];
-
-export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
