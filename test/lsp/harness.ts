@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, InitializedNotification, InitializeRequest, type ProtocolConnection,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -37,6 +37,12 @@ export class LspHarness {
       workspaceFolders: null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Changes the settings the client answers with and tells the server, as an editor does. */
+  configure(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {

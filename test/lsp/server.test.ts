@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, type Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionRequest, type Diagnostic, DidChangeWatchedFilesNotification,
   DocumentSymbolRequest, FoldingRangeRequest,
   type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -93,17 +93,15 @@ describe('language server over stdio', function () {
   });
 
   it('re-checks when settings change', async () => {
-    server.settings = { debounceMs: 0, scope: 'all', rules: { placeholder: 'off' } };
-    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.configure({ debounceMs: 0, scope: 'all', rules: { placeholder: 'off' } });
     const { diagnostics } = await server.diagnostics(URI, (params) => !params.diagnostics.some((d) => d.code === 'placeholder'));
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-number'));
-    server.settings = { debounceMs: 0, scope: 'all' };
+    await server.configure({ debounceMs: 0, scope: 'all' });
   });
 
   it('checks only on save when shuzhi.run is onSave', async () => {
     const uri = 'file:///drafts/on-save.md';
-    server.settings = { debounceMs: 0, scope: 'all', run: 'onSave' };
-    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.configure({ debounceMs: 0, scope: 'all', run: 'onSave' });
     await server.open(uri, '2024年度述职报告\n\n投入资金5万元。\n');
     assert.deepEqual((await server.diagnostics(uri)).diagnostics.filter((d) => d.code === 'missing-number'), []);
     await server.change(uri, 2, '2024年度述职报告\n\n投入资金万元。\n');
@@ -112,22 +110,19 @@ describe('language server over stdio', function () {
     const saved = await server.diagnostics(uri, (params) => params.version === 2);
     assert.ok(saved.diagnostics.some((diagnostic) => diagnostic.code === 'missing-number'));
     await server.close(uri);
-    server.settings = { debounceMs: 0, scope: 'all' };
-    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.configure({ debounceMs: 0, scope: 'all' });
   });
 
   it('leaves Markdown that is not a report alone by default (scope: reports)', async () => {
     const uri = 'file:///drafts/notes.md';
-    server.settings = { debounceMs: 0 };
-    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.configure({ debounceMs: 0 });
     await server.open(uri, '# 会议记录\n\n待定事项：X名同志参加。\n');
     assert.deepEqual((await server.diagnostics(uri)).diagnostics, []);
     await server.change(uri, 2, '# 2024年度述职报告\n\n新发展党员X名。\n');
     const report = await server.diagnostics(uri, (params) => params.version === 2);
     assert.ok(report.diagnostics.some((diagnostic) => diagnostic.code === 'placeholder'));
     await server.close(uri);
-    server.settings = { debounceMs: 0, scope: 'all' };
-    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.configure({ debounceMs: 0, scope: 'all' });
   });
 
   it('survives binary-looking and huge text without crashing', async () => {
