@@ -24,6 +24,14 @@ describe('required-section', () => {
     assert.match(seen.message, /对照检查材料缺少“原因剖析”“整改措施”部分/);
   });
 
+  it('takes topical sections before the named ones as the first part', () => {
+    const source = REPORT('一、抓党建促发展\n\n做法。\n\n二、抓产业强基础\n\n做法。\n\n三、存在问题\n\n问题。\n\n四、下步打算\n\n打算。\n');
+    assert.deepEqual(findingsOf('required-section', source), []);
+    assert.deepEqual(findingsOf('section-order', source), []);
+    const noProblems = REPORT('一、抓党建促发展\n\n做法。\n\n二、下步打算\n\n打算。\n');
+    assert.match(findingsOf('required-section', noProblems)[0].message, /缺少“存在问题”部分/);
+  });
+
   it('stays quiet when no genre is detected', () => {
     assert.deepEqual(findingsOf('required-section', '会议纪要\n\n一、会议内容\n\n内容。\n'), []);
   });

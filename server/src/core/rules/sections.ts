@@ -12,10 +12,21 @@ export function placeRequiredSections(model: ReportModel): SectionPlacement[] {
   if (!profile) return [];
   const topLevel = model.headings.filter((heading) => heading.level === 1);
   const firstHeadingOf = new Map<string, Heading>();
+  const unmatched: Heading[] = [];
   for (const heading of topLevel) {
-    for (const spec of matchSectionRoles(heading.title, profile)) {
+    const roles = matchSectionRoles(heading.title, profile);
+    if (roles.length === 0) unmatched.push(heading);
+    for (const spec of roles) {
       if (!firstHeadingOf.has(spec.id)) firstHeadingOf.set(spec.id, heading);
     }
+  }
+  // Reports often split the first part into topical sections (一、抓党建促发展 二、抓产业强基础 三、存在问题):
+  // headings that name no part, before every named part, are that first part.
+  const first = profile.sections[0];
+  if (!firstHeadingOf.has(first.id)) {
+    const firstNamed = Math.min(...[...firstHeadingOf.values()].map((heading) => heading.lineIndex));
+    const topical = unmatched.find((heading) => heading.lineIndex < firstNamed);
+    if (topical) firstHeadingOf.set(first.id, topical);
   }
   return profile.sections.map((spec) => ({ spec, heading: firstHeadingOf.get(spec.id) }));
 }
