@@ -14,6 +14,11 @@ export interface Line {
   map: Int32Array;
   /** 0 for paragraph lines, 1–6 for the line of a Markdown heading. */
   mdDepth: number;
+  /**
+   * The last character of the previous line when this line continues the same Markdown paragraph,
+   * else ''. Hard-wrapped text (…共1200⏎名党员) reads across the wrap through it.
+   */
+  wrappedAfter: string;
 }
 
 export interface HtmlComment {
@@ -188,6 +193,7 @@ class LineCollector {
 
   private flush(buffer: TextBuffer, depth: number): void {
     const { text, offsets } = buffer;
+    let wrappedAfter = '';
     for (let lineStart = 0; lineStart <= text.length; ) {
       const newline = text.indexOf('\n', lineStart);
       const next = newline === -1 ? text.length : newline;
@@ -199,7 +205,8 @@ class LineCollector {
         const map = new Int32Array(lineText.length + 1);
         for (let k = 0; k < lineText.length; k++) map[k] = Math.min(offsets[lineStart + k], limit);
         map[lineText.length] = Math.min(offsets[lineEnd - 1] + 1, limit);
-        this.lines.push({ text: lineText, map, mdDepth: depth });
+        this.lines.push({ text: lineText, map, mdDepth: depth, wrappedAfter });
+        wrappedAfter = lineText.trimEnd().slice(-1);
       }
       lineStart = next + 1;
     }

@@ -71,6 +71,15 @@ describe('missing-number', () => {
     assert.match(seen.message, /“次”前填入具体数量/);
   });
 
+  it('reads across hard-wrapped lines of one paragraph', () => {
+    assert.deepEqual(gaps('2024年度述职报告\n\n全年共有1200\n名党员参加培训，投入资金\n万元。\n'), ['万']);
+    assert.deepEqual(gaps('2024年度述职报告\n\n全年开展专题党课\n次，覆盖党员人次。\n'), ['次', '人']);
+  });
+
+  it('leaves unit headers of tables alone', () => {
+    assert.deepEqual(gaps('2024年度述职报告\n\n| 项目 | 万元 |\n|---|---|\n| 投入资金 | 120 |\n'), []);
+  });
+
   it('reads through Markdown emphasis (投入**资金**万元)', () => {
     assert.deepEqual(gaps('投入**资金**万元。'), ['万']);
   });

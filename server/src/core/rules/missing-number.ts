@@ -147,7 +147,9 @@ function dateGaps(text: string, gaps: Gap[]): void {
 }
 
 function findGaps(line: Line): Gap[] {
-  const { text } = line;
+  // The character before a wrapped line, so 1200⏎名 reads as a number and its unit.
+  const lead = line.wrappedAfter ? 1 : 0;
+  const text = line.wrappedAfter + line.text;
   const gaps: Gap[] = [];
   UNIT_PATTERN.lastIndex = 0;
   for (let match = UNIT_PATTERN.exec(text); match; match = UNIT_PATTERN.exec(text)) {
@@ -159,7 +161,7 @@ function findGaps(line: Line): Gap[] {
     if (ASCII_DIGIT.test(text[i - 1] ?? '')) gaps.push({ index: i + 1, unit: '日' });
   }
   dateGaps(text, gaps);
-  return gaps;
+  return gaps.map((gap) => ({ ...gap, index: gap.index - lead })).filter((gap) => gap.index >= 0);
 }
 
 export const missingNumber: Rule = {
