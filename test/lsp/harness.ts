@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import {
   createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, InitializedNotification, InitializeRequest, type ProtocolConnection,
-  PublishDiagnosticsNotification, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
+  PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Range, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -55,6 +55,11 @@ export class LspHarness {
 
   save(uri: string): Promise<void> {
     return this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** An incremental change, as editors send while the user types. */
+  edit(uri: string, version: number, range: Range, text: string): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   }
 
   close(uri: string): Promise<void> {
