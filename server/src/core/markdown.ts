@@ -30,6 +30,8 @@ export interface HtmlComment {
 export interface ParsedMarkdown {
   lines: Line[];
   comments: HtmlComment[];
+  /** `*` runs that Markdown took for emphasis but that stand where a number belongs (开展*次…覆盖*人). */
+  starPlaceholders: Array<{ start: number; end: number }>;
   frontMatter?: { value: string; start: number; end: number };
 }
 
@@ -45,7 +47,7 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   const text = bom ? source.slice(1) : source;
   const tree = parseMarkdownTree(text);
   const collector = new LineCollector(text);
-  const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments };
+  const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments, starPlaceholders: collector.starPlaceholders };
   for (const node of tree.children) {
     if (node.type === 'yaml' && node.position) {
       parsed.frontMatter = { value: node.value, start: node.position.start.offset!, end: node.position.end.offset! };
@@ -55,9 +57,9 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   }
   if (bom) {
     for (const line of parsed.lines) for (let i = 0; i < line.map.length; i++) line.map[i] += bom;
-    for (const comment of parsed.comments) {
-      comment.start += bom;
-      comment.end += bom;
+    for (const range of [...parsed.comments, ...parsed.starPlaceholders]) {
+      range.start += bom;
+      range.end += bom;
     }
     if (parsed.frontMatter) {
       parsed.frontMatter.start += bom;
@@ -66,6 +68,10 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   }
   return parsed;
 }
+
+const CJK = /[\u4e00-\u9fff]/;
+/** Measure words and units that need a number before them. */
+const MEASURE_START = /[次人个名万亿元%％项件户家场期篇份批处起条所公亩平吨倍]/;
 
 /** How far ahead an unescaped character is looked for in its source (&#x4e00; is 8 units long). */
 const ALIGN_WINDOW = 16;
@@ -104,6 +110,7 @@ class TextBuffer {
 class LineCollector {
   lines: Line[] = [];
   comments: HtmlComment[] = [];
+  starPlaceholders: Array<{ start: number; end: number }> = [];
 
   constructor(private readonly source: string) {}
 
@@ -180,6 +187,9 @@ class LineCollector {
           break;
         case 'emphasis':
         case 'strong':
+          this.checkStars(start, end);
+          this.phrasingInto(buffer, node.children as PhrasingContent[]);
+          break;
         case 'delete':
         case 'link':
         case 'linkReference':
@@ -189,6 +199,23 @@ class LineCollector {
           break;
       }
     }
+  }
+
+  /**
+   * Templates write unknown numbers as `*`: 开展*次培训，覆盖*人 parses as emphasis. A delimiter that
+   * sits between a Chinese character and a measure word is such a placeholder, not markup.
+   */
+  private checkStars(start: number, end: number): void {
+    const source = this.source;
+    if (source[start] !== '*' || source[end - 1] !== '*') return;
+    let open = start;
+    while (source[open] === '*') open++;
+    let close = end;
+    while (source[close - 1] === '*') close--;
+    const placeholderAt = (before: string | undefined, after: string | undefined) =>
+      before !== undefined && CJK.test(before) && after !== undefined && MEASURE_START.test(after);
+    if (placeholderAt(source[start - 1], source[open])) this.starPlaceholders.push({ start, end: open });
+    if (placeholderAt(source[close - 1], source[end])) this.starPlaceholders.push({ start: close, end });
   }
 
   private flush(buffer: TextBuffer, depth: number): void {

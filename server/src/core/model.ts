@@ -1,6 +1,6 @@
 /** The report model: title, genre, structural headings and body paragraphs, built on the Markdown lines. */
 import { parse as parseYaml } from 'yaml';
-import { parseMarkdown, type HtmlComment, type Line } from './markdown';
+import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
 import { parseOrdinal, type Ordinal } from './ordinals';
 import { detectProfile, findProfile, type Profile } from './profiles';
 
@@ -25,6 +25,7 @@ export interface ReportModel {
   source: string;
   lines: Line[];
   comments: HtmlComment[];
+  starPlaceholders: ParsedMarkdown['starPlaceholders'];
   /** Source offset of the first character of each source line. */
   lineStarts: number[];
   frontMatter: Record<string, unknown>;
@@ -52,6 +53,7 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     source,
     lines: parsed.lines,
     comments: parsed.comments,
+    starPlaceholders: parsed.starPlaceholders,
     lineStarts: computeLineStarts(source),
     frontMatter: {},
     headings: [],

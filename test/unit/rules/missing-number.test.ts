@@ -80,7 +80,7 @@ describe('missing-number', () => {
     assert.deepEqual(gaps('2024年度述职报告\n\n| 项目 | 万元 |\n|---|---|\n| 投入资金 | 120 |\n'), []);
   });
 
-  it('reads through Markdown emphasis (投入**资金**万元)', () => {
-    assert.deepEqual(gaps('投入**资金**万元。'), ['万']);
+  it('reads through Markdown emphasis (投入**专项资金**共计万元)', () => {
+    assert.deepEqual(gaps('投入**专项资金**共计万元。'), ['万']);
   });
 });

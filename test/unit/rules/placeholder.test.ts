@@ -42,6 +42,13 @@ describe('placeholder', () => {
     assert.match(seen.message, /XX个/);
   });
 
+  it('finds * placeholders that Markdown took for emphasis, and leaves real emphasis alone', () => {
+    const source = '2024年度述职报告\n\n全年开展*次培训，覆盖*人次，投入**万元，实现**人就业。全年**投入资金3860万元**，*同比增长*12%。\n';
+    const found = findingsOf('placeholder', source);
+    assert.deepEqual(found.map((seen) => seen.text), ['*', '*', '**', '**']);
+    assert.deepEqual(findingsOf('missing-number', source), []);
+  });
+
   it('adds patterns from configuration', () => {
     assert.deepEqual(markers('此处数据〔待补〕，请核实。', ['〔待补〕']), ['〔待补〕']);
   });

@@ -66,6 +66,10 @@ export const placeholder: Rule = {
   },
   check(context: RuleContext) {
     const { model } = context;
+    for (const { start, end } of model.starPlaceholders) {
+      const around = model.source.slice(Math.max(0, start - 4), Math.min(model.source.length, end + 3)).replace(/\s+/g, '');
+      context.report({ start, end, message: `占位符“${model.source.slice(start, end)}”尚未填写（“${around}”）：请替换为实际的数字、名称或内容。` });
+    }
     model.lines.forEach((line) => {
       const found: Array<[number, number]> = [];
       const collect = (pattern: RegExp, keep?: Marker['keep']) => {
