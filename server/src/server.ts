@@ -1,4 +1,4 @@
-/** Language server adapter: diagnostics, quick fixes, outline and folding from the checking core. */
+/** Language server adapter around the checking core: diagnostics, fixes, completion, outline, folding, Word export. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -35,7 +35,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
 
 interface Checked {
   version: number;
@@ -135,8 +135,9 @@ interface Evaluation extends Checked {
 
 /** Checks one text with the settings and the nearest .shuzhirc.json of its URI. */
 async function evaluate(document: TextDocument): Promise<Evaluation> {
+  const settings = await settingsFor(document.uri);
+  // Text and version are read together, after the wait, so the result always names the text it checked.
   const { uri, version } = document;
-  const settings = await settingsFor(uri);
   const file = configFileFor(uri);
   const config = configFor(settings, file.config);
   const result = lint(document.getText(), config);
@@ -164,7 +165,7 @@ async function check(uri: string, ticket: number): Promise<void> {
   }
   if (generation.get(uri) !== ticket) return;
   checked.set(uri, evaluation);
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: evaluation.diagnostics });
+  void connection.sendDiagnostics({ uri, version: evaluation.version, diagnostics: evaluation.diagnostics });
   const status: StatusParams = {
     uri,
     profile: evaluation.result.model.profile?.id,
