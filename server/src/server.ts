@@ -246,7 +246,8 @@ connection.onCodeAction(async (params: CodeActionParams) => {
 
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string') continue;
+      // Only rule findings: the config-file diagnostic has nothing to fix or disable.
+      if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string' || !RULE_DOCS.has(diagnostic.code)) continue;
       const data = diagnostic.data as { title: string; edits: TextEdit[] } | undefined;
       if (data) {
         actions.push({ title: data.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(data.edits) });
