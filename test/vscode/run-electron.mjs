@@ -29,5 +29,8 @@ if (existsSync(results)) {
   for (const [name, value] of Object.entries(outcome.metrics ?? {})) console.log(`${name}: ${value}`);
   console.log(`${outcome.passed} passed, ${outcome.failed} failed${outcome.pending ? `, ${outcome.pending} skipped` : ''}`);
   exitCode = outcome.failed === 0 && outcome.passed > 0 ? 0 : 1;
+} else {
+  console.log('the suite did not run (could the desktop VS Code be downloaded?)');
+  console.log('0 passed, 1 failed');
 }
 process.exit(exitCode);
