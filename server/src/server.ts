@@ -160,7 +160,7 @@ async function check(uri: string, ticket: number): Promise<void> {
   try {
     evaluation = await evaluate(document);
   } catch (error) {
-    connection.console.error(`检查 ${uri} 时出错：${error instanceof Error ? error.stack : String(error)}`);
+    logCheckError(uri, error);
     return;
   }
   if (generation.get(uri) !== ticket) return;
@@ -177,6 +177,11 @@ async function check(uri: string, ticket: number): Promise<void> {
     lastStatus.set(uri, key);
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
+}
+
+/** A check that throws is logged and skipped: the server keeps serving every other request. */
+function logCheckError(uri: string, error: unknown): void {
+  connection.console.error(`检查 ${uri} 时出错：${error instanceof Error ? error.stack : String(error)}`);
 }
 
 function countBySeverity(findings: Finding[]): StatusParams['counts'] {
@@ -400,7 +405,7 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Prom
     try {
       evaluation = await evaluate(TextDocument.create(file.uri, 'markdown', 0, file.text));
     } catch (error) {
-      connection.console.error(`检查 ${file.uri} 时出错：${error instanceof Error ? error.stack : String(error)}`);
+      logCheckError(file.uri, error);
       continue;
     }
     settingsCache.delete(file.uri);
