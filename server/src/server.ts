@@ -142,7 +142,9 @@ async function evaluate(document: TextDocument): Promise<Evaluation> {
   const config = configFor(settings, file.config);
   const result = lint(document.getText(), config);
   const isReport = settings.scope === 'all' || result.model.profile !== undefined || file.path !== undefined;
-  const diagnostics = isReport ? result.findings.map((finding) => toDiagnostic(document, finding)) : [];
+  const shown = isReport ? result.findings.slice(0, MAX_DIAGNOSTICS) : [];
+  const diagnostics = shown.map((finding) => toDiagnostic(document, finding));
+  if (isReport && result.findings.length > MAX_DIAGNOSTICS) diagnostics.push(truncatedDiagnostic(result.findings.length - MAX_DIAGNOSTICS));
   if (file.error) diagnostics.unshift(configDiagnostic(file.error));
   return { version, result, isReport, diagnostics };
 }
@@ -188,6 +190,19 @@ function countBySeverity(findings: Finding[]): StatusParams['counts'] {
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
+}
+
+/** More findings than an editor can show usefully: the rest are summed up in one note. */
+const MAX_DIAGNOSTICS = 2000;
+
+function truncatedDiagnostic(hidden: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'shuzhi',
+    code: 'truncated',
+    message: `问题太多，只显示了前 ${MAX_DIAGNOSTICS} 个，还有 ${hidden} 个未显示。可用命令行 shuzhi lint 查看全部。`,
+  };
 }
 
 function configDiagnostic(message: string): Diagnostic {

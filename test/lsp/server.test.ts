@@ -132,6 +132,10 @@ describe('language server over stdio', function () {
     await server.diagnostics(uri);
     await server.open('untitled:long', '一、'.repeat(5000) + '（'.repeat(5000) + '\n'.repeat(3000));
     await server.diagnostics('untitled:long');
+    await server.open('untitled:many', `2024年度述职报告\n\n${'投入资金万元。'.repeat(3000)}\n`);
+    const { diagnostics } = await server.diagnostics('untitled:many');
+    assert.equal(diagnostics.length, 2001);
+    assert.match(String(diagnostics[2000].message), /只显示了前 2000 个，还有 1001 个未显示/);
   });
 
   it('reads the nearest .shuzhirc.json, reports a broken one once, and re-checks when it changes', async () => {
