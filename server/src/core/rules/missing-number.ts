@@ -132,14 +132,19 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
 function dateGaps(text: string, gaps: Gap[]): void {
   for (let i = text.indexOf('月'); i !== -1; i = text.indexOf('月', i + 1)) {
     if (!MONTH_FOLLOWERS.test(text.slice(i, i + 5))) continue;
-    const prev = text[i - 1];
+    // 预计 10 月初: text copied from PDFs puts spaces around numbers.
+    let p = i - 1;
+    while (p >= 0 && SPACE.test(text[p])) p--;
+    const prev = text[p];
     if (prev === undefined || BOUNDARIES.has(prev) || PLACEHOLDER_CHARS.test(prev) || isNumeral(prev)) continue;
     if (ASCII_DIGIT.test(prev) || MONTH_DETERMINERS.has(prev)) continue;
     if (prev === '年') {
       // 于年月日: the year is missing too, unless a word like 今年 names it.
-      const beforeYear = text[i - 2];
+      let q = p - 1;
+      while (q >= 0 && SPACE.test(text[q])) q--;
+      const beforeYear = text[q];
       const yearNamed = beforeYear !== undefined && (isNumeral(beforeYear) || PLACEHOLDER_CHARS.test(beforeYear) || MONTH_DETERMINERS.has(beforeYear) || /[今去明前后当同全本上下往翌隔]/.test(beforeYear));
-      if (!yearNamed && beforeYear !== undefined && !BOUNDARIES.has(beforeYear)) gaps.push({ index: i - 1, unit: '年' });
+      if (!yearNamed && beforeYear !== undefined && !BOUNDARIES.has(beforeYear)) gaps.push({ index: p, unit: '年' });
     }
     gaps.push({ index: i, unit: '月' });
     if (text[i + 1] === '日') gaps.push({ index: i + 1, unit: '日' });
@@ -158,7 +163,7 @@ function findGaps(line: Line): Gap[] {
   }
   // Day after a written month (3月日).
   for (let i = text.indexOf('月日'); i !== -1; i = text.indexOf('月日', i + 1)) {
-    if (ASCII_DIGIT.test(text[i - 1] ?? '')) gaps.push({ index: i + 1, unit: '日' });
+    if (ASCII_DIGIT.test(text.slice(0, i).trimEnd().slice(-1))) gaps.push({ index: i + 1, unit: '日' });
   }
   dateGaps(text, gaps);
   return gaps.map((gap) => ({ ...gap, index: gap.index - lead })).filter((gap) => gap.index >= 0);

@@ -44,7 +44,8 @@ const MARKERS: Marker[] = [
       text.slice(start, end).includes('○') || !(CHINESE_DIGIT.test(text[start - 1] ?? '') || /[一二三四五六七八九年]/.test(text[end] ?? '')),
   },
   { pattern: /□+/g },
-  { pattern: /[_＿]{2,}/g },
+  // 20__年, and a lone _ where a number belongs (近_公里); never the _ of an identifier (snake_case).
+  { pattern: /[_＿]{2,}|(?<![A-Za-z0-9_])[_＿](?![A-Za-z0-9_])/g },
   { pattern: /[*＊]+/g },
   { pattern: /[（(][ \t\u3000_＿]*[）)]/g },
   { pattern: /【[ \t\u3000]*(?:(?:待|请|需)[^】]{0,10}|填写[^】]{0,10}|补充[^】]{0,10}|此处[^】]{0,10}|[XxＸｘ×…. ]*)】/g },
