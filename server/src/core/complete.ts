@@ -30,6 +30,7 @@ const FRONT_MATTER_KEYS: Array<[string, string]> = [
   ['year', '报告所属年度'],
 ];
 const CLAUSE_END = /[。；！？]$/;
+/** After 首先 / 其次 / 再次, the next ordinal word. */
 const ORDER_NEXT: Record<number, string[]> = { 1: ['其次'], 2: ['再次', '最后'], 3: ['最后'] };
 
 export function completionsAt(model: ReportModel, offset: number, profiles: readonly Profile[]): Completion[] {
@@ -80,10 +81,10 @@ function enumerationCompletions(model: ReportModel, offset: number, replaceStart
   });
   const previous = last;
   if (!previous) return [];
-  const next = previous.family === 'order'
+  const next = previous.word
     ? ORDER_NEXT[previous.value] ?? []
     : [previous.family === 'shi' ? enumerationLabel('shi', previous.value + 1) : `${enumerationLabel(previous.family, previous.value + 1)}，`];
-  const shown = previous.family === 'order' ? previous.label : enumerationLabel(previous.family, previous.value);
+  const shown = previous.word ? previous.label : enumerationLabel(previous.family, previous.value);
   return next.map((text) => ({ label: text, insertText: text, kind: 'enumeration', detail: `接着“${shown}”列举`, replaceStart, replaceEnd: offset }));
 }
 

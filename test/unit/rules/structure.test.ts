@@ -157,7 +157,15 @@ describe('enumeration-sequence', () => {
   it('checks 第一，第二， and 首先、其次 runs', () => {
     const found = findingsOf('enumeration-sequence', REPORT('第一，要学习。第三，要落实。其次，要团结。首先，要担当。\n'));
     assert.deepEqual(found.map((seen) => seen.text), ['第三', '其次', '首先']);
-    assert.match(found[2].message, /顺序颠倒/);
+    assert.match(found[1].message, /倒退/);
+    assert.match(found[2].message, /倒退/);
+  });
+
+  it('reads 首先……其次……第三 as one run, as real reports mix them', () => {
+    const source = REPORT('市纪委首先严把审核关。其次，抓好牵头部门。第三，实行工作月报告。\n');
+    assert.deepEqual(findingsOf('enumeration-sequence', source), []);
+    const [seen] = findingsOf('enumeration-sequence', REPORT('工作中，其次要抓好落实。\n'));
+    assert.match(seen.message, /“其次”之前没有“首先”或“第一”/);
   });
 
   it('reports 一是 used as a heading', () => {

@@ -4,10 +4,15 @@ import type { Rule, RuleContext } from '../rule';
 import { docsPath } from '../rule';
 import type { Fix } from '../types';
 
-/** In-paragraph enumerations (GB/T 15834 B.3.7): 一是…二是…, 第一，…第二，…, 其一…其二, 首先…其次…最后. */
+/**
+ * In-paragraph enumerations (GB/T 15834 B.3.7): 一是…二是…, 第一，…第二，…, 其一…其二. 首先/其次/再次 count
+ * as 1/2/3 in the 第 family, because real reports mix them (首先……其次……第三……).
+ */
 export interface Marker {
-  family: 'shi' | 'di' | 'qi' | 'order';
+  family: 'shi' | 'di' | 'qi';
   value: number;
+  /** 首先, 其次, 再次: ordinal words that cannot be renumbered. */
+  word: boolean;
   /** Line text indexes of the numeral, for renumbering. */
   numberStart: number;
   numberEnd: number;
@@ -20,8 +25,12 @@ const LEAD = '(?<=^|[，。；：！？、,;:!?\\s（(“"])';
 const SHI = new RegExp(`${LEAD}([一二三四五六七八九十]{1,3})是(?!\\1)`, 'g');
 const DI = new RegExp(`${LEAD}第([一二三四五六七八九十]{1,3})(?=[，,、：:])`, 'g');
 const QI = new RegExp(`${LEAD}其([一二三四五六七八九十])(?=[，,、：:])`, 'g');
-const ORDER = new RegExp(`${LEAD}(首先|其次|再次|最后)(?=[，,])`, 'g');
-const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
+// 首先 is ordinal wherever it stands (西安市首先严把……); 其次 at a clause start (not 退而求其次);
+// 再次 only before a comma (再次强调 means "again").
+const FIRST = /(首先)/g;
+const ORDER = new RegExp(`${LEAD}(其次|再次(?=[，,]))`, 'g');
+const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3 };
+const ORDER_WORD = ['', '首先', '其次', '再次'];
 const HEADING_LIKE_MAX = 30;
 
 export const enumerationLabel = (family: Marker['family'], value: number): string =>
@@ -30,30 +39,31 @@ export const enumerationLabel = (family: Marker['family'], value: number): strin
 /** Enumeration markers in a line's text from index `from` on, in order. */
 export function markersOf(text: string, lineIndex: number, paragraph: number, from: number): Marker[] {
   const found: Marker[] = [];
-  const scan = (pattern: RegExp, family: Marker['family'], numberGroupOffset: number, anchor: RegExp) => {
+  const scan = (pattern: RegExp, family: Marker['family'], numberGroupOffset: number, anchor: RegExp, word = false) => {
     if (!anchor.test(text)) return;
     pattern.lastIndex = from;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const value = family === 'order' ? ORDER_VALUE[match[1]] : chineseToNumber(match[1]);
+      const value = word ? ORDER_VALUE[match[1]] : chineseToNumber(match[1]);
       if (!value) continue;
       const numberStart = match.index + numberGroupOffset;
-      found.push({ family, value, numberStart, numberEnd: numberStart + match[1].length, lineIndex, paragraph, label: match[0] });
+      found.push({ family, value, word, numberStart, numberEnd: numberStart + match[1].length, lineIndex, paragraph, label: match[0] });
     }
   };
   // The anchors skip the costlier look-behind patterns on lines that cannot match.
   scan(SHI, 'shi', 0, /[一二三四五六七八九十]是/);
   scan(DI, 'di', 1, /第[一二三四五六七八九十]/);
   scan(QI, 'qi', 1, /其[一二三四五六七八九十]/);
-  scan(ORDER, 'order', 0, /首先|其次|再次|最后/);
+  scan(FIRST, 'di', 0, /首先/, true);
+  scan(ORDER, 'di', 0, /其次|再次/, true);
   return found.sort((a, b) => a.numberStart - b.numberStart);
 }
 
 function renumber(model: ReportModel, run: Marker[]): Fix | undefined {
   const family = run[0].family;
-  if (family === 'order') return undefined;
-  const edits = run
-    .map((marker, index) => ({ marker, value: index + 1 }))
-    .filter(({ marker, value }) => marker.value !== value)
+  const wrong = run.map((marker, index) => ({ marker, value: index + 1 })).filter(({ marker, value }) => marker.value !== value);
+  // 首先/其次 cannot be renumbered; a run that needs them changed is left to the writer.
+  if (wrong.some(({ marker }) => marker.word)) return undefined;
+  const edits = wrong
     .map(({ marker, value }) => {
       const line = model.lines[marker.lineIndex];
       return { start: line.map[marker.numberStart], end: line.map[marker.numberEnd], newText: numberToChinese(value) };
@@ -67,15 +77,10 @@ function checkRun(context: RuleContext, run: Marker[]): void {
   const fix = renumber(model, run);
   run.forEach((marker, index) => {
     let message: string | undefined;
-    if (marker.family === 'order') {
-      const previous = run[index - 1];
-      if (previous && marker.value <= previous.value && marker.value !== 4) {
-        message = `列举顺序颠倒：“${previous.label}”之后又用了“${marker.label}”。`;
-      } else if (!previous && marker.value !== 1 && marker.value !== 4) {
-        message = `“${marker.label}”之前没有“首先”。`;
-      }
-    } else if (index === 0 && marker.value !== 1) {
-      message = `列举没有从“${enumerationLabel(marker.family, 1)}”开始：这里是“${marker.label}”。`;
+    if (index === 0 && marker.value !== 1) {
+      message = marker.word
+        ? `“${ORDER_WORD[marker.value]}”之前没有“首先”或“第一”。`
+        : `列举没有从“${enumerationLabel(marker.family, 1)}”开始：这里是“${marker.label}”。`;
     } else if (index > 0) {
       const previous = run[index - 1].value;
       const expected = enumerationLabel(marker.family, previous + 1);
@@ -85,8 +90,8 @@ function checkRun(context: RuleContext, run: Marker[]): void {
     }
     if (!message) return;
     const line = model.lines[marker.lineIndex];
-    const start = marker.family === 'order' ? marker.numberStart : marker.numberStart - (marker.family === 'shi' ? 0 : 1);
-    const end = marker.family === 'order' ? marker.numberEnd : marker.numberEnd + (marker.family === 'shi' ? 1 : 0);
+    const start = marker.word ? marker.numberStart : marker.numberStart - (marker.family === 'shi' ? 0 : 1);
+    const end = marker.word ? marker.numberEnd : marker.numberEnd + (marker.family === 'shi' ? 1 : 0);
     context.report({ start: line.map[start], end: line.map[end], message, fix });
   });
 }
