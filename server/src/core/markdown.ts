@@ -21,6 +21,12 @@ export interface Line {
   wrappedAfter: string;
 }
 
+/** Source range of a line's text without its leading and trailing blanks. */
+export function trimmedRange(line: Line): { start: number; end: number } {
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start: line.map[lead], end: line.map[line.text.trimEnd().length] };
+}
+
 export interface HtmlComment {
   start: number;
   end: number;

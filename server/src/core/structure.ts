@@ -1,13 +1,12 @@
 /** Helpers shared by the structure rules: where a heading sits in the source, sibling runs, renumbering. */
+import { trimmedRange } from './markdown';
 import type { Heading, ReportModel } from './model';
 import { formatNumber, ordinalLabel } from './ordinals';
 import type { Fix, TextEditOffsets } from './types';
 
 /** Source range of a heading line's text (leading indentation excluded). */
 export function headingRange(model: ReportModel, heading: Heading): { start: number; end: number } {
-  const line = model.lines[heading.lineIndex];
-  const lead = line.text.length - line.text.trimStart().length;
-  return { start: line.map[lead], end: line.map[line.text.trimEnd().length] };
+  return trimmedRange(model.lines[heading.lineIndex]);
 }
 
 /** Source range of the ordinal marker, or the heading text when there is none. */

@@ -1,4 +1,5 @@
 import { chineseToNumber, numberToChinese } from '../numerals';
+import { trimmedRange } from '../markdown';
 import type { ReportModel } from '../model';
 import type { Rule, RuleContext } from '../rule';
 import { docsPath } from '../rule';
@@ -144,10 +145,8 @@ function reportHeadingLike(context: RuleContext, lineIndex: number): void {
   // A short line with no sentence in it; a line that merely wraps a sentence (……不彻底。班子在) is not one.
   const standsAlone = text.length <= HEADING_LIKE_MAX && !/[。！？；…：，]$/.test(text) && !/[。！？；]/.test(text);
   if (line.mdDepth === 0 && !standsAlone) return;
-  const lead = line.text.length - line.text.trimStart().length;
   context.report({
-    start: line.map[lead],
-    end: line.map[lead + text.length],
+    ...trimmedRange(line),
     message: `“${match[0]}”是段内列举用语，不能用作标题：标题请改用“（一）”“1.”等序号，或把这句并入段落。`,
   });
 }

@@ -1,4 +1,5 @@
 /** Which top-level heading holds each part of the detected genre. */
+import { trimmedRange } from '../markdown';
 import type { Heading, ReportModel } from '../model';
 import { matchSectionRoles, type SectionSpec } from '../profiles';
 
@@ -34,7 +35,5 @@ export function placeRequiredSections(model: ReportModel): SectionPlacement[] {
 /** Where a whole-document finding goes: the title, else the first line. */
 export function documentAnchor(model: ReportModel): { start: number; end: number } {
   const line = model.lines[model.titleLine ?? 0];
-  if (!line) return { start: 0, end: Math.min(1, model.source.length) };
-  const lead = line.text.length - line.text.trimStart().length;
-  return { start: line.map[lead], end: line.map[line.text.trimEnd().length] };
+  return line ? trimmedRange(line) : { start: 0, end: Math.min(1, model.source.length) };
 }
