@@ -1,6 +1,7 @@
 /** 述职报告：导出为 Word — asks about unfinished drafts and existing files, writes safely, offers to open. */
 import { commands, env, ProgressLocation, Uri, window, workspace, type TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { wordLockNames } from '../../server/src/export/lock';
 import { EXPORT_DOCX_REQUEST, type ExportDocxResult } from '../../server/src/protocol';
 
 /** For tasks, keybindings and tests: skip the questions. */
@@ -73,7 +74,7 @@ async function exists(uri: Uri): Promise<boolean> {
 async function writeSafely(target: Uri, bytes: Uint8Array): Promise<boolean> {
   const name = target.path.split('/').pop()!;
   const folder = Uri.joinPath(target, '..');
-  const locks = [`~$${name}`, `~$${name.slice(2)}`].map((lock) => Uri.joinPath(folder, lock));
+  const locks = wordLockNames(name).map((lock) => Uri.joinPath(folder, lock));
   for (const lock of locks) {
     if (await exists(lock)) {
       void window.showErrorMessage(`${target.fsPath} 正在被 Word 或 WPS 打开，无法覆盖。请先关闭这个文件再导出。`);

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { wordLockNames } from './lock';
 
 export type WriteProblem = 'exists' | 'locked' | 'unwritable' | 'failed';
 
@@ -11,14 +12,8 @@ export class ExportWriteError extends Error {
   }
 }
 
-/** Word marks an open document with an owner file: ~$ plus the name (first two letters dropped when long). */
-export function wordLockFiles(target: string): string[] {
-  const name = basename(target);
-  return [join(dirname(target), `~$${name}`), join(dirname(target), `~$${name.slice(2)}`)];
-}
-
 export async function writeExport(target: string, bytes: Uint8Array, overwrite: boolean): Promise<void> {
-  if (wordLockFiles(target).some((lock) => existsSync(lock))) {
+  if (wordLockNames(basename(target)).some((lock) => existsSync(join(dirname(target), lock)))) {
     throw new ExportWriteError('locked', `${target} 正在被 Word 或 WPS 打开，无法覆盖。请先关闭这个文件再导出。`);
   }
   if (!overwrite && existsSync(target)) {
