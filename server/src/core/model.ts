@@ -43,7 +43,8 @@ export interface ModelOptions {
   profile?: string;
 }
 
-const SENTENCE_END = /[。！？；!?;：:]/;
+/** Where a heading's own sentence ends and a run-in body begins. */
+export const SENTENCE_END = /[。！？；!?;：:]/;
 const TITLE_MAX_LENGTH = 60;
 const CLAUSE_PUNCTUATION = /[。，；！？,;!?：:]$/;
 

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import type { ExportSettings } from '../core/lint';
-import { looksLikeTitle } from '../core/model';
+import { looksLikeTitle, SENTENCE_END } from '../core/model';
 import { parseOrdinal } from '../core/ordinals';
 import { BODY_CHARACTER_SPACING, CHAR, DEFAULT_FONTS, type ExportFonts, LINE_PITCH, PAGE, SIZE } from './layout';
 
@@ -35,7 +35,6 @@ interface Line {
 type Block = { kind: 'line'; line: Line } | { kind: 'table'; table: MdTable };
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-const SENTENCE_END = /[。！？；!?;：:]/;
 const CLAUSE_END = /[，。；：,;:！？]/;
 const ENUMERATION_LEAD = /(?<=^|[，。；：！？\s])[一二三四五六七八九十]{1,3}是/g;
 const SUBTITLE_MAX_LENGTH = 40;
