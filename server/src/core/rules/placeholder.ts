@@ -57,6 +57,10 @@ const MARKERS: Marker[] = [
   },
 ];
 
+function unfilled(marker: string, around: string): string {
+  return `占位符“${marker}”尚未填写（“${around}”）：请替换为实际的数字、名称或内容。`;
+}
+
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
@@ -68,8 +72,7 @@ export const placeholder: Rule = {
   check(context: RuleContext) {
     const { model } = context;
     for (const { start, end } of model.starPlaceholders) {
-      const around = model.source.slice(Math.max(0, start - 4), Math.min(model.source.length, end + 3)).replace(/\s+/g, '');
-      context.report({ start, end, message: `占位符“${model.source.slice(start, end)}”尚未填写（“${around}”）：请替换为实际的数字、名称或内容。` });
+      context.report({ start, end, message: unfilled(model.source.slice(start, end), quoteAround(model.source, start, end, 4, 3)) });
     }
     model.lines.forEach((line) => {
       const found: Array<[number, number]> = [];
@@ -99,7 +102,7 @@ export const placeholder: Rule = {
         context.report({
           start: line.map[start],
           end: line.map[end],
-          message: `占位符“${marker}”尚未填写（“${around}”）：请替换为实际的数字、名称或内容。`,
+          message: unfilled(marker, around),
         });
       }
     });
