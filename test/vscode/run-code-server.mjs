@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { buildSuite } from './build-suite.mjs';
+import { buildSuite, reportOutcome } from './build-suite.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -102,11 +102,7 @@ try {
     writeFileSync(`${signal}.done`, '');
   }
   const outcome = await waitFor(() => existsSync(results) && JSON.parse(readFileSync(results, 'utf8')), 'the test results', TIME_LIMIT_MS);
-  for (const failure of outcome.failures) console.log(`✗ ${failure.title}\n${failure.error}\n`);
-  for (const [name, value] of Object.entries(outcome.metrics ?? {})) console.log(`${name}: ${value}`);
-  console.log(`VS Code ${JSON.parse(readFileSync(join(HOST, 'code-server', 'lib', 'vscode', 'product.json'), 'utf8')).version ?? ''} (code-server) — ${options.vsix ? 'installed .vsix' : 'extension development host'}`);
-  console.log(`${outcome.passed} passed, ${outcome.failed} failed${outcome.pending ? `, ${outcome.pending} skipped` : ''}`);
-  exitCode = outcome.failed === 0 && outcome.passed > 0 ? 0 : 1;
+  exitCode = reportOutcome(outcome, `VS Code ${JSON.parse(readFileSync(join(HOST, 'code-server', 'lib', 'vscode', 'product.json'), 'utf8')).version ?? ''} (code-server) — ${options.vsix ? 'installed .vsix' : 'extension development host'}`);
 } catch (error) {
   console.error(String(error));
   console.error(pageLog.split('\n').filter((line) => !/ENOTFOUND|ERR_NAME|net::/.test(line)).slice(-60).join('\n'));

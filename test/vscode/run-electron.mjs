@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
-import { buildSuite } from './build-suite.mjs';
+import { buildSuite, reportOutcome } from './build-suite.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,10 +25,7 @@ try {
 }
 if (existsSync(results)) {
   const outcome = JSON.parse(readFileSync(results, 'utf8'));
-  for (const failure of outcome.failures) console.log(`✗ ${failure.title}\n${failure.error}\n`);
-  for (const [name, value] of Object.entries(outcome.metrics ?? {})) console.log(`${name}: ${value}`);
-  console.log(`${outcome.passed} passed, ${outcome.failed} failed${outcome.pending ? `, ${outcome.pending} skipped` : ''}`);
-  exitCode = outcome.failed === 0 && outcome.passed > 0 ? 0 : 1;
+  exitCode = reportOutcome(outcome);
 } else {
   console.log('the suite did not run (could the desktop VS Code be downloaded?)');
   console.log('0 passed, 1 failed');
