@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lint } from '../server/src/core/lint';
 import { exportDocx } from '../server/src/export/docx';
 
 export function toolsAvailable(): boolean {
@@ -23,7 +24,7 @@ export function toolsAvailable(): boolean {
 export async function renderToPdf(markdownPath: string): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'shuzhi-render-'));
   const docx = join(folder, basename(markdownPath).replace(/\.md$/, '.docx'));
-  writeFileSync(docx, await exportDocx(readFileSync(markdownPath, 'utf8')));
+  writeFileSync(docx, await exportDocx(lint(readFileSync(markdownPath, 'utf8')).model));
   // Its own profile folder, so a LibreOffice the user has open does not get in the way.
   const profile = pathToFileURL(join(folder, 'profile')).toString();
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, docx], { stdio: 'ignore', timeout: 120000 });

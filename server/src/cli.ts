@@ -146,7 +146,8 @@ async function exportCommand(
   const loaded = explicitConfig ?? configNear(dirname(draftPath), new Map());
   if (loaded.error) io.stderr(`${loaded.error}\n`);
   const config = mergeConfigs(loaded.config, profile ? { profile } : undefined);
-  const unfinished = blockingFindings(lint(read.text, config).findings);
+  const checked = lint(read.text, config);
+  const unfinished = blockingFindings(checked.findings);
   if (unfinished.length > 0 && !force) {
     io.stderr(`${draft} 还有 ${unfinished.length} 处未完成的内容，没有导出：\n`);
     io.stderr(formatText([{ file: draft, text: read.text, findings: unfinished }]));
@@ -158,7 +159,7 @@ async function exportCommand(
     io.stderr('输出文件不能是文稿本身。\n');
     return 2;
   }
-  const bytes = await exportDocx(read.text, config.export);
+  const bytes = await exportDocx(checked.model, config.export);
   try {
     await writeExport(target, bytes, force);
   } catch (error) {

@@ -80,6 +80,7 @@ export function mergeConfigs(...layers: Array<LintConfig | undefined>): LintConf
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.profile) merged.profile = layer.profile;
+    if (layer.strictHierarchy !== undefined) merged.strictHierarchy = layer.strictHierarchy;
     if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
     if (layer.placeholders) merged.placeholders = [...(merged.placeholders ?? []), ...layer.placeholders];
     if (layer.genres) merged.genres = [...(merged.genres ?? []), ...layer.genres];

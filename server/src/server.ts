@@ -124,7 +124,7 @@ function schedule(document: TextDocument, delay: number): void {
 /** Editor settings first, then the draft's .shuzhirc.json over them. */
 function configFor(settings: EditorSettings, fileConfig: LintConfig): LintConfig {
   return mergeConfigs(
-    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders, export: settings.export },
+    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders, strictHierarchy: settings.strictHierarchy, export: settings.export },
     fileConfig,
   );
 }
@@ -403,8 +403,9 @@ connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<O
 /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
 connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
   const config = configFor(await settingsFor(params.uri), configFileFor(params.uri).config);
-  const unfinished = blockingFindings(lint(params.text, config).findings).length;
-  const docx = await exportDocx(params.text, config.export);
+  const checked = lint(params.text, config);
+  const unfinished = blockingFindings(checked.findings).length;
+  const docx = await exportDocx(checked.model, config.export);
   return { docx: Buffer.from(docx).toString('base64'), unfinished };
 });
 

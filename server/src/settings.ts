@@ -11,6 +11,7 @@ export interface EditorSettings {
   profile: string;
   rules: Record<string, SeveritySetting>;
   placeholders: string[];
+  strictHierarchy: boolean;
   export: ExportSettings;
 }
 
@@ -22,6 +23,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   profile: '',
   rules: {},
   placeholders: [],
+  strictHierarchy: false,
   export: {},
 };
 
@@ -35,6 +37,7 @@ export function normalizeSettings(raw: unknown): EditorSettings {
     profile: typeof value.profile === 'string' ? value.profile : '',
     rules: value.rules && typeof value.rules === 'object' ? value.rules : {},
     placeholders: Array.isArray(value.placeholders) ? value.placeholders.filter((item) => typeof item === 'string') : [],
+    strictHierarchy: value.strictHierarchy === true,
     export: normalizeExport(value.export),
   };
 }

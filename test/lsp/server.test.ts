@@ -32,7 +32,7 @@ describe('language server over stdio', function () {
     await server.open(URI, text);
     const { diagnostics } = await server.diagnostics(URI);
     const codes = new Set(diagnostics.map((diagnostic) => diagnostic.code));
-    for (const rule of ['placeholder', 'missing-number', 'heading-sequence', 'heading-hierarchy', 'ordinal-style', 'enumeration-sequence']) {
+    for (const rule of ['placeholder', 'missing-number', 'heading-sequence', 'ordinal-style', 'enumeration-sequence']) {
       assert.ok(codes.has(rule), `expected a ${rule} diagnostic`);
     }
     assert.ok(diagnostics.every((diagnostic) => diagnostic.source === 'shuzhi'));

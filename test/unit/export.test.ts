@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lint } from '../../server/src/core/lint';
 import { exportDocx, formatDate } from '../../server/src/export/docx';
 import { attribute, openDocx, paragraphs, paragraphWith, runs } from './docx-xml';
 
@@ -10,7 +11,7 @@ const mm = (twips: string | undefined) => Math.round((Number(twips) / 1440) * 25
 describe('Word export (GB/T 9704 layout)', () => {
   let docx: ReturnType<typeof openDocx>;
   before(async () => {
-    docx = openDocx(await exportDocx(FINAL));
+    docx = openDocx(await exportDocx(lint(FINAL).model));
   });
 
   it('lays out A4 with the standard margins and 28.95 pt exact line pitch', () => {
@@ -60,7 +61,7 @@ describe('Word export (GB/T 9704 layout)', () => {
   });
 
   it('recognises headings without # and sets 1. and （1） levels in 仿宋', async () => {
-    const { document } = openDocx(await exportDocx('# 2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n1.读原文。\n\n（1）写心得。\n\n## 二、存在问题\n\n问题。\n'));
+    const { document } = openDocx(await exportDocx(lint('# 2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n1.读原文。\n\n（1）写心得。\n\n## 二、存在问题\n\n问题。\n').model));
     assert.equal(runs(paragraphWith(document, '一、主要做法'))[0].eastAsia, '黑体');
     assert.equal(runs(paragraphWith(document, '（一）抓学习'))[0].eastAsia, '楷体');
     assert.equal(runs(paragraphWith(document, '1.读原文'))[0].eastAsia, '仿宋');
@@ -102,12 +103,15 @@ describe('Word export (GB/T 9704 layout)', () => {
     assert.equal(formatDate('2025-01-08'), '2025年1月8日');
     assert.equal(formatDate('2025年01月08日'), '2025年1月8日');
     assert.equal(formatDate(new Date(Date.UTC(2024, 11, 31))), '2024年12月31日');
-    assert.equal(formatDate('二〇二五年一月'), '二〇二五年一月');
+    assert.equal(formatDate('二〇二五年一月'), '2025年1月');
+    assert.equal(formatDate('二〇二四年十二月二十日'), '2024年12月20日');
+    assert.equal(formatDate('（2024年12月20日）'), '2024年12月20日');
+    assert.equal(formatDate('十二月'), '十二月');
   });
 
   it('carries bold and italic spans, lists and GFM tables over', async () => {
     const markdown = '# 2024年度述职报告\n\n全年**投入资金3860万元**，*同比增长*12%。\n\n1. 加强学习。\n2. 改进作风。\n\n| 指标 | 数量 |\n| --- | --- |\n| 发展党员 | 486名 |\n';
-    const { document } = openDocx(await exportDocx(markdown));
+    const { document } = openDocx(await exportDocx(lint(markdown).model));
     const spans = runs(paragraphWith(document, '全年投入资金'));
     assert.deepEqual(spans.filter((run) => run.bold).map((run) => run.text), ['投入资金3860万元']);
     assert.match(paragraphWith(document, '全年投入资金'), /<w:i\/>|<w:i w:val="true"\/>/);
@@ -119,9 +123,9 @@ describe('Word export (GB/T 9704 layout)', () => {
 
   it('bolds the lead phrase of 一是… only when asked, and honours font settings', async () => {
     const markdown = '# 2024年度述职报告\n\n一是加强学习，提高能力；二是改进作风，密切联系群众。\n';
-    const plain = openDocx(await exportDocx(markdown)).document;
+    const plain = openDocx(await exportDocx(lint(markdown).model)).document;
     assert.deepEqual(runs(paragraphWith(plain, '一是加强学习')).filter((run) => run.bold), []);
-    const custom = openDocx(await exportDocx(markdown, { boldEnumerationLead: true, fonts: { body: '仿宋_GB2312', title: '华文中宋' } })).document;
+    const custom = openDocx(await exportDocx(lint(markdown).model, { boldEnumerationLead: true, fonts: { body: '仿宋_GB2312', title: '华文中宋' } })).document;
     const spans = runs(paragraphWith(custom, '一是加强学习'));
     assert.deepEqual(spans.filter((run) => run.bold).map((run) => run.text), ['一是加强学习', '二是改进作风']);
     assert.equal(spans[0].eastAsia, '仿宋_GB2312');

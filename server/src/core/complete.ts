@@ -7,7 +7,7 @@ import type { Heading, ReportModel } from './model';
 import { numberToChinese } from './numerals';
 import { ordinalLabel } from './ordinals';
 import type { Profile } from './profiles';
-import { enumerationLabel, type Marker, markersOf } from './rules/enumeration-sequence';
+import { enumerationLabel, type EnumerationMarker } from './enumerations';
 import { placeRequiredSections } from './rules/sections';
 
 export type CompletionKind = 'enumeration' | 'ordinal' | 'section' | 'key' | 'value';
@@ -69,16 +69,16 @@ function frontMatterCompletions(model: ReportModel, before: string, offset: numb
 
 /** The next marker of the enumeration run the cursor follows; runs end at headings. */
 function enumerationCompletions(model: ReportModel, offset: number, replaceStart: number): Completion[] {
-  let last: Marker | undefined;
-  model.lines.forEach((line, lineIndex) => {
-    if (line.map[0] >= offset || lineIndex === model.titleLine) return;
-    const heading = model.headingOfLine[lineIndex];
-    if (heading) last = undefined;
-    for (const marker of markersOf(line.text, lineIndex, lineIndex, heading ? heading.bodyStart : 0)) {
-      if (line.map[marker.numberStart] >= offset) break;
-      last = marker;
-    }
+  const at = (marker: EnumerationMarker) => model.lines[marker.lineIndex].map[marker.numberStart];
+  let last: EnumerationMarker | undefined;
+  for (const run of model.enumerations) {
+    for (const marker of run.markers) if (at(marker) < offset && (!last || at(marker) > at(last))) last = marker;
+  }
+  const headingBetween = last && model.headings.some((heading) => {
+    const start = model.lines[heading.lineIndex].map[heading.start];
+    return start > at(last!) && start < offset;
   });
+  if (headingBetween) last = undefined;
   const previous = last;
   if (!previous) return [];
   const next = previous.word

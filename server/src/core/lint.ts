@@ -14,6 +14,8 @@ export interface LintConfig {
   /** Extra placeholder patterns (regular expressions). */
   placeholders?: string[];
   genres?: Profile[];
+  /** Report every skipped heading level (一、 straight to 1.), not only levels used in reverse order. */
+  strictHierarchy?: boolean;
   /** Genre id → section id → extra heading synonyms. */
   synonyms?: Record<string, Record<string, string[]>>;
   /** Word export: font names and the bold-lead custom. */
@@ -63,6 +65,7 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
       model,
       extraPlaceholders,
       profileIds: profiles.map((profile) => profile.id),
+      options: { strictHierarchy: config.strictHierarchy === true },
       report(report) {
         if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
         findings.push({ rule: rule.meta.id, severity: setting, ...report });

@@ -1,11 +1,26 @@
 /**
- * Markdown to report lines. Each source line of a paragraph or heading is one report paragraph,
- * because drafts pasted from Word keep one paragraph per line, often without blank lines between.
+ * Markdown to report lines. Each source line of a paragraph or heading is one report line, because
+ * drafts pasted from Word keep one paragraph per line, often without blank lines between. This is the
+ * only place that reads Markdown syntax; everything else reads the lines.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent, PhrasingContent, ListItem } from 'mdast';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type { Processor } from 'unified';
+import type { Root, RootContent, PhrasingContent, ListItem, Table } from 'mdast';
+
+export type LineKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'tableRow' | 'code';
+
+/** Inline formatting over a text range of a line. */
+export interface Mark {
+  start: number;
+  end: number;
+  bold?: boolean;
+  italic?: boolean;
+  link?: string;
+}
 
 export interface Line {
   /** Plain text: inline markup removed, line ending excluded. */
@@ -14,11 +29,17 @@ export interface Line {
   map: Int32Array;
   /** 0 for paragraph lines, 1–6 for the line of a Markdown heading. */
   mdDepth: number;
+  kind: LineKind;
+  /** Lines of one Markdown block (paragraph, list item, table, code block) share this number. */
+  block: number;
   /**
    * The last character of the previous line when this line continues the same Markdown paragraph,
    * else ''. Hard-wrapped text (…共1200⏎名党员) reads across the wrap through it.
    */
   wrappedAfter: string;
+  marks: Mark[];
+  /** Table rows: the text range of each cell. */
+  cells?: Array<{ start: number; end: number }>;
 }
 
 /** Source range of a line's text without its leading and trailing blanks. */
@@ -36,22 +57,27 @@ export interface HtmlComment {
 export interface ParsedMarkdown {
   lines: Line[];
   comments: HtmlComment[];
-  /** `*` runs that Markdown took for emphasis but that stand where a number belongs (开展*次…覆盖*人). */
+  /** `*` runs that Markdown took for emphasis but that stand where a number or name belongs (开展*次, ***镇). */
   starPlaceholders: Array<{ start: number; end: number }>;
   frontMatter?: { value: string; start: number; end: number };
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-
-function parseMarkdownTree(source: string): Root {
-  return processor.parse(source);
+/** Table syntax only, and only for texts that have a delimiter row: the rest of GFM costs time and gives nothing here. */
+function gfmTables(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
+
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const tableProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmTables);
+const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/m;
 
 export function parseMarkdown(source: string): ParsedMarkdown {
   // micromark drops a byte order mark and counts offsets without it; shift them back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? source.slice(1) : source;
-  const tree = parseMarkdownTree(text);
+  const tree: Root = (TABLE_DELIMITER_ROW.test(text) ? tableProcessor : plainProcessor).parse(text);
   const collector = new LineCollector(text);
   const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments, starPlaceholders: collector.starPlaceholders };
   for (const node of tree.children) {
@@ -76,8 +102,8 @@ export function parseMarkdown(source: string): ParsedMarkdown {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
-/** Measure words and units that need a number before them. */
-const MEASURE_START = /[次人个名万亿元%％项件户家场期篇份批处起条所公亩平吨倍]/;
+/** What may follow a `*` that stands for a number, a date part or a name: 开展*次, *年度, ***镇. */
+const AFTER_STAR_PLACEHOLDER = /[次人个名万亿元%％项件户家场期篇份批处起条所公亩平吨倍台座辆年月日季度镇乡村县区市省局街社同]/;
 
 /** How far ahead an unescaped character is looked for in its source (&#x4e00; is 8 units long). */
 const ALIGN_WINDOW = 16;
@@ -86,6 +112,8 @@ const ALIGN_WINDOW = 16;
 class TextBuffer {
   text = '';
   offsets: number[] = [];
+  marks: Mark[] = [];
+  cells: Array<{ start: number; end: number }> = [];
 
   push(value: string, sourceStart: number, sourceEnd: number, source: string): void {
     this.text += value;
@@ -113,20 +141,27 @@ class TextBuffer {
   }
 }
 
+interface Style {
+  bold?: boolean;
+  italic?: boolean;
+  link?: string;
+}
+
 class LineCollector {
   lines: Line[] = [];
   comments: HtmlComment[] = [];
   starPlaceholders: Array<{ start: number; end: number }> = [];
+  private blockCount = 0;
 
   constructor(private readonly source: string) {}
 
   block(node: RootContent): void {
     switch (node.type) {
       case 'paragraph':
-        this.phrasingBlock(node.children, 0);
+        this.phrasingBlock(node.children, 0, 'paragraph');
         break;
       case 'heading':
-        this.phrasingBlock(node.children, node.depth);
+        this.phrasingBlock(node.children, node.depth, 'heading');
         break;
       case 'list':
         for (const item of node.children) this.listItem(item, node.ordered === true);
@@ -134,11 +169,18 @@ class LineCollector {
       case 'blockquote':
         for (const child of node.children) this.block(child);
         break;
+      case 'table':
+        this.table(node);
+        break;
+      case 'code':
+        // Four-space indents from Word pastes and stray fences are still report text.
+        this.code(node.value, node.position!.start.offset!, node.position!.end.offset!);
+        break;
       case 'html':
         this.html(node.value, node.position!.start.offset!, node.position!.end.offset!);
         break;
       default:
-        // Code, thematic breaks and definitions are not report text.
+        // Thematic breaks and definitions are not report text.
         break;
     }
   }
@@ -152,12 +194,41 @@ class LineCollector {
       const marker = this.source.slice(itemStart, firstStart).trimEnd();
       const buffer = new TextBuffer();
       buffer.push(marker.trimStart(), itemStart, firstStart, this.source);
-      this.phrasingInto(buffer, first.children);
-      this.flush(buffer, 0);
+      this.phrasingInto(buffer, first.children, {});
+      this.flush(buffer, 0, 'ordered');
+    } else if (first?.type === 'paragraph') {
+      this.phrasingBlock(first.children, 0, 'bullet');
     } else if (first) {
       this.block(first);
     }
     for (const child of rest) this.block(child);
+  }
+
+  private table(node: Table): void {
+    this.blockCount++;
+    for (const row of node.children) {
+      const buffer = new TextBuffer();
+      row.children.forEach((cell, index) => {
+        const cellStart = cell.position?.start.offset ?? 0;
+        // Cells are kept apart by a pipe, which the rules read as a clause boundary.
+        if (index > 0) buffer.pushSeparator('|', cellStart);
+        const start = buffer.text.length;
+        this.phrasingInto(buffer, cell.children, {});
+        buffer.cells.push({ start, end: buffer.text.length });
+      });
+      if (buffer.text.length === 0) continue;
+      const map = this.mapOf(buffer, 0, buffer.text.length);
+      this.lines.push({ text: buffer.text, map, mdDepth: 0, kind: 'tableRow', block: this.blockCount, wrappedAfter: '', marks: buffer.marks, cells: buffer.cells });
+    }
+  }
+
+  private code(value: string, start: number, end: number): void {
+    const buffer = new TextBuffer();
+    // The value leaves out fences and indentation; find where it sits in the source.
+    const firstLine = value.split('\n', 1)[0];
+    const at = firstLine ? this.source.indexOf(firstLine, start) : -1;
+    buffer.push(value, at === -1 ? start : at, end, this.source);
+    this.flush(buffer, 0, 'code');
   }
 
   private html(value: string, start: number, end: number): void {
@@ -167,16 +238,17 @@ class LineCollector {
     }
   }
 
-  private phrasingBlock(children: PhrasingContent[], depth: number): void {
+  private phrasingBlock(children: PhrasingContent[], depth: number, kind: LineKind): void {
     const buffer = new TextBuffer();
-    this.phrasingInto(buffer, children);
-    this.flush(buffer, depth);
+    this.phrasingInto(buffer, children, {});
+    this.flush(buffer, depth, kind);
   }
 
-  private phrasingInto(buffer: TextBuffer, nodes: PhrasingContent[]): void {
+  private phrasingInto(buffer: TextBuffer, nodes: PhrasingContent[], style: Style): void {
     for (const node of nodes) {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
+      const textStart = buffer.text.length;
       switch (node.type) {
         case 'text':
           buffer.push(node.value, start, end, this.source);
@@ -192,40 +264,72 @@ class LineCollector {
           this.html(node.value, start, end);
           break;
         case 'emphasis':
-        case 'strong':
-          this.checkStars(start, end);
-          this.phrasingInto(buffer, node.children as PhrasingContent[]);
+        case 'strong': {
+          const isMarkup = this.checkStars(start, end);
+          const inner = isMarkup ? { ...style, [node.type === 'strong' ? 'bold' : 'italic']: true } : style;
+          this.phrasingInto(buffer, node.children as PhrasingContent[], inner);
+          break;
+        }
+        case 'link':
+          this.phrasingInto(buffer, node.children as PhrasingContent[], { ...style, link: node.url });
           break;
         case 'delete':
-        case 'link':
         case 'linkReference':
-          this.phrasingInto(buffer, node.children as PhrasingContent[]);
+          this.phrasingInto(buffer, node.children as PhrasingContent[], style);
           break;
         default:
           break;
+      }
+      if ((style.bold || style.italic || style.link) && node.type === 'text' && buffer.text.length > textStart) {
+        buffer.marks.push({ start: textStart, end: buffer.text.length, ...style });
       }
     }
   }
 
   /**
-   * Templates write unknown numbers as `*`: 开展*次培训，覆盖*人 parses as emphasis. A delimiter that
-   * sits between a Chinese character and a measure word is such a placeholder, not markup.
+   * Templates write unknown numbers and names as `*` (开展*次, *年度, ***镇, *-*月), and pasted text
+   * with single newlines lets Markdown pair those stars into emphasis. Emphasis is taken as markup
+   * only when it opens and closes on one line around real words; otherwise its stars are placeholders.
+   * Returns whether the node is real markup.
    */
-  private checkStars(start: number, end: number): void {
+  private checkStars(start: number, end: number): boolean {
     const source = this.source;
-    if (source[start] !== '*' || source[end - 1] !== '*') return;
+    if (!/[*＊]/.test(source[start]) || !/[*＊]/.test(source[end - 1])) return true;
     let open = start;
     while (source[open] === '*') open++;
     let close = end;
-    while (source[close - 1] === '*') close--;
+    while (close > open && source[close - 1] === '*') close--;
+    const inner = source.slice(open, close);
+    if (inner.includes('\n') || !CJK.test(inner)) {
+      this.starPlaceholders.push({ start, end: open }, { start: close, end });
+      return false;
+    }
     const placeholderAt = (before: string | undefined, after: string | undefined) =>
-      before !== undefined && CJK.test(before) && after !== undefined && MEASURE_START.test(after);
-    if (placeholderAt(source[start - 1], source[open])) this.starPlaceholders.push({ start, end: open });
-    if (placeholderAt(source[close - 1], source[end])) this.starPlaceholders.push({ start: close, end });
+      before !== undefined && (CJK.test(before) || /[0-9]/.test(before)) && after !== undefined && AFTER_STAR_PLACEHOLDER.test(after);
+    let markup = true;
+    if (placeholderAt(source[start - 1], source[open])) {
+      this.starPlaceholders.push({ start, end: open });
+      markup = false;
+    }
+    if (placeholderAt(source[close - 1], source[end])) {
+      this.starPlaceholders.push({ start: close, end });
+      markup = false;
+    }
+    return markup;
   }
 
-  private flush(buffer: TextBuffer, depth: number): void {
-    const { text, offsets } = buffer;
+  private mapOf(buffer: TextBuffer, lineStart: number, lineEnd: number): Int32Array {
+    // Alignment can run to the end of the source on odd input (entities); never past it.
+    const limit = this.source.length;
+    const map = new Int32Array(lineEnd - lineStart + 1);
+    for (let k = 0; k < lineEnd - lineStart; k++) map[k] = Math.min(buffer.offsets[lineStart + k], limit);
+    map[lineEnd - lineStart] = lineEnd > lineStart ? Math.min(buffer.offsets[lineEnd - 1] + 1, limit) : Math.min(buffer.offsets[lineStart] ?? limit, limit);
+    return map;
+  }
+
+  private flush(buffer: TextBuffer, depth: number, kind: LineKind): void {
+    const { text } = buffer;
+    this.blockCount++;
     let wrappedAfter = '';
     for (let lineStart = 0; lineStart <= text.length; ) {
       const newline = text.indexOf('\n', lineStart);
@@ -233,12 +337,10 @@ class LineCollector {
       const lineEnd = next > lineStart && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
       const lineText = text.slice(lineStart, lineEnd);
       if (lineText.trim().length > 0) {
-        // Alignment can run to the end of the source on odd input (entities); never past it.
-        const limit = this.source.length;
-        const map = new Int32Array(lineText.length + 1);
-        for (let k = 0; k < lineText.length; k++) map[k] = Math.min(offsets[lineStart + k], limit);
-        map[lineText.length] = Math.min(offsets[lineEnd - 1] + 1, limit);
-        this.lines.push({ text: lineText, map, mdDepth: depth, wrappedAfter });
+        const marks = buffer.marks
+          .filter((mark) => mark.end > lineStart && mark.start < lineEnd)
+          .map((mark) => ({ ...mark, start: Math.max(mark.start, lineStart) - lineStart, end: Math.min(mark.end, lineEnd) - lineStart }));
+        this.lines.push({ text: lineText, map: this.mapOf(buffer, lineStart, lineEnd), mdDepth: depth, kind, block: this.blockCount, wrappedAfter, marks });
         wrappedAfter = lineText.trimEnd().slice(-1);
       }
       lineStart = next + 1;

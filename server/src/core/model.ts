@@ -1,16 +1,28 @@
-/** The report model: title, genre, structural headings and body paragraphs, built on the Markdown lines. */
+/**
+ * The report model: the one reading of a draft. Residue, title, salutation, opening and closing
+ * formulas, headings, tables of contents, enumerations and the signature are found here once; rules,
+ * completion, outline, scope and the Word export all read this model and nothing else.
+ */
 import { parse as parseYaml } from 'yaml';
+import { collectEnumerations, type EnumerationRun } from './enumerations';
+import { decideGenre, type GenreSource } from './genre';
 import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
-import { parseOrdinal, type Ordinal } from './ordinals';
-import { detectProfile, findProfile, type Profile } from './profiles';
+import { type Ordinal, parseOrdinal } from './ordinals';
+import { findProfile, type Profile } from './profiles';
+import { ABOVE_TITLE_REASON, findResidue, looksLikeSiteChrome, type Residue, wholeLineResidue } from './residue';
 
 export type Level = 1 | 2 | 3 | 4 | 5;
+
+/** What a line is to a reader. Headings and the opening paragraph are body lines; the model lists them apart. */
+export type LineRole = 'residue' | 'title' | 'subtitle' | 'byline' | 'salutation' | 'toc' | 'body' | 'closing' | 'signature' | 'date';
 
 export interface Heading {
   lineIndex: number;
   level: Level;
   ordinal?: Ordinal;
   mdDepth: number;
+  /** Text index in the line where the heading starts (after a title glued in front of it). */
+  start: number;
   /** Heading text without the ordinal, up to the first sentence end. */
   title: string;
   /** Text index in the line where the heading text starts (after the ordinal). */
@@ -21,20 +33,53 @@ export interface Heading {
   children: Heading[];
 }
 
+export interface Title {
+  text: string;
+  /** Source lines the title is written on, in order. */
+  lineIndexes: number[];
+  /** Text index in the last title line where the title ends: a title glued to the body ends mid-line. */
+  end: number;
+}
+
+export interface Signature {
+  /** Name or post lines (right above the date), as typed. */
+  name?: string;
+  date?: string;
+  nameLines: number[];
+  dateLine?: number;
+  source: 'body' | 'frontMatter';
+}
+
 export interface ReportModel {
   source: string;
   lines: Line[];
+  roles: LineRole[];
   comments: HtmlComment[];
   starPlaceholders: ParsedMarkdown['starPlaceholders'];
   /** Source offset of the first character of each source line. */
   lineStarts: number[];
   frontMatter: Record<string, unknown>;
   frontMatterRange?: { start: number; end: number; error?: string };
+  residue: Residue[];
+  title?: Title;
+  /** First line of the title, if the title is written in the body. */
   titleLine?: number;
+  subtitleLine?: number;
+  salutationLine?: number;
+  /** The line holding the opening formula (现将……报告如下), else the first body line before any heading. */
+  openingLine?: number;
+  closingLine?: number;
+  /** First and last line of a table of contents. */
+  toc?: { first: number; last: number };
+  signature?: Signature;
   profile?: Profile;
+  genreSource?: GenreSource;
   headings: Heading[];
   /** The heading on each line, if that line is one. */
   headingOfLine: Array<Heading | undefined>;
+  enumerations: EnumerationRun[];
+  /** True for a line that continues the paragraph of the line before (hard-wrapped Markdown). */
+  continuesParagraph: boolean[];
 }
 
 export interface ModelOptions {
@@ -46,31 +91,59 @@ export interface ModelOptions {
 /** Where a heading's own sentence ends and a run-in body begins. */
 export const SENTENCE_END = /[。！？；!?;：:]/;
 const TITLE_MAX_LENGTH = 60;
-const CLAUSE_PUNCTUATION = /[。，；！？,;!?：:]$/;
+const CLAUSE_PUNCTUATION = /[。，；！？,;!?：:、]$/;
+/** Words that end a report's title or make a line one: 述职报告, 工作总结, 对照检查材料, 发言提纲. */
+const GENRE_NOUN = /报告|总结|述职|述廉|述责|述法|材料|提纲|发言|汇报|计划|谋划|剖析/;
+const SALUTATION = /^(尊敬的|各位|同志们|亲爱的)[^。！？]{0,40}[：:]$/;
+const OPENING_FORMULA = /现将.{0,80}?如下|(报告|述职|总结|汇报|剖析|检查)如下[：:。]?$/;
+const CLOSING_FORMULA = /^(以上|上述).{0,40}(评议|审议|指正|批评|监督|帮助|报告完毕|述职完毕)|不妥之处.{0,16}(指正|批评)|^谢谢(大家)?[！!。]?$/;
+const DATE_LINE = /^[（(]?\s*((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$/;
+const SIGNATURE_MAX_LENGTH = 30;
+const SIGNATURE_MAX_LINES = 2;
+/** Lines looked at for the title, after residue. */
+const TITLE_SEARCH_LINES = 6;
+const TOC_ENTRY = /^(.{1,60}?)([\s\u3000.．…·_\-—]*)(\d{1,3})$/;
+const TOC_HEADER = /^目\s*录$/;
+const TOC_ENTRY_MAX_LENGTH = 80;
+/** A heading with its ordinal's dot missing (10企业……) continues a run of 1. 2. …; these after digits are quantities, not headings. */
+const MISSING_DOT = /^\s*([0-9]{1,2})(?=[\u4e00-\u9fff])(?![年月日个名人次项件户家万亿元岁天号期批届级类份场支所座条篇处起])/;
 
 export function buildModel(source: string, options: ModelOptions): ReportModel {
   const parsed = parseMarkdown(source);
+  const lines = parsed.lines;
   const model: ReportModel = {
     source,
-    lines: parsed.lines,
+    lines,
+    roles: new Array<LineRole>(lines.length).fill('body'),
     comments: parsed.comments,
     starPlaceholders: parsed.starPlaceholders,
     lineStarts: computeLineStarts(source),
     frontMatter: {},
+    residue: findResidue(lines),
     headings: [],
-    headingOfLine: new Array(parsed.lines.length),
+    headingOfLine: new Array(lines.length),
+    enumerations: [],
+    continuesParagraph: new Array<boolean>(lines.length).fill(false),
   };
   if (parsed.frontMatter) readFrontMatter(model, parsed.frontMatter);
+  for (const residue of model.residue) if (residue.whole) model.roles[residue.lineIndex] = 'residue';
 
-  model.titleLine = findTitleLine(model.lines);
-  const titleText = model.titleLine === undefined ? '' : model.lines[model.titleLine].text.trim();
-  const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title : '';
-  const chosen = typeof model.frontMatter.profile === 'string' ? model.frontMatter.profile : options.profile;
-  model.profile = chosen
-    ? findProfile(chosen, options.profiles)
-    : detectProfile(`${frontMatterTitle} ${titleText}`, options.profiles);
-
+  findTitle(model);
+  findTableOfContents(model);
+  findSignature(model);
+  findFormulas(model);
   collectHeadings(model);
+  decideProfile(model, options);
+  markContinuations(model);
+  model.enumerations = collectEnumerations(
+    lines.map((line, index) => (model.roles[index] === 'body' || model.roles[index] === 'closing' ? line.text : undefined)),
+    lines.map((_, index) => {
+      const heading = model.headingOfLine[index];
+      if (heading) return heading.bodyStart;
+      return model.title && index === model.title.lineIndexes[model.title.lineIndexes.length - 1] ? model.title.end : 0;
+    }),
+    lines.map((_, index) => model.headingOfLine[index] !== undefined),
+  );
   return model;
 }
 
@@ -84,37 +157,250 @@ function readFrontMatter(model: ReportModel, block: { value: string; start: numb
   }
 }
 
-/** The title is a level-1 Markdown heading or a short first line with no ordinal and no sentence punctuation. */
-export function looksLikeTitle(text: string, mdDepth: number): boolean {
-  if (mdDepth === 1) return true;
-  const trimmed = text.trim();
-  return trimmed.length > 0 && trimmed.length <= TITLE_MAX_LENGTH && !CLAUSE_PUNCTUATION.test(trimmed) && !parseOrdinal(trimmed);
+/** A line that can be (part of) a title: a level-1 Markdown heading, or short, with no ordinal and no sentence punctuation. */
+function titleLike(line: Line): boolean {
+  const text = line.text.trim();
+  if (/^[—–]/.test(text)) return false;
+  if (line.mdDepth === 1) return true;
+  return text.length > 0 && text.length <= TITLE_MAX_LENGTH && !CLAUSE_PUNCTUATION.test(text) && !/[。；！？]/.test(text)
+    && !parseOrdinal(text) && !DATE_LINE.test(text) && line.kind !== 'tableRow';
 }
 
-function findTitleLine(lines: Line[]): number | undefined {
-  const first = lines[0];
-  return first && looksLikeTitle(first.text, first.mdDepth) ? 0 : undefined;
+function findTitle(model: ReportModel): void {
+  const { lines, roles } = model;
+  const candidates: number[] = [];
+  for (let i = 0; i < lines.length && candidates.length < TITLE_SEARCH_LINES; i++) {
+    if (roles[i] === 'residue') continue;
+    const text = lines[i].text.trim();
+    if (SALUTATION.test(text) || parseOrdinal(text) || (!titleLike(lines[i]) && candidates.length > 0)) break;
+    candidates.push(i);
+    if (!titleLike(lines[i])) break;
+  }
+  if (candidates.length === 0) return;
+
+  // The first line that names a genre is the title; site lines above it are residue.
+  let chosen = candidates.find((index) => titleLike(lines[index]) && GENRE_NOUN.test(lines[index].text));
+  if (chosen === undefined) {
+    const first = candidates[0];
+    if (titleLike(lines[first])) chosen = first;
+    else {
+      const glued = gluedTitleEnd(lines[first].text);
+      if (glued !== undefined) setTitle(model, [first], glued);
+      return;
+    }
+  }
+  // A title line that runs into the first heading: ……工作总结及2025年工作谋划一、工作开展情况.
+  const gluedHeading = gluedOrdinalAt(lines[chosen].text);
+  if (gluedHeading !== undefined) {
+    setTitle(model, [chosen], gluedHeading);
+    return;
+  }
+  const titleLines = [chosen];
+  // A title written over two or three lines: 关于XX县2024年度 / 法治政府建设情况的报告.
+  for (let above = candidates.indexOf(chosen) - 1; above >= 0; above--) {
+    const index = candidates[above];
+    if (index !== titleLines[0] - 1 || !titleLike(lines[index]) || looksLikeSiteChrome(lines[index].text) || titleLines.length >= 3) break;
+    if (lines[index].mdDepth !== lines[chosen].mdDepth) break;
+    titleLines.unshift(index);
+  }
+  for (let below = chosen + 1; below < lines.length && titleLines.length < 3; below++) {
+    const last = lines[titleLines[titleLines.length - 1]].text;
+    if (roles[below] === 'residue' || GENRE_NOUN.test(last.slice(-4)) || !titleLike(lines[below])) break;
+    if (!GENRE_NOUN.test(lines[below].text) || lines[below].mdDepth !== lines[chosen].mdDepth) break;
+    titleLines.push(below);
+  }
+  for (const index of candidates) {
+    if (index >= titleLines[0]) break;
+    // Above the title: a site's wording makes a line residue; anything else is left as it is.
+    if (looksLikeSiteChrome(lines[index].text)) {
+      model.residue.push(wholeLineResidue(lines[index], index, ABOVE_TITLE_REASON));
+      roles[index] = 'residue';
+    }
+  }
+  setTitle(model, titleLines, lines[titleLines[titleLines.length - 1]].text.trimEnd().length);
+
+  let next = titleLines[titleLines.length - 1] + 1;
+  while (next < lines.length && roles[next] === 'residue') next++;
+  if (next < lines.length && /^[—–]{1,2}/.test(lines[next].text.trim())) {
+    model.subtitleLine = next;
+    roles[next] = 'subtitle';
+    next++;
+  }
+  // A name or date line under the title: XX县委书记　张三, （2024年12月20日）.
+  while (next < lines.length && isByline(lines[next])) {
+    roles[next] = 'byline';
+    next++;
+  }
+}
+
+function isByline(line: Line): boolean {
+  const text = line.text.trim();
+  if (line.mdDepth > 0 || text.length > SIGNATURE_MAX_LENGTH || /[。，；！？：:]/.test(text) || parseOrdinal(text)) return false;
+  return /^[（(].{0,12}\d{4}\s*年.{0,10}[)）]$/.test(text) || /^\S{2,20}[ \u3000]+\S{2,4}$/.test(text);
+}
+
+/** Where a title run together with the body ends: before the first heading ordinal, or after the genre noun. */
+function gluedTitleEnd(text: string): number | undefined {
+  const atOrdinal = gluedOrdinalAt(text);
+  if (atOrdinal !== undefined) return atOrdinal;
+  if (OPENING_FORMULA.test(text)) return undefined;
+  const window = text.slice(0, 100);
+  const firstMark = window.search(/[，。；：！？]/);
+  const head = firstMark === -1 ? window : window.slice(0, firstMark);
+  let end = -1;
+  for (const match of head.matchAll(/(报告|总结|材料|提纲|述职)/g)) end = match.index + match[0].length;
+  if (end > 0 && end < text.length && plausibleTitle(text.slice(0, end))) return end;
+  return undefined;
+}
+
+/** The first 一、 or （一） within the first 100 characters, after a plausible title. */
+function gluedOrdinalAt(text: string): number | undefined {
+  const window = text.slice(0, 100);
+  for (let at = window.search(/[一（(]/); at > 0; at = nextIndex(window, /[一（(]/, at + 1)) {
+    const ordinal = parseOrdinal(text.slice(at));
+    if (ordinal && ordinal.value === 1 && ordinal.level <= 2 && plausibleTitle(text.slice(0, at))) return at;
+  }
+  return undefined;
+}
+
+function nextIndex(text: string, pattern: RegExp, from: number): number {
+  const found = text.slice(from).search(pattern);
+  return found === -1 ? -1 : from + found;
+}
+
+function plausibleTitle(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= 4 && trimmed.length <= 80 && !/[。；！？，：]/.test(trimmed) && GENRE_NOUN.test(trimmed);
+}
+
+function setTitle(model: ReportModel, lineIndexes: number[], end: number): void {
+  const last = lineIndexes[lineIndexes.length - 1];
+  const text = lineIndexes.map((index) => (index === last ? model.lines[index].text.slice(0, end) : model.lines[index].text).trim()).join('');
+  model.title = { text, lineIndexes, end };
+  model.titleLine = lineIndexes[0];
+  for (const index of lineIndexes) model.roles[index] = 'title';
+}
+
+/** Lines ending in page numbers: after 目录, with dot leaders, or three in a row with rising numbers. */
+function findTableOfContents(model: ReportModel): void {
+  const { lines, roles } = model;
+  const entry = (index: number) => {
+    const text = lines[index].text.trim();
+    if (roles[index] !== 'body' || text.length > TOC_ENTRY_MAX_LENGTH || !/[0-9]$/.test(text)) return undefined;
+    const match = TOC_ENTRY.exec(text);
+    if (!match || /[0-9０-９%％]$/.test(match[1]) || /[。；！？]/.test(match[1])) return undefined;
+    return { page: Number(match[3]), leader: match[2].replace(/[\s\u3000]/g, '').length >= 2 || match[2].includes('\t') };
+  };
+  for (let i = 0; i < lines.length; ) {
+    const header = roles[i] === 'body' && TOC_HEADER.test(lines[i].text.trim());
+    let last = i - (header ? 0 : 1);
+    let pages = 0;
+    let leaders = false;
+    for (let j = header ? i + 1 : i; j < lines.length; j++) {
+      const found = entry(j);
+      if (!found || found.page < pages) break;
+      pages = found.page;
+      leaders ||= found.leader;
+      last = j;
+    }
+    const count = last - i + (header ? 0 : 1);
+    if (header ? count > 0 : count >= 3 || (count >= 1 && leaders)) {
+      model.toc = { first: i, last };
+      for (let k = i; k <= last; k++) roles[k] = 'toc';
+      return;
+    }
+    // Lines of a run too short to be a table of contents cannot start a longer one.
+    i = Math.max(i + 1, last + 1);
+  }
+}
+
+/** A date line at the end, and the name or post lines right above it. */
+function findSignature(model: ReportModel): void {
+  const { lines, roles } = model;
+  let index = lines.length - 1;
+  while (index >= 0 && roles[index] === 'residue') index--;
+  if (index >= 0 && roles[index] === 'body' && DATE_LINE.test(lines[index].text.trim())) {
+    const signature: Signature = { nameLines: [], dateLine: index, date: lines[index].text.trim(), source: 'body' };
+    roles[index] = 'date';
+    for (let above = index - 1; above >= 0 && signature.nameLines.length < SIGNATURE_MAX_LINES; above--) {
+      const text = lines[above].text.trim();
+      if (roles[above] !== 'body' || lines[above].mdDepth > 0 || text.length > SIGNATURE_MAX_LENGTH || /[。，；！？：:、]/.test(text)
+        || parseOrdinal(text) || CLOSING_FORMULA.test(text)) break;
+      signature.nameLines.unshift(above);
+    }
+    for (const line of signature.nameLines) roles[line] = 'signature';
+    if (signature.nameLines.length > 0) signature.name = signature.nameLines.map((line) => lines[line].text.trim()).join('\n');
+    model.signature = signature;
+    return;
+  }
+  const author = model.frontMatter.author;
+  const date = model.frontMatter.date;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const dateText = date instanceof Date ? date.toISOString().slice(0, 10) : text(date);
+  if (text(author) || dateText) model.signature = { name: text(author), date: dateText, nameLines: [], source: 'frontMatter' };
+}
+
+function findFormulas(model: ReportModel): void {
+  const { lines, roles } = model;
+  let firstBody: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] !== 'body') continue;
+    const text = lines[i].text.trim();
+    if (model.salutationLine === undefined && firstBody === undefined && SALUTATION.test(text)) {
+      model.salutationLine = i;
+      roles[i] = 'salutation';
+      continue;
+    }
+    if (parseOrdinal(text) || lines[i].mdDepth > 0) break;
+    firstBody ??= i;
+    if (OPENING_FORMULA.test(text)) {
+      model.openingLine = i;
+      break;
+    }
+  }
+  model.openingLine ??= firstBody;
+  for (let i = lines.length - 1, seen = 0; i >= 0 && seen < 4; i--) {
+    if (roles[i] !== 'body') continue;
+    seen++;
+    if (CLOSING_FORMULA.test(lines[i].text.trim()) && !parseOrdinal(lines[i].text)) {
+      model.closingLine = i;
+      roles[i] = 'closing';
+      return;
+    }
+  }
 }
 
 function collectHeadings(model: ReportModel): void {
-  const pending: Array<{ lineIndex: number; ordinal?: Ordinal; mdDepth: number }> = [];
+  const pending: Array<{ lineIndex: number; ordinal?: Ordinal; mdDepth: number; start: number }> = [];
+  const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
   model.lines.forEach((line, lineIndex) => {
-    if (lineIndex === model.titleLine) return;
-    const ordinal = parseOrdinal(line.text);
-    if (ordinal || line.mdDepth > 0) pending.push({ lineIndex, ordinal, mdDepth: line.mdDepth });
+    // A title glued to the body (……工作总结一、工作开展情况……) leaves its heading on the title's line.
+    const glued = lineIndex === lastTitleLine && model.title!.end < line.text.trimEnd().length;
+    if (model.roles[lineIndex] !== 'body' && !glued) return;
+    const start = glued ? model.title!.end : 0;
+    const found = parseOrdinal(line.text.slice(start));
+    const ordinal = found && start > 0 ? shiftOrdinal(found, start) : found;
+    if (ordinal || (line.mdDepth > 0 && !glued)) pending.push({ lineIndex, ordinal, mdDepth: line.mdDepth, start });
+    else if (!glued) {
+      const missingDot = MISSING_DOT.exec(line.text);
+      const previous = pending[pending.length - 1]?.ordinal;
+      if (missingDot && previous?.level === 3 && previous.value === Number(missingDot[1]) - 1) {
+        pending.push({ lineIndex, ordinal: ordinalWithoutDot(missingDot), mdDepth: 0, start: 0 });
+      }
+    }
   });
 
   const depthOfLevel1 = levelOneDepth(model, pending);
   const stack: Heading[] = [];
-  for (const { lineIndex, ordinal, mdDepth } of pending) {
+  for (const { lineIndex, ordinal, mdDepth, start } of pending) {
     const text = model.lines[lineIndex].text;
     const level = ordinal ? ordinal.level : (Math.min(5, Math.max(1, mdDepth - depthOfLevel1 + 1)) as Level);
-    const titleStart = ordinal ? skipSpace(text, ordinal.end) : skipSpace(text, 0);
+    const titleStart = ordinal ? skipSpace(text, ordinal.end) : skipSpace(text, start);
     const sentenceEnd = text.slice(titleStart).search(SENTENCE_END);
     const titleEnd = sentenceEnd === -1 ? text.length : titleStart + sentenceEnd;
     const bodyStart = sentenceEnd === -1 ? text.length : skipSpace(text, titleEnd + 1);
     const heading: Heading = {
-      lineIndex, level, ordinal, mdDepth,
+      lineIndex, level, ordinal, mdDepth, start,
       title: text.slice(titleStart, titleEnd).trim(),
       titleStart,
       bodyStart,
@@ -129,6 +415,16 @@ function collectHeadings(model: ReportModel): void {
   }
 }
 
+function shiftOrdinal(ordinal: Ordinal, by: number): Ordinal {
+  return { ...ordinal, start: ordinal.start + by, end: ordinal.end + by, numberStart: ordinal.numberStart + by, numberEnd: ordinal.numberEnd + by };
+}
+
+function ordinalWithoutDot(match: RegExpExecArray): Ordinal {
+  const lead = match[0].length - match[1].length;
+  const end = match[0].length;
+  return { level: 3, value: Number(match[1]), kind: 'arabic', start: lead, end, numberStart: lead, numberEnd: end, written: match[1], canonical: `${match[1]}.` };
+}
+
 /** The Markdown depth that stands for level 1, so headings written without an ordinal get a level. */
 function levelOneDepth(model: ReportModel, pending: Array<{ ordinal?: Ordinal; mdDepth: number }>): number {
   const withOrdinal = pending.find((entry) => entry.mdDepth > 0 && entry.ordinal);
@@ -137,6 +433,35 @@ function levelOneDepth(model: ReportModel, pending: Array<{ ordinal?: Ordinal; m
   const depths = pending.filter((entry) => entry.mdDepth > 0).map((entry) => entry.mdDepth);
   if (depths.length === 0) return titleIsHeading ? 2 : 1;
   return Math.max(Math.min(...depths), titleIsHeading ? 2 : 1);
+}
+
+function decideProfile(model: ReportModel, options: ModelOptions): void {
+  const chosen = typeof model.frontMatter.profile === 'string' ? model.frontMatter.profile : options.profile;
+  if (chosen) {
+    model.profile = findProfile(chosen, options.profiles);
+    model.genreSource = typeof model.frontMatter.profile === 'string' ? 'frontMatter' : 'config';
+    return;
+  }
+  const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title : '';
+  const decision = decideGenre({
+    title: `${frontMatterTitle} ${model.title?.text ?? ''}`.trim(),
+    opening: model.openingLine !== undefined && OPENING_FORMULA.test(model.lines[model.openingLine].text) ? model.lines[model.openingLine].text : undefined,
+    closing: model.closingLine !== undefined ? model.lines[model.closingLine].text : undefined,
+    headingTitles: model.headings.filter((heading) => heading.level === 1).map((heading) => heading.title),
+  }, options.profiles);
+  model.profile = decision.profile;
+  model.genreSource = decision.source;
+}
+
+/** Hard-wrapped Markdown: a body line that ends mid-sentence and the next line of its paragraph are one paragraph. */
+function markContinuations(model: ReportModel): void {
+  const { lines, roles } = model;
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1];
+    if (roles[i] !== 'body' || roles[i - 1] !== 'body' || previous.block !== lines[i].block || previous.kind === 'tableRow') continue;
+    if (model.headingOfLine[i] || model.headingOfLine[i - 1]) continue;
+    if (!/[。！？；：…”’」』）)!?;:]$/.test(previous.text.trimEnd())) model.continuesParagraph[i] = true;
+  }
 }
 
 function skipSpace(text: string, index: number): number {

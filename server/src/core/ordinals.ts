@@ -29,8 +29,16 @@ const LEVEL3 = new RegExp(`^(${ARABIC_NUM})[ \\t]*([.．、,，:：)）])(?![0-9
 const LEVEL4 = new RegExp(`^([（(])[ \\t]*(${ARABIC_NUM})[ \\t]*([）)])[ \\t]*([、，,.．]?)`);
 const LEVEL5 = /^([\u2460-\u2473])[ \t]*([、，,.．]?)/;
 
-/** A numeral followed by 、 and another numeral is a range (一、二等奖), not an ordinal. */
-const RANGE_AFTER = /^[一二三四五六七八九十0-9０-９]/;
+/**
+ * A numeral followed by 、 and the next numeral is a range (一、二等奖, 1、2号楼), not an ordinal; a year
+ * after the mark is a heading's text (一、2025年工作回顾, 一、二〇二五年……).
+ */
+function isRange(value: number, rest: string): boolean {
+  const next = /^([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?![0-9０-９〇零○])/.exec(rest);
+  if (!next) return false;
+  const nextValue = /[0-9０-９]/.test(next[1]) ? arabicToNumber(next[1]) : chineseToNumber(next[1]);
+  return nextValue === value + 1;
+}
 
 /** Characters an ordinal can start with; most lines are rejected on this alone. */
 const ORDINAL_START = /[一二三四五六七八九十（(0-9０-９\u2460-\u2473]/;
@@ -47,13 +55,13 @@ export function parseOrdinal(text: string): Ordinal | undefined {
   if ((match = LEVEL4.exec(rest))) {
     return build(4, arabicToNumber(match[2]), 'arabic', lead, match, match[0].indexOf(match[2], 1), `（${halfWidth(match[2])}）`);
   }
-  if ((match = LEVEL1.exec(rest)) && !RANGE_AFTER.test(rest.slice(match[0].length))) {
+  if ((match = LEVEL1.exec(rest))) {
     const value = chineseToNumber(match[1]);
-    if (value) return build(1, value, 'chinese', lead, match, 0, `${match[1]}、`);
+    if (value && !isRange(value, rest.slice(match[0].length))) return build(1, value, 'chinese', lead, match, 0, `${match[1]}、`);
   }
-  if ((match = LEVEL3.exec(rest)) && !RANGE_AFTER.test(rest.slice(match[0].length))) {
+  if ((match = LEVEL3.exec(rest))) {
     const value = arabicToNumber(match[1]);
-    if (value > 0) return build(3, value, 'arabic', lead, match, 0, `${halfWidth(match[1])}.`);
+    if (value > 0 && !isRange(value, rest.slice(match[0].length))) return build(3, value, 'arabic', lead, match, 0, `${halfWidth(match[1])}.`);
   }
   if ((match = LEVEL5.exec(rest))) {
     return build(5, circledToNumber(match[1])!, 'circled', lead, match, 0, match[1]);

@@ -12,6 +12,8 @@ export interface Profile {
   id: string;
   /** Words in a title that identify the genre. */
   titles: string[];
+  /** Words of the opening or closing formula that name the genre when no title does (总结如下, 以上述职). */
+  cues?: string[];
   sections: SectionSpec[];
   optional?: SectionSpec[];
 }
@@ -35,10 +37,6 @@ export function mergeProfiles(
     const extend = (spec: SectionSpec) => ({ ...spec, synonyms: [...(added[spec.id] ?? []), ...spec.synonyms] });
     return { ...profile, sections: profile.sections.map(extend), optional: profile.optional?.map(extend) };
   });
-}
-
-export function detectProfile(title: string, profiles: readonly Profile[]): Profile | undefined {
-  return profiles.find((profile) => profile.titles.some((word) => title.includes(word)));
 }
 
 export function findProfile(id: string, profiles: readonly Profile[]): Profile | undefined {

@@ -8,6 +8,7 @@ export interface RuleContext {
   readonly extraPlaceholders: readonly RegExp[];
   /** Ids of the genres in force, for messages. */
   readonly profileIds: readonly string[];
+  readonly options: { readonly strictHierarchy: boolean };
   report(report: Report): void;
 }
 

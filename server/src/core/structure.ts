@@ -6,7 +6,8 @@ import type { Fix, TextEditOffsets } from './types';
 
 /** Source range of a heading line's text (leading indentation excluded). */
 export function headingRange(model: ReportModel, heading: Heading): { start: number; end: number } {
-  return trimmedRange(model.lines[heading.lineIndex]);
+  const range = trimmedRange(model.lines[heading.lineIndex]);
+  return heading.start > 0 ? { ...range, start: model.lines[heading.lineIndex].map[heading.start] } : range;
 }
 
 /** Source range of the ordinal marker, or the heading text when there is none. */

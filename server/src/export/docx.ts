@@ -1,52 +1,28 @@
 /**
- * Markdown draft → Word document in the GB/T 9704-2012 layout, built with the docx library.
- * Structure comes from the same ordinals the checks read, so `一、主要做法` is a heading with or without `#`.
+ * The report model → Word document in the GB/T 9704-2012 layout, built with the docx library.
+ * Structure comes from the model only (title, salutation, headings, signature, residue), so the
+ * Word file shows the draft exactly as the checks read it.
  */
 import {
-  AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
+  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
   TableRow, TextRun, WidthType, type IRunOptions,
 } from 'docx';
-import type { List, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
 import type { ExportSettings } from '../core/lint';
-import { looksLikeTitle, SENTENCE_END } from '../core/model';
-import { parseOrdinal } from '../core/ordinals';
+import type { Line } from '../core/markdown';
+import type { Heading, ReportModel } from '../core/model';
+import { chineseToNumber } from '../core/numerals';
 import { BODY_CHARACTER_SPACING, CHAR, DEFAULT_FONTS, type ExportFonts, LINE_PITCH, PAGE, SIZE } from './layout';
 
 /** Font names and whether to bold the lead phrase of 一是…二是… (a common office custom). */
 export type ExportOptions = ExportSettings;
 
-interface Segment {
-  text: string;
-  bold: boolean;
-  italic: boolean;
-}
-
-/** One report paragraph: a source line of a Markdown paragraph or heading, with its inline formatting. */
-interface Line {
-  segments: Segment[];
-  mdDepth: number;
-}
-
-type Block = { kind: 'line'; line: Line } | { kind: 'table'; table: MdTable };
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 const CLAUSE_END = /[，。；：,;:！？]/;
 const ENUMERATION_LEAD = /(?<=^|[，。；：！？\s])[一二三四五六七八九十]{1,3}是/g;
-const SUBTITLE_MAX_LENGTH = 40;
 
-export async function exportDocx(markdown: string, options: ExportOptions = {}): Promise<Uint8Array> {
-  const source = markdown.replace(/^\uFEFF/, '');
-  const tree = processor.parse(source) as Root;
+export async function exportDocx(model: ReportModel, options: ExportOptions = {}): Promise<Uint8Array> {
   const fonts = { ...DEFAULT_FONTS, ...options.fonts };
-  const frontMatter = readFrontMatter(tree);
-  const blocks = collectBlocks(tree, source);
-  const builder = new BodyBuilder(fonts, options.boldEnumerationLead === true);
-  const children = builder.build(blocks, frontMatter);
+  const builder = new BodyBuilder(model, fonts, options.boldEnumerationLead === true);
+  const children = builder.build();
 
   const document = new Document({
     creator: 'shuzhi',
@@ -99,114 +75,31 @@ function pageNumberFooter(fonts: ExportFonts, side: 'odd' | 'even'): Footer {
   });
 }
 
-interface FrontMatter {
-  title?: string;
-  author?: string;
-  date?: string;
-}
+const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
-function readFrontMatter(tree: Root): FrontMatter {
-  const node = tree.children.find((child) => child.type === 'yaml');
-  if (!node || node.type !== 'yaml') return {};
-  let data: unknown;
-  try {
-    data = parseYaml(node.value);
-  } catch {
-    return {}; // The front-matter check reports broken YAML; export goes on without it.
-  }
-  if (!data || typeof data !== 'object') return {};
-  const record = data as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-  return { title: text(record.title), author: text(record.author), date: formatDate(record.date) };
-}
-
-/** 2025-01-05, 2025/1/5, 2025年01月05日 and YAML dates all become 2025年1月5日 (no zero padding). */
+/**
+ * 2025-01-05, 2025/1/5, 2025年01月05日, 二〇二五年一月五日 and YAML dates all become 2025年1月5日
+ * (Arabic numerals, no zero padding, GB/T 9704 7.3.5.2); brackets around a typed date are dropped.
+ */
 export function formatDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
   }
   if (typeof value !== 'string' || !value.trim()) return undefined;
-  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value);
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : value.trim();
+  const text = value.trim().replace(/^[（(]\s*|\s*[)）]$/g, '');
+  const arabic = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$/.exec(text);
+  if (arabic) return `${arabic[1]}年${Number(arabic[2])}月${arabic[3] ? `${Number(arabic[3])}日` : ''}`;
+  const chinese = /^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?$/.exec(text);
+  if (chinese) {
+    const year = [...chinese[1]].map((ch) => YEAR_DIGIT[ch]).join('');
+    const month = chineseToNumber(chinese[2]);
+    const day = chinese[3] ? chineseToNumber(chinese[3]) : undefined;
+    if (month) return `${year}年${month}月${day ? `${day}日` : ''}`;
+  }
+  return text;
 }
 
-function collectBlocks(tree: Root, source: string): Block[] {
-  const blocks: Block[] = [];
-  const addLines = (lines: Line[]) => {
-    for (const line of lines) if (plain(line).trim()) blocks.push({ kind: 'line', line });
-  };
-  const visit = (node: RootContent) => {
-    switch (node.type) {
-      case 'paragraph':
-        addLines(splitLines(node.children, 0));
-        break;
-      case 'heading':
-        addLines(splitLines(node.children, node.depth));
-        break;
-      case 'list':
-        visitList(node);
-        break;
-      case 'blockquote':
-        node.children.forEach(visit);
-        break;
-      case 'table':
-        blocks.push({ kind: 'table', table: node });
-        break;
-      case 'code':
-        addLines(node.value.split(/\r?\n/).map((text) => ({ segments: [{ text, bold: false, italic: false }], mdDepth: 0 })));
-        break;
-      default:
-        break; // Front matter, HTML comments and rules are not report text.
-    }
-  };
-  const visitList = (list: List) => {
-    for (const item of list.children) {
-      const [first, ...rest] = item.children;
-      if (list.ordered && first?.type === 'paragraph') {
-        // The user's own ordinal ("1.") is the list marker, which mdast drops.
-        const marker = source.slice(item.position!.start.offset!, first.position!.start.offset!).trim();
-        const lines = splitLines(first.children, 0);
-        lines[0]?.segments.unshift({ text: marker, bold: false, italic: false });
-        addLines(lines);
-      } else if (first) {
-        visit(first);
-      }
-      rest.forEach(visit);
-    }
-  };
-  tree.children.forEach(visit);
-  return blocks;
-}
-
-function splitLines(nodes: PhrasingContent[], mdDepth: number): Line[] {
-  const lines: Line[] = [{ segments: [], mdDepth }];
-  const walk = (children: PhrasingContent[], bold: boolean, italic: boolean) => {
-    for (const node of children) {
-      if (node.type === 'text' || node.type === 'inlineCode') {
-        node.value.split(/\r?\n/).forEach((part, index) => {
-          if (index > 0) lines.push({ segments: [], mdDepth });
-          if (part) lines[lines.length - 1].segments.push({ text: part, bold, italic });
-        });
-      } else if (node.type === 'break') {
-        lines.push({ segments: [], mdDepth });
-      } else if (node.type === 'strong') {
-        walk(node.children, true, italic);
-      } else if (node.type === 'emphasis') {
-        walk(node.children, bold, true);
-      } else if ('children' in node) {
-        walk(node.children as PhrasingContent[], bold, italic);
-      }
-    }
-  };
-  walk(nodes, false, false);
-  return lines;
-}
-
-function plain(line: Line): string {
-  return line.segments.map((segment) => segment.text).join('');
-}
-
-/** A stretch of a line set in another font or bold: the heading part of a run-in heading, an enumeration lead. */
+/** A stretch of text set apart: the heading part of a run-in heading, an enumeration lead. */
 interface Span {
   start: number;
   end: number;
@@ -214,77 +107,146 @@ interface Span {
   bold?: boolean;
 }
 
+/** A piece of one source line that goes into a Word paragraph. */
+interface Piece {
+  lineIndex: number;
+  from: number;
+  to: number;
+  spans: Span[];
+}
+
 class BodyBuilder {
   title = '';
+  private readonly excluded = new Map<number, Array<{ start: number; end: number }>>();
 
-  constructor(private readonly fonts: ExportFonts, private readonly boldLeads: boolean) {}
+  constructor(private readonly model: ReportModel, private readonly fonts: ExportFonts, private readonly boldLeads: boolean) {
+    for (const residue of model.residue) {
+      if (residue.whole) continue;
+      this.excluded.set(residue.lineIndex, [...(this.excluded.get(residue.lineIndex) ?? []), residue]);
+    }
+  }
 
-  build(blocks: Block[], frontMatter: FrontMatter): Array<Paragraph | Table> {
+  build(): Array<Paragraph | Table> {
+    const { model } = this;
     const out: Array<Paragraph | Table> = [];
-    let index = 0;
-    const first = blocks[0];
-    if (first?.kind === 'line' && looksLikeTitle(plain(first.line), first.line.mdDepth)) {
-      this.title = plain(first.line).trim();
-      out.push(this.centered(first.line, this.fonts.title, SIZE.title));
-      index = 1;
-      // Lines right under the title that read like a name or date line (XX县委书记 张三；（2024年12月）).
-      while (index < blocks.length) {
-        const block = blocks[index];
-        if (block.kind !== 'line' || !this.isSubtitle(block.line)) break;
-        out.push(this.centered(block.line, this.fonts.heading2, SIZE.body));
-        index++;
+    const titleLines = new Set(model.title?.lineIndexes ?? []);
+    const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
+    const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title.trim() : '';
+    if (model.title) {
+      this.title = model.title.text;
+      out.push(this.centered(model.title.lineIndexes.map((index) => this.piece(index, 0, index === lastTitleLine ? model.title!.end : undefined)), this.fonts.title, SIZE.title));
+    } else if (frontMatterTitle) {
+      // A title in front matter may hold line breaks where the writer wants the title broken.
+      this.title = frontMatterTitle.replace(/\s*\n\s*/g, '');
+      out.push(this.centeredText(frontMatterTitle.split(/\s*\n\s*/), this.fonts.title, SIZE.title));
+    }
+    const underTitle: Paragraph[] = [];
+    model.lines.forEach((_, index) => {
+      const role = model.roles[index];
+      if (role === 'subtitle' || role === 'byline') underTitle.push(this.centered([this.piece(index, 0)], this.fonts.heading2, SIZE.body));
+    });
+    out.push(...underTitle);
+    if (model.title || frontMatterTitle) out.push(this.emptyLine());
+
+    let table: number[] = [];
+    const flushTable = () => {
+      if (table.length > 0) out.push(this.table(table));
+      table = [];
+    };
+    let paragraph: Piece[] = [];
+    let paragraphHeading: Heading | undefined;
+    const flushParagraph = () => {
+      if (paragraph.length > 0) out.push(this.paragraph(paragraph, paragraphHeading));
+      paragraph = [];
+      paragraphHeading = undefined;
+    };
+    model.lines.forEach((line, index) => {
+      const role = model.roles[index];
+      const gluedRest = index === lastTitleLine && model.title!.end < line.text.trimEnd().length;
+      if (line.kind !== 'tableRow' || (table.length > 0 && model.lines[table[0]].block !== line.block)) flushTable();
+      if (!(role === 'body' || role === 'closing' || role === 'salutation' || gluedRest) || (titleLines.has(index) && !gluedRest)) return;
+      if (line.kind === 'tableRow') {
+        flushParagraph();
+        table.push(index);
+        return;
       }
-      out.push(this.emptyLine());
-    } else if (frontMatter.title) {
-      this.title = frontMatter.title;
-      out.push(this.centered({ segments: [{ text: frontMatter.title, bold: false, italic: false }], mdDepth: 1 }, this.fonts.title, SIZE.title));
-      out.push(this.emptyLine());
-    }
-    for (; index < blocks.length; index++) {
-      const block = blocks[index];
-      out.push(block.kind === 'table' ? this.table(block.table) : this.paragraph(block.line));
-    }
-    if (frontMatter.author || frontMatter.date) out.push(...this.signature(frontMatter));
+      if (role === 'salutation') {
+        flushParagraph();
+        out.push(this.flushLeft(this.piece(index, 0)));
+        return;
+      }
+      if (!model.continuesParagraph[index]) flushParagraph();
+      const heading = model.headingOfLine[index];
+      const from = gluedRest ? model.title!.end : 0;
+      const piece = this.piece(index, from);
+      if (heading) {
+        paragraphHeading = heading;
+        const headEnd = model.lines[index].text.slice(0, heading.bodyStart).trimEnd().length;
+        piece.spans.push({ start: heading.start, end: headEnd, font: this.headingFont(heading) });
+      }
+      paragraph.push(piece);
+    });
+    flushParagraph();
+    flushTable();
+    out.push(...this.signature());
     return out;
   }
 
-  private isSubtitle(line: Line): boolean {
-    const text = plain(line).trim();
-    return line.mdDepth === 0 && text.length <= SUBTITLE_MAX_LENGTH && !/[。；！？，]$/.test(text) && !parseOrdinal(text);
+  private headingFont(heading: Heading): string {
+    return heading.level === 1 ? this.fonts.heading1 : heading.level === 2 ? this.fonts.heading2 : this.fonts.heading3;
   }
 
-  private paragraph(line: Line): Paragraph {
-    const text = plain(line);
-    const ordinal = parseOrdinal(text);
-    const level = ordinal?.level ?? (line.mdDepth > 0 ? Math.min(3, Math.max(1, line.mdDepth - 1)) : 0);
+  /** A line from `from` on, its leading blanks dropped: the style indents, so typed full-width spaces would double it. */
+  private piece(lineIndex: number, from: number, to?: number): Piece {
+    const text = this.model.lines[lineIndex].text;
+    let start = from;
+    while (start < text.length && /[\s\u3000]/.test(text[start])) start++;
+    const end = to ?? text.trimEnd().length;
     const spans: Span[] = [];
-    if (level > 0) {
-      const headingFont = level === 1 ? this.fonts.heading1 : level === 2 ? this.fonts.heading2 : this.fonts.heading3;
-      const afterOrdinal = ordinal?.end ?? 0;
-      const sentenceEnd = text.slice(afterOrdinal).search(SENTENCE_END);
-      // A run-in heading (（一）完善制度体系。基础不牢……) keeps its first sentence in the heading font.
-      spans.push({ start: 0, end: sentenceEnd === -1 ? text.length : afterOrdinal + sentenceEnd + 1, font: headingFont });
-    }
     if (this.boldLeads) {
-      for (const match of text.matchAll(ENUMERATION_LEAD)) {
-        const rest = text.slice(match.index).search(CLAUSE_END);
-        spans.push({ start: match.index, end: rest === -1 ? text.length : match.index + rest, bold: true });
+      for (const match of text.slice(0, end).matchAll(ENUMERATION_LEAD)) {
+        if (match.index < start) continue;
+        const rest = text.slice(match.index, end).search(CLAUSE_END);
+        spans.push({ start: match.index, end: rest === -1 ? end : match.index + rest, bold: true });
       }
     }
+    return { lineIndex, from: start, to: Math.max(start, end), spans };
+  }
+
+  private paragraph(pieces: Piece[], heading: Heading | undefined): Paragraph {
+    const last = pieces[pieces.length - 1];
+    const endsSentence = /[。；！？]$/.test(this.model.lines[last.lineIndex].text.slice(0, last.to));
     return new Paragraph({
       alignment: AlignmentType.BOTH,
       indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
-      keepNext: level === 1 && !/[。；！？]$/.test(text.trim()),
-      children: this.runs(line, spans, SIZE.body),
+      keepNext: heading !== undefined && !endsSentence,
+      children: pieces.flatMap((piece) => this.runs(piece, SIZE.body)),
     });
   }
 
-  private centered(line: Line, font: string, size: number): Paragraph {
+  private flushLeft(piece: Piece): Paragraph {
+    return new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 }, children: this.runs(piece, SIZE.body) });
+  }
+
+  private centered(pieces: Piece[], font: string, size: number): Paragraph {
     // Word reads firstLineChars before firstLine: both must be zero for a truly centred line.
     return new Paragraph({
       alignment: AlignmentType.CENTER,
       indent: { firstLine: 0, firstLineChars: 0 },
-      children: this.runs(line, [{ start: 0, end: plain(line).length, font }], size),
+      keepNext: true,
+      children: pieces.flatMap((piece, index) => [
+        ...(index > 0 ? [new TextRun({ break: 1 })] : []),
+        ...this.runs({ ...piece, spans: [{ start: piece.from, end: piece.to, font }] }, size),
+      ]),
+    });
+  }
+
+  private centeredText(lines: string[], font: string, size: number): Paragraph {
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      keepNext: true,
+      children: lines.map((text, index) => new TextRun({ text, break: index > 0 ? 1 : undefined, font: runFont(font, this.fonts.latin), size })),
     });
   }
 
@@ -293,84 +255,78 @@ class BodyBuilder {
   }
 
   /** Name two characters in from the right; the date under it starts two characters further right (GB/T 9704 7.3.5.2). */
-  private signature({ author, date }: FrontMatter): Paragraph[] {
+  private signature(): Paragraph[] {
+    const signature = this.model.signature;
+    if (!signature) return [];
+    const names = signature.name ? signature.name.split('\n') : [];
+    const date = formatDate(signature.date);
     const width = (text: string) => [...text].reduce((sum, ch) => sum + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
-    const nameWidth = author ? width(author) : 0;
+    const nameWidth = Math.max(0, ...names.map(width));
     const dateWidth = date ? width(date) : 0;
     let nameRight = 2;
     let dateRight = nameWidth - dateWidth;
-    if (!author || dateRight < 2) {
+    if (names.length === 0 || dateRight < 2) {
       dateRight = 2;
       nameRight = 4 + dateWidth - nameWidth;
     }
-    const line = (text: string, rightChars: number) =>
+    const line = (text: string, rightChars: number, keepNext: boolean) =>
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         indent: { right: Math.round(rightChars * CHAR), firstLine: 0, firstLineChars: 0 },
-        children: this.runs({ segments: [{ text, bold: false, italic: false }], mdDepth: 0 }, [], SIZE.body),
+        keepNext,
+        children: [new TextRun({ text, font: runFont(this.fonts.body, this.fonts.latin), size: SIZE.body, characterSpacing: BODY_CHARACTER_SPACING })],
       });
-    const paragraphs = [this.emptyLine()];
-    if (author) paragraphs.push(line(author, nameRight));
-    if (date) paragraphs.push(line(date, dateRight));
+    const paragraphs = [new Paragraph({ keepNext: true, children: [] })];
+    names.forEach((name) => paragraphs.push(line(name, nameRight, date !== undefined)));
+    if (date) paragraphs.push(line(date, dateRight, false));
     return paragraphs;
   }
 
-  private runs(line: Line, spans: Span[], size: number): TextRun[] {
-    const cuts = new Set<number>([0]);
-    let offset = 0;
-    for (const segment of line.segments) {
-      cuts.add(offset);
-      offset += segment.text.length;
+  private runs(piece: Piece, size: number): Array<TextRun | ExternalHyperlink> {
+    const line: Line = this.model.lines[piece.lineIndex];
+    const { from, to } = piece;
+    const excluded = this.excluded.get(piece.lineIndex) ?? [];
+    const cuts = new Set<number>([from, to]);
+    for (const range of [...line.marks, ...piece.spans, ...excluded]) {
+      if (range.start > from && range.start < to) cuts.add(range.start);
+      if (range.end > from && range.end < to) cuts.add(range.end);
     }
-    cuts.add(offset);
-    for (const span of spans) {
-      cuts.add(span.start);
-      cuts.add(span.end);
-    }
-    const sorted = [...cuts].filter((cut) => cut <= offset).sort((a, b) => a - b);
-    const text = plain(line);
-    const runs: TextRun[] = [];
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const runs: Array<TextRun | ExternalHyperlink> = [];
     for (let i = 0; i + 1 < sorted.length; i++) {
       const [start, end] = [sorted[i], sorted[i + 1]];
-      if (start === end) continue;
-      const segment = segmentAt(line, start);
-      const font = spans.find((span) => span.font && span.start <= start && end <= span.end)?.font ?? this.fonts.body;
-      const bold = segment.bold || spans.some((span) => span.bold && span.start <= start && end <= span.end);
-      runs.push(new TextRun({
-        text: text.slice(start, end),
+      const covers = (range: { start: number; end: number }) => range.start <= start && end <= range.end;
+      if (start === end || excluded.some(covers)) continue;
+      const marks = line.marks.filter(covers);
+      const font = piece.spans.find((span) => span.font && covers(span))?.font ?? this.fonts.body;
+      const run = new TextRun({
+        text: line.text.slice(start, end),
         font: runFont(font, this.fonts.latin),
         size,
-        bold,
-        italics: segment.italic,
+        bold: marks.some((mark) => mark.bold) || piece.spans.some((span) => span.bold && covers(span)),
+        italics: marks.some((mark) => mark.italic),
         characterSpacing: size === SIZE.body ? BODY_CHARACTER_SPACING : undefined,
-      }));
+      });
+      const link = marks.find((mark) => mark.link)?.link;
+      runs.push(link ? new ExternalHyperlink({ link, children: [run] }) : run);
     }
     return runs;
   }
 
-  private table(node: MdTable): Table {
-    const cellParagraphs = (children: PhrasingContent[], header: boolean) =>
-      splitLines(children, 0).map((line) => new Paragraph({
-        alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
-        indent: { firstLine: 0, firstLineChars: 0 },
-        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST },
-        children: this.runs({ ...line, segments: line.segments.map((segment) => ({ ...segment, bold: segment.bold || header })) }, [], SIZE.table),
-      }));
+  private table(rows: number[]): Table {
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: node.children.map((row, rowIndex) => new TableRow({
+      rows: rows.map((lineIndex, rowIndex) => new TableRow({
         tableHeader: rowIndex === 0,
-        children: row.children.map((cell) => new TableCell({ children: cellParagraphs(cell.children, rowIndex === 0) })),
+        children: (this.model.lines[lineIndex].cells ?? []).map((cell) => new TableCell({
+          children: [new Paragraph({
+            alignment: rowIndex === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
+            indent: { firstLine: 0, firstLineChars: 0 },
+            spacing: { line: 400, lineRule: LineRuleType.AT_LEAST },
+            children: this.runs({ lineIndex, from: cell.start, to: cell.end, spans: rowIndex === 0 ? [{ start: cell.start, end: cell.end, bold: true }] : [] }, SIZE.table),
+          })],
+        })),
       })),
     });
   }
-}
-
-function segmentAt(line: Line, index: number): Segment {
-  let offset = 0;
-  for (const segment of line.segments) {
-    if (index < offset + segment.text.length) return segment;
-    offset += segment.text.length;
-  }
-  return line.segments[line.segments.length - 1];
 }

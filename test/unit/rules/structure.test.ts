@@ -96,11 +96,24 @@ describe('heading-sequence', () => {
 });
 
 describe('heading-hierarchy', () => {
-  it('reports a skipped level going down', () => {
+  it('allows a level skipped going down, as most guides do for short documents', () => {
+    const source = REPORT('一、主要做法\n1.抓学习。内容。\n2.抓队伍。内容。\n二、存在问题\n（一）学习不深。\n（二）作风不实。\n');
+    assert.deepEqual(findingsOf('heading-hierarchy', source), []);
+    assert.deepEqual(findingsOf('heading-hierarchy', '（一）抓学习。内容。\n（二）抓队伍。内容。\n'), []);
+  });
+
+  it('reports a skipped level going down when strictHierarchy is on', () => {
     const source = REPORT('一、主要做法\n1.抓学习。内容。\n2.抓队伍。内容。\n二、存在问题\n问题。\n');
-    const found = findingsOf('heading-hierarchy', source);
+    const found = findingsOf('heading-hierarchy', source, { strictHierarchy: true });
     assert.deepEqual(found.map((seen) => seen.text), ['1.']);
     assert.match(found[0].message, /中间缺少“（一）”一级/);
+  });
+
+  it('reports levels used in reverse order (1. then （一） in the same part)', () => {
+    const source = REPORT('一、主要做法\n1.抓学习。内容。\n2.抓队伍。内容。\n（一）抓作风。内容。\n（二）抓纪律。内容。\n二、存在问题\n问题。\n');
+    const found = findingsOf('heading-hierarchy', source);
+    assert.deepEqual(found.map((seen) => seen.text), ['（一）']);
+    assert.match(found[0].message, /层级颠倒/);
   });
 
   it('reports a lone （一） with no （二）', () => {
@@ -205,7 +218,7 @@ describe('front-matter', () => {
 
   it('reports an unknown genre and lists the known ones', () => {
     const [seen] = findingsOf('front-matter', '---\nprofile: 述职报吿\n---\n2024年度述职报告\n');
-    assert.match(seen.message, /profile “述职报吿”不是已知文种：可用 述责述廉报告、对照检查材料、年度工作总结、述职报告/);
+    assert.match(seen.message, /profile “述职报吿”不是已知文种：可用 述责述廉报告、述法报告、对照检查材料、年度工作总结、述职报告/);
   });
 
   it('accepts known genres, genres from configuration and front matter without a profile', () => {

@@ -10,7 +10,7 @@ const LEVEL_EXAMPLE = ['', '一、', '（一）', '1.', '（1）', '①'];
 export const headingHierarchy: Rule = {
   meta: {
     id: 'heading-hierarchy',
-    description: '标题层级跳级、某级只有（一）没有（二）、Markdown 标题级别与序号层级不符',
+    description: '标题层级颠倒（“1.”之后又用“（一）”）、某级只有（一）没有（二）、Markdown 标题级别与序号层级不符；可选严格检查跳级',
     defaultSeverity: 'warning',
     docs: docsPath('heading-hierarchy'),
     fixable: true,
@@ -20,12 +20,19 @@ export const headingHierarchy: Rule = {
     let previous: Heading | undefined;
     for (const heading of model.headings) {
       const previousLevel = previous?.level ?? 0;
-      if (heading.level > previousLevel + 1) {
+      if (context.options.strictHierarchy && heading.level > previousLevel + 1) {
         const missing = LEVEL_EXAMPLE.slice(previousLevel + 1, heading.level).map((label) => `“${label}”`).join('');
         const message = previous
           ? `层级跳级：“${headingLabel(previous)}”之后直接用了“${LEVEL_EXAMPLE[heading.level]}”级序号，中间缺少${missing}一级。`
           : `第一个标题用的是“${LEVEL_EXAMPLE[heading.level]}”级序号，缺少上一级${missing}：请从“一、”级开始。`;
         context.report({ ...ordinalRange(model, heading), message });
+      }
+      const skipped = previous && skippedPast(previous, heading.level);
+      if (skipped) {
+        context.report({
+          ...ordinalRange(model, heading),
+          message: `层级颠倒：“${headingLabel(skipped)}”级已经用在前面，这里又出现上一级的“${LEVEL_EXAMPLE[heading.level]}”：同一部分里应先用“${LEVEL_EXAMPLE[heading.level]}”，再在其下用“${LEVEL_EXAMPLE[skipped.level]}”。`,
+        });
       }
       previous = heading;
     }
@@ -54,6 +61,18 @@ export const headingHierarchy: Rule = {
     }
   },
 };
+
+/**
+ * The heading at or above `previous` that skipped down past `level` (一、 → 1.), when a heading of that
+ * level now follows it in the same part: the levels are used in reverse order.
+ */
+function skippedPast(previous: Heading, level: number): Heading | undefined {
+  for (let node: Heading | undefined = previous; node; node = node.parent) {
+    if (node.level <= level) return undefined;
+    if ((node.parent?.level ?? 0) < level && node.parent) return node;
+  }
+  return undefined;
+}
 
 /** Replace the ATX marks of the heading line that holds `offset`. */
 function depthFix(source: string, offset: number, depth: number): Fix | undefined {

@@ -9,10 +9,12 @@ import { ordinalStyle } from './ordinal-style';
 import { placeholder } from './placeholder';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
+import { templateResidue } from './template-residue';
 
 export const RULES: readonly Rule[] = [
   placeholder,
   missingNumber,
+  templateResidue,
   requiredSection,
   sectionOrder,
   emptySection,

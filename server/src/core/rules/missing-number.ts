@@ -84,6 +84,8 @@ const ASCII_DIGIT = /[0-9０-９]/;
 const MONTH_FOLLOWERS = /^月(?:底|初|末|份|中旬|上旬|下旬|日|[0-9０-９]|[一二三四五六七八九十]+日)/;
 const MONTH_DETERMINERS = new Set(words('每 本 上 下 当 次 同 该 各 逐 按 足 整 前 后 个 岁 正 腊 元 明 今 去 近 数 几 半 满 隔 跨 闰 经 多 风 蜜 日 赏 望 新 残 皓 秋 春 冬 夏 累 这 那 哪 某 其'));
 
+const RANGE_MARK = /[至到~～\-—－]/;
+
 interface Gap {
   index: number;
   unit: string;
@@ -99,6 +101,9 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   const next = text[end];
   if (next !== undefined && ASCII_DIGIT.test(next)) return undefined;
   if (spec.counts?.endsAt(text, end)) return start;
+  // 的村只有个。 支部书记达人。 组建宣讲团支，: a unit that ends its clause right after these has lost its number.
+  const endsClause = next === undefined || BOUNDARIES.has(next);
+  if (endsClause && spec.endPrevChars?.has(text[start - 1])) return start;
   if (spec.after.startsAt(text, start) || spec.before.endsAt(text, end)) return undefined;
   const contextual = spec.prevChars !== undefined || spec.triggers !== undefined;
 
@@ -125,12 +130,16 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   if (!contextual) return gap;
   if (spec.prevChars?.has(prev)) return gap;
   if (spec.triggers?.endsAt(text, p + 1) || COUNT_WORDS.endsAt(text, p + 1)) return gap;
-  const endsClause = next === undefined || BOUNDARIES.has(next);
   return endsClause && spec.endPrevChars?.has(prev) ? gap : undefined;
 }
 
 function dateGaps(text: string, gaps: Gap[]): void {
   for (let i = text.indexOf('月'); i !== -1; i = text.indexOf('月', i + 1)) {
+    // 今年X至月: the second bound of a range of months.
+    if (RANGE_MARK.test(text[i - 1] ?? '') && /[0-9０-９一二三四五六七八九十月XxＸ×*＊]/.test(text[i - 2] ?? '')) {
+      gaps.push({ index: i, unit: '月' });
+      continue;
+    }
     if (!MONTH_FOLLOWERS.test(text.slice(i, i + 5))) continue;
     // 预计 10 月初: text copied from PDFs puts spaces around numbers.
     let p = i - 1;
@@ -178,7 +187,9 @@ export const missingNumber: Rule = {
     fixable: false,
   },
   check(context: RuleContext) {
-    for (const line of context.model.lines) {
+    context.model.lines.forEach((line, lineIndex) => {
+      const role = context.model.roles[lineIndex];
+      if (role === 'residue' || role === 'toc') return;
       const seen = new Set<number>();
       for (const gap of findGaps(line)) {
         // 开展*次: Markdown ate the star, the placeholder rule reports it.
@@ -194,6 +205,6 @@ export const missingNumber: Rule = {
           message: `“${shown}”缺少数字：请在“${atGap}”前填入具体数量。`,
         });
       }
-    }
+    });
   },
 };

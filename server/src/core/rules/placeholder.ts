@@ -31,6 +31,8 @@ const MARKERS: Marker[] = [
       if (/^[×x]$/.test(token) && DIGIT.test(before) && /^\s*[0-9]/.test(text.slice(end, end + 3))) return false;
       // x86, X1: code-like tokens, not blanks.
       if (/^[XxＸｘ]+$/.test(token) && /[0-9]/.test(after)) return false;
+      // 1+X 证书 is the name of a national certificate scheme.
+      if (/^[XxＸ]$/.test(token) && /[0-9][+＋]$/.test(text.slice(Math.max(0, start - 2), start))) return false;
       return true;
     },
   },
@@ -48,7 +50,9 @@ const MARKERS: Marker[] = [
   { pattern: /[_＿]{2,}|(?<![A-Za-z0-9_])[_＿](?![A-Za-z0-9_])/g },
   { pattern: /[*＊]+/g },
   { pattern: /[（(][ \t\u3000_＿]*[）)]/g },
-  { pattern: /【[ \t\u3000]*(?:(?:待|请|需)[^】]{0,10}|填写[^】]{0,10}|补充[^】]{0,10}|此处[^】]{0,10}|[XxＸｘ×…. ]*)】/g },
+  // Prompts of any length: 【请填写具体做法、数据和成效】, 〔待补〕, and brackets holding only blanks or dots: 〔 〕, 〔...〕, （……）.
+  { pattern: /[【〔][ \t\u3000]*(?:(?:待|请|需|填写|补充|此处)[^】〕\n]*|[XxＸｘ×…．. ·_＿]*)[】〕]/g },
+  { pattern: /[（(][ \t\u3000]*[…．.·]{2,}[ \t\u3000]*[）)]/g },
   { pattern: /\[[ \t\u3000]*(?:待|请填|填写|补充|此处)[^\]]{0,10}\]/g },
   { pattern: /待定|待填|待补充/g },
   {
@@ -64,18 +68,19 @@ function unfilled(marker: string, around: string): string {
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
-    description: '模板中未填写的占位符（X名、XX万元、××、某某、【待填】、（ ）等）',
+    description: '模板中未填写的占位符（X名、XX万元、××、某某、***、【待填】、〔 〕、（ ）等）',
     defaultSeverity: 'error',
     docs: docsPath('placeholder'),
     fixable: false,
   },
   check(context: RuleContext) {
     const { model } = context;
-    for (const { start, end } of model.starPlaceholders) {
-      context.report({ start, end, message: unfilled(model.source.slice(start, end), quoteAround(model.source, start, end, 4, 3)) });
-    }
-    model.lines.forEach((line) => {
-      const found: Array<[number, number]> = [];
+    // Source ranges, with the quote taken from the plain line text where there is one.
+    const found: Array<{ start: number; end: number; quote?: string }> = model.starPlaceholders.map(({ start, end }) => ({ start, end }));
+    model.lines.forEach((line, lineIndex) => {
+      // Residue and tables of contents are reported by their own rule, or are not text at all.
+      if (model.roles[lineIndex] === 'residue' || model.roles[lineIndex] === 'toc') return;
+      const inLine: Array<[number, number]> = [];
       const collect = (pattern: RegExp, keep?: Marker['keep']) => {
         pattern.lastIndex = 0;
         for (let match = pattern.exec(line.text); match; match = pattern.exec(line.text)) {
@@ -85,26 +90,35 @@ export const placeholder: Rule = {
           }
           const start = match.index;
           const end = start + match[0].length;
-          if (!keep || keep(line.text, start, end)) found.push([start, end]);
+          if (!keep || keep(line.text, start, end)) inLine.push([start, end]);
         }
       };
       for (const marker of MARKERS) collect(marker.pattern, marker.keep);
       for (const pattern of context.extraPlaceholders) collect(pattern);
-
-      // Longest first at each start, then drop what an earlier marker already covers (【XX】, XX in 20XX).
-      found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-      let coveredUntil = -1;
-      for (const [start, end] of found) {
-        if (end <= coveredUntil) continue;
-        coveredUntil = Math.max(coveredUntil, end);
-        const marker = line.text.slice(start, end);
-        const around = quoteAround(line.text, start, end, 5, 3);
-        context.report({
-          start: line.map[start],
-          end: line.map[end],
-          message: unfilled(marker, around),
-        });
+      for (const [start, end] of inLine) {
+        const range = { start: line.map[start], end: line.map[end] };
+        // Where Markdown took part of the marker as syntax (***), quote the source as typed.
+        const asTyped = model.source.slice(range.start, range.end) === line.text.slice(start, end);
+        found.push({ ...range, quote: asTyped ? quoteAround(line.text, start, end, 5, 3) : undefined });
       }
     });
+
+    // Longest first at each start; drop what an earlier marker covers (【XX】, XX in 20XX) and join
+    // touching pieces (** left as text beside a * Markdown took for emphasis is one ***).
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const merged: typeof found = [];
+    for (const item of found) {
+      const last = merged[merged.length - 1];
+      if (last && item.end <= last.end) continue;
+      if (last && item.start <= last.end) {
+        last.end = item.end;
+        last.quote = undefined;
+      } else {
+        merged.push({ ...item });
+      }
+    }
+    for (const { start, end, quote } of merged) {
+      context.report({ start, end, message: unfilled(model.source.slice(start, end), quote ?? quoteAround(model.source, start, end, 4, 3)) });
+    }
   },
 };

@@ -1,0 +1,59 @@
+/** Which genre a draft is, decided as a reader would: the title first, then the formulas, then the headings. */
+import { matchSectionRoles, type Profile } from './profiles';
+
+export type GenreSource = 'frontMatter' | 'config' | 'title' | 'opening' | 'closing' | 'headings';
+
+export interface GenreDecision {
+  profile?: Profile;
+  source?: GenreSource;
+}
+
+/** The genre whose longest title word the text holds: 述职述廉 wins over 述职. */
+export function genreByWords(text: string, profiles: readonly Profile[], words: (profile: Profile) => readonly string[]): Profile | undefined {
+  let best: Profile | undefined;
+  let bestLength = 0;
+  for (const profile of profiles) {
+    for (const word of words(profile)) {
+      if (word.length > bestLength && text.includes(word)) {
+        best = profile;
+        bestLength = word.length;
+      }
+    }
+  }
+  return best;
+}
+
+const cueWords = (profile: Profile): readonly string[] => [...profile.titles, ...(profile.cues ?? [])];
+
+/** The genre whose required parts the top-level headings name most (at least two of them). */
+export function genreByHeadings(headingTitles: readonly string[], profiles: readonly Profile[]): Profile | undefined {
+  let best: Profile | undefined;
+  let bestCount = 1;
+  for (const profile of profiles) {
+    const named = new Set(headingTitles.flatMap((title) => matchSectionRoles(title, profile).map((spec) => spec.id)));
+    const count = profile.sections.filter((spec) => named.has(spec.id)).length;
+    if (count > bestCount) {
+      best = profile;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export interface GenreEvidence {
+  title: string;
+  opening?: string;
+  closing?: string;
+  headingTitles: readonly string[];
+}
+
+export function decideGenre(evidence: GenreEvidence, profiles: readonly Profile[]): GenreDecision {
+  const byTitle = evidence.title ? genreByWords(evidence.title, profiles, (profile) => profile.titles) : undefined;
+  if (byTitle) return { profile: byTitle, source: 'title' };
+  const byOpening = evidence.opening ? genreByWords(evidence.opening, profiles, cueWords) : undefined;
+  if (byOpening) return { profile: byOpening, source: 'opening' };
+  const byClosing = evidence.closing ? genreByWords(evidence.closing, profiles, cueWords) : undefined;
+  if (byClosing) return { profile: byClosing, source: 'closing' };
+  const byHeadings = genreByHeadings(evidence.headingTitles, profiles);
+  return byHeadings ? { profile: byHeadings, source: 'headings' } : {};
+}

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { lint } from '../server/src/core/lint';
+import { reportOutline } from '../server/src/core/outline';
+import { decideScope } from '../server/src/core/scope';
+import { lineOfOffset } from '../server/src/core/model';
+const text = readFileSync(process.argv[2], 'utf8');
+const { findings, model } = lint(text);
+const o = reportOutline(model, decideScope(model, findings));
+const brief = (h: any, d = 0): string => '  '.repeat(d) + `${h.line}: [${h.level}] ${h.ordinal ?? ''}${h.title}\n` + h.children.map((c: any) => brief(c, d + 1)).join('');
+console.log(JSON.stringify({ ...o, headings: undefined }, null, 1));
+console.log(o.headings.map((h) => brief(h)).join(''));
+for (const f of findings) console.log(lineOfOffset(model.lineStarts, f.start) + 1, f.rule, f.message);
