@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { type ExportArguments, exportDocxCommand } from './export';
 import {
-  CHECK_FILES_REQUEST, type CheckFilesResult, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
+  CHECK_FILES_REQUEST, type CheckFilesResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
 } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -43,7 +43,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     status.text = current.isReport ? `${genre} · ${error + warning + info + hint} 个问题` : '未作为报告检查';
     status.detail = current.isReport
       ? `${error} 个错误，${warning} 个警告，${info + hint} 个提示`
-      : '标题或文首信息没有表明这是一份报告；可将设置 shuzhi.scope 改为 all 检查所有 Markdown 文件';
+      : `${current.scope}。点击选择文种，作为报告检查`;
+    status.command = current.isReport
+      ? { title: '提纲', command: 'shuzhi.showOutline' }
+      : { title: '作为报告检查', command: 'shuzhi.checkAsReport' };
     status.severity = error > 0 ? LanguageStatusSeverity.Error : warning > 0 ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
   };
   context.subscriptions.push(
@@ -69,6 +72,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand('shuzhi.checkWorkspace', () => checkWorkspace(output)),
     commands.registerCommand('shuzhi.showOutline', showOutline),
+    commands.registerCommand('shuzhi.checkAsReport', checkAsReport),
     commands.registerCommand('shuzhi.exportDocx', (resource?: Uri, args?: ExportArguments) =>
       exportDocxCommand(client, resource instanceof Uri ? resource : undefined, args)),
   );
@@ -142,6 +146,32 @@ async function showOutline(): Promise<void> {
   const position = new Position(picked.item.line, 0);
   editor.selection = new Selection(position, position);
   editor.revealRange(new Range(position, position), TextEditorRevealType.AtTop);
+}
+
+/**
+ * One click for a draft that was not recognised as a report: the chosen genre goes into the draft's
+ * front matter (profile:), which every editor and the command line honour.
+ */
+async function checkAsReport(): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'markdown') {
+    void window.showInformationMessage('请先打开一份 Markdown 文稿。');
+    return;
+  }
+  const { document } = editor;
+  const genres = await client.sendRequest<string[]>(GENRES_REQUEST, { uri: document.uri.toString() });
+  const genre = await window.showQuickPick(genres, { title: '这份文稿是哪种报告？', placeHolder: '选择文种，将写入文首的 profile:' });
+  if (!genre) return;
+  const hasFrontMatter = document.lineCount > 1 && document.lineAt(0).text.trim() === '---';
+  let profileLine: number | undefined;
+  for (let line = 1; hasFrontMatter && line < document.lineCount && document.lineAt(line).text.trim() !== '---'; line++) {
+    if (/^profile\s*:/.test(document.lineAt(line).text)) profileLine = line;
+  }
+  await editor.edit((builder) => {
+    if (profileLine !== undefined) builder.replace(document.lineAt(profileLine).range, `profile: ${genre}`);
+    else if (hasFrontMatter) builder.insert(new Position(1, 0), `profile: ${genre}\n`);
+    else builder.insert(new Position(0, 0), `---\nprofile: ${genre}\n---\n\n`);
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,4 +1,4 @@
-/** Command-line adapter: `shuzhi lint` over files, globs or standard input. */
+/** Command-line adapter: `shuzhi lint` over files, globs or standard input; `shuzhi export`; `shuzhi outline`. */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,8 @@ import { findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from 
 import { lint, profilesFor, type LintConfig } from './core/lint';
 import type { Finding } from './core/types';
 import { blockingFindings } from './core/blocking';
+import { type OutlineHeading, reportOutline, type ReportOutline } from './core/outline';
+import { decideScope } from './core/scope';
 import { exportDocx } from './export/docx';
 import { ExportWriteError, writeExport } from './export/write';
 import { decodeDraft, readDraft, type ReadResult } from './files';
@@ -15,10 +17,11 @@ import { decodeDraft, readDraft, type ReadResult } from './files';
 const USAGE = `用法：
   shuzhi lint [--format text|json] [--profile 文种] [--config 配置文件] <文件|通配符|->...
   shuzhi export <文稿.md> [-o 输出.docx] [--force] [--profile 文种] [--config 配置文件]
+  shuzhi outline <文稿.md|-> [--format text|json] [--profile 文种] [--config 配置文件]
 
 lint 检查文稿：
   --format   输出格式：text（默认）或 json
-  --profile  指定文种：述职报告、述责述廉报告、年度工作总结、对照检查材料
+  --profile  指定文种：述职报告、述责述廉报告、述法报告、年度工作总结、对照检查材料
   --config   使用指定的配置文件，而不是离文稿最近的 .shuzhirc.json
   -          从标准输入读取文稿
   退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件无法读取。
@@ -26,7 +29,10 @@ lint 检查文稿：
 export 按党政机关公文格式（GB/T 9704-2012）导出 Word 文件：
   -o, --output  输出文件，默认与文稿同名、扩展名为 .docx
   --force       文稿中还有未填的占位符、缺数字、缺部分时也导出，并覆盖已有的同名文件
-  退出码：0 已导出；1 没有导出（文稿还有未填内容、目标文件已存在或被占用）；2 用法错误或文稿无法读取。`;
+  退出码：0 已导出；1 没有导出（文稿还有未填内容、目标文件已存在或被占用）；2 用法错误或文稿无法读取。
+
+outline 显示 shuzhi 对文稿的理解：文种及判断依据、是否默认检查、标题、称呼、开头语、结束语、
+  网站残留、目录、各级标题、署名和日期。--format json 输出一个对象。`;
 
 export interface JsonFinding {
   file: string;
@@ -52,7 +58,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'lint' && command !== 'export') {
+  if (command !== 'lint' && command !== 'export' && command !== 'outline') {
     io.stderr(`未知的命令“${command}”。\n\n${USAGE}\n`);
     return 2;
   }
@@ -78,8 +84,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`--format 只能是 text 或 json，收到“${format}”。\n`);
     return 2;
   }
-  if (parsed.positionals.length === 0 || (command === 'export' && parsed.positionals.length !== 1)) {
-    io.stderr(`${command === 'export' ? '请给出一份要导出的文稿。' : '请给出要检查的文稿。'}\n\n${USAGE}\n`);
+  if (parsed.positionals.length === 0 || (command !== 'lint' && parsed.positionals.length !== 1)) {
+    const wanted = { lint: '请给出要检查的文稿。', export: '请给出一份要导出的文稿。', outline: '请给出一份文稿。' }[command];
+    io.stderr(`${wanted}\n\n${USAGE}\n`);
     return 2;
   }
   if (profile !== undefined && !profilesFor({}).some((known) => known.id === profile)) {
@@ -94,6 +101,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     explicitConfig = loadConfigFile(resolve(io.cwd, configPath));
   }
+  if (command === 'outline') return outlineCommand(parsed.positionals[0], format, profile, explicitConfig, io);
   if (command === 'export') {
     return exportCommand(parsed.positionals[0], parsed.values.output, parsed.values.force === true, profile, explicitConfig, io);
   }
@@ -171,6 +179,53 @@ async function exportCommand(
   }
   io.stdout(`已导出 ${relative(io.cwd, target) || target}（${(bytes.length / 1024).toFixed(1)} KB）${unfinished.length ? `，其中仍有 ${unfinished.length} 处未完成的内容` : ''}。\n`);
   return 0;
+}
+
+async function outlineCommand(
+  draft: string, format: 'text' | 'json', profile: string | undefined, explicitConfig: LoadedConfig | undefined, io: Io,
+): Promise<number> {
+  const read = draft === '-' ? decodeDraft(await io.readStdin(), '<标准输入>') : await readDraft(resolve(io.cwd, draft), draft);
+  if ('error' in read) {
+    io.stderr(`${read.error}\n`);
+    return 2;
+  }
+  if (read.notice) io.stderr(`${read.notice}\n`);
+  const folder = draft === '-' ? io.cwd : dirname(resolve(io.cwd, draft));
+  const configFile = explicitConfig ? undefined : findConfigFile(folder);
+  const loaded = explicitConfig ?? configNear(folder, new Map());
+  if (loaded.error) io.stderr(`${loaded.error}\n`);
+  const { findings, model } = lint(read.text, mergeConfigs(loaded.config, profile ? { profile } : undefined));
+  const outline = reportOutline(model, decideScope(model, findings, explicitConfig !== undefined || configFile !== undefined));
+  io.stdout(format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline));
+  return 0;
+}
+
+const GENRE_SOURCE: Record<string, string> = {
+  frontMatter: '文首 profile:', config: '配置中的 profile', title: '标题', opening: '开头语', closing: '结束语', headings: '各部分标题',
+};
+
+function formatOutline(outline: ReportOutline): string {
+  const lines: string[] = [];
+  const at = (entry: { line: number; text: string } | null) => (entry ? `第${entry.line}行　${entry.text}` : '无');
+  lines.push(`文种：${outline.genre ? `${outline.genre}（依据：${GENRE_SOURCE[outline.genreSource!]}）` : '未识别'}`);
+  lines.push(`默认检查：${outline.checkedByDefault ? '是' : '否'}（${outline.scopeReason}）`);
+  lines.push(`标题：${outline.title ? `第${outline.title.lines.join('、')}行　${outline.title.text}` : '无'}`);
+  if (outline.subtitle) lines.push(`副标题：${at(outline.subtitle)}`);
+  lines.push(`称呼：${at(outline.salutation)}`);
+  lines.push(`开头：${at(outline.opening)}`);
+  lines.push(`结束语：${at(outline.closing)}`);
+  const { signature } = outline;
+  lines.push(`署名和日期：${signature ? `${[signature.name, signature.date].filter(Boolean).join('，').replace(/\n/g, ' ')}（${signature.source === 'body' ? `正文第${signature.lines.join('、')}行` : '文首信息'}）` : '无'}`);
+  if (outline.toc) lines.push(`目录：第${outline.toc.first}–${outline.toc.last}行（不作为标题检查）`);
+  lines.push(`网站残留：${outline.residue.length === 0 ? '无' : ''}`);
+  for (const residue of outline.residue) lines.push(`  第${residue.line}行　${residue.text}（${residue.reason}）`);
+  lines.push(`提纲：${outline.headings.length === 0 ? '无' : ''}`);
+  const walk = (heading: OutlineHeading, depth: number) => {
+    lines.push(`${'  '.repeat(depth + 1)}第${heading.line}行　${heading.ordinal ?? ''}${heading.title}`);
+    heading.children.forEach((child) => walk(child, depth + 1));
+  };
+  outline.headings.forEach((heading) => walk(heading, 0));
+  return `${lines.join('\n')}\n`;
 }
 
 function configNear(folder: string, cache: Map<string, LoadedConfig>): LoadedConfig {

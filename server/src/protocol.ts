@@ -8,10 +8,15 @@ export interface StatusParams {
   profile?: string;
   /** False when the file was not checked because it does not look like a report. */
   isReport: boolean;
+  /** Why the file is or is not checked as a report, in Chinese. */
+  scope: string;
   counts: { error: number; warning: number; info: number; hint: number };
 }
 
 export const OUTLINE_REQUEST = 'shuzhi/outline';
+
+/** The genres known for a document (built-in and from its .shuzhirc.json). */
+export const GENRES_REQUEST = 'shuzhi/genres';
 
 export const CHECK_FILES_REQUEST = 'shuzhi/checkFiles';
 

@@ -11,16 +11,18 @@ import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, mergeConfigs, type Lo
 import { blockingFindings } from './core/blocking';
 import { type Completion, completionsAt } from './core/complete';
 import { type LintConfig, lint, type LintResult, profilesFor } from './core/lint';
+import { decideScope } from './core/scope';
 import { exportDocx } from './export/docx';
 import type { Heading, ReportModel } from './core/model';
 import { RULES } from './core/rules/index';
 import type { Finding, Fix, Severity } from './core/types';
+import { ordinalLabel } from './core/ordinals';
 import { headingRange } from './core/structure';
 import { DEFAULT_SETTINGS, type EditorSettings, normalizeSettings } from './settings';
 import { disableActions, fileCommentOffset } from './disable';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
-  type ExportDocxResult, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION,
+  type ExportDocxResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION,
   type StatusParams,
 } from './protocol';
 
@@ -131,6 +133,7 @@ function configFor(settings: EditorSettings, fileConfig: LintConfig): LintConfig
 
 interface Evaluation extends Checked {
   diagnostics: Diagnostic[];
+  scopeExplanation: string;
 }
 
 /** Checks one text with the settings and the nearest .shuzhirc.json of its URI. */
@@ -141,12 +144,13 @@ async function evaluate(document: TextDocument): Promise<Evaluation> {
   const file = configFileFor(uri);
   const config = configFor(settings, file.config);
   const result = lint(document.getText(), config);
-  const isReport = settings.scope === 'all' || result.model.profile !== undefined || file.path !== undefined;
+  const scope = decideScope(result.model, result.findings, file.path !== undefined);
+  const isReport = settings.scope === 'all' || scope.checked;
   const shown = isReport ? result.findings.slice(0, MAX_DIAGNOSTICS) : [];
   const diagnostics = shown.map((finding) => toDiagnostic(document, finding));
   if (isReport && result.findings.length > MAX_DIAGNOSTICS) diagnostics.push(truncatedDiagnostic(result.findings.length - MAX_DIAGNOSTICS));
   if (file.error) diagnostics.unshift(configDiagnostic(file.error));
-  return { version, result, isReport, diagnostics };
+  return { version, result, isReport, scopeExplanation: scope.explanation, diagnostics };
 }
 
 async function check(uri: string, ticket: number): Promise<void> {
@@ -172,6 +176,7 @@ async function check(uri: string, ticket: number): Promise<void> {
     uri,
     profile: evaluation.result.model.profile?.id,
     isReport: evaluation.isReport,
+    scope: evaluation.scopeExplanation,
     counts: countBySeverity(evaluation.isReport ? evaluation.result.findings : []),
   };
   const key = JSON.stringify(status);
@@ -326,9 +331,8 @@ function outline(document: TextDocument, model: ReportModel): DocumentSymbol[] {
   const symbolOf = (heading: Heading): DocumentSymbol => {
     const { start, end } = headingRange(model, heading);
     const sectionEnd = sectionEndOffset(model, heading);
-    const name = document.getText(toRange(document, start, end)).trim() || heading.title;
     return DocumentSymbol.create(
-      name.length > 40 ? `${name.slice(0, 40)}…` : name,
+      headingName(heading),
       undefined,
       heading.level === 1 ? SymbolKind.Module : heading.level === 2 ? SymbolKind.Namespace : SymbolKind.String,
       toRange(document, start, Math.max(end, sectionEnd)),
@@ -337,6 +341,11 @@ function outline(document: TextDocument, model: ReportModel): DocumentSymbol[] {
     );
   };
   return model.headings.filter((heading) => !heading.parent).map(symbolOf);
+}
+
+/** The heading as a reader names it: ordinal and heading sentence, without a run-in body. */
+function headingName(heading: Heading): string {
+  return `${heading.ordinal ? ordinalLabel(heading.ordinal.level, heading.ordinal.value) : ''}${heading.title}` || '（无标题）';
 }
 
 function sectionEndOffset(model: ReportModel, heading: Heading): number {
@@ -394,11 +403,13 @@ connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<O
   const document = documents.get(params.uri);
   if (!document) return [];
   const { model } = (await current(document)).result;
-  return model.headings.map((heading) => {
-    const { start, end } = headingRange(model, heading);
-    return { name: document.getText(toRange(document, start, end)), level: heading.level, line: document.positionAt(start).line };
-  });
+  return model.headings.map((heading) => ({
+    name: headingName(heading), level: heading.level, line: document.positionAt(headingRange(model, heading).start).line,
+  }));
 });
+
+connection.onRequest(GENRES_REQUEST, async (params: { uri: string }): Promise<string[]> =>
+  profilesFor(configFor(await settingsFor(params.uri), configFileFor(params.uri).config)).map((profile) => profile.id));
 
 /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
 connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {

@@ -47,8 +47,19 @@ export interface GenreEvidence {
   headingTitles: readonly string[];
 }
 
+/**
+ * A report's title ends with what it is (……述职报告, ……工作总结, ……对照检查材料, ……的报告（讨论稿）);
+ * 述职报告助手 or 述职报告写作要点 names the genre without being one.
+ */
+const TITLE_ENDING = /(报告|总结|材料|提纲|发言|述职|述廉|述责|述法|汇报|剖析|计划|谋划|检查)$/;
+const TRAILING_NOTE = /([（(【\[][^（(【\[]*[）)】\]]|\s)+$/;
+
+export function isReportTitle(title: string): boolean {
+  return TITLE_ENDING.test(title.replace(TRAILING_NOTE, ''));
+}
+
 export function decideGenre(evidence: GenreEvidence, profiles: readonly Profile[]): GenreDecision {
-  const byTitle = evidence.title ? genreByWords(evidence.title, profiles, (profile) => profile.titles) : undefined;
+  const byTitle = evidence.title && isReportTitle(evidence.title) ? genreByWords(evidence.title, profiles, (profile) => profile.titles) : undefined;
   if (byTitle) return { profile: byTitle, source: 'title' };
   const byOpening = evidence.opening ? genreByWords(evidence.opening, profiles, cueWords) : undefined;
   if (byOpening) return { profile: byOpening, source: 'opening' };

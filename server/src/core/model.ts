@@ -56,6 +56,7 @@ export interface ReportModel {
   roles: LineRole[];
   comments: HtmlComment[];
   starPlaceholders: ParsedMarkdown['starPlaceholders'];
+  fenced: ParsedMarkdown['fenced'];
   /** Source offset of the first character of each source line. */
   lineStarts: number[];
   frontMatter: Record<string, unknown>;
@@ -117,6 +118,7 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     roles: new Array<LineRole>(lines.length).fill('body'),
     comments: parsed.comments,
     starPlaceholders: parsed.starPlaceholders,
+    fenced: parsed.fenced,
     lineStarts: computeLineStarts(source),
     frontMatter: {},
     residue: findResidue(lines),

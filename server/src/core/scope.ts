@@ -5,7 +5,7 @@
 import type { ReportModel } from './model';
 import type { Finding } from './types';
 
-export type ScopeReason = 'genre' | 'structure' | 'placeholders' | 'not-report';
+export type ScopeReason = 'genre' | 'configured' | 'structure' | 'placeholders' | 'not-report';
 
 export interface ScopeDecision {
   checked: boolean;
@@ -30,8 +30,10 @@ function chineseBody(model: ReportModel): boolean {
   return han >= MIN_CHINESE && han * 2 >= visible;
 }
 
-export function decideScope(model: ReportModel, findings: readonly Finding[]): ScopeDecision {
+/** `configured`: the draft sits under a .shuzhirc.json, which says its folder holds reports. */
+export function decideScope(model: ReportModel, findings: readonly Finding[], configured = false): ScopeDecision {
   if (model.profile) return { checked: true, reason: 'genre', explanation: `识别为${model.profile.id}` };
+  if (configured) return { checked: true, reason: 'configured', explanation: '文稿所在文件夹（或上级文件夹）有 .shuzhirc.json' };
   if (!chineseBody(model)) {
     return { checked: false, reason: 'not-report', explanation: '没有识别出文种，正文也不像报告（中文正文太少）' };
   }

@@ -26,6 +26,8 @@ const MARKERS: Marker[] = [
       if (LATIN.test(before) || LATIN.test(after)) return false;
       if (NOT_PLACEHOLDER_AFTER_X.test(text.slice(end, end + 3))) return false;
       const token = text.slice(start, end);
+      // 1.39×: a multiple, not a blank (20××年 is one: a Chinese character follows).
+      if (/^[0-9]+×$/.test(token) && !/[\u4e00-\u9fff]/.test(after)) return false;
       // 3×4, 1920x1080: a multiplication sign or x between numbers.
       if (/^[0-9]+[×x]$/.test(token) && DIGIT.test(after)) return false;
       if (/^[×x]$/.test(token) && DIGIT.test(before) && /^\s*[0-9]/.test(text.slice(end, end + 3))) return false;
