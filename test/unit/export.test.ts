@@ -110,7 +110,7 @@ describe('Word export (GB/T 9704 layout)', () => {
   });
 
   it('carries bold and italic spans, lists and GFM tables over', async () => {
-    const markdown = '# 2024年度述职报告\n\n全年**投入资金3860万元**，*同比增长*12%。\n\n1. 加强学习。\n2. 改进作风。\n\n| 指标 | 数量 |\n| --- | --- |\n| 发展党员 | 486名 |\n';
+    const markdown = '# 2024年度述职报告\n\n全年**投入资金3860万元**，_同比增长12%_。\n\n1. 加强学习。\n2. 改进作风。\n\n| 指标 | 数量 |\n| --- | --- |\n| 发展党员 | 486名 |\n';
     const { document } = openDocx(await exportDocx(lint(markdown).model));
     const spans = runs(paragraphWith(document, '全年投入资金'));
     assert.deepEqual(spans.filter((run) => run.bold).map((run) => run.text), ['投入资金3860万元']);

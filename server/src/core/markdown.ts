@@ -107,6 +107,9 @@ const CJK = /[\u4e00-\u9fff]/;
 /** What may follow a `*` that stands for a number, a date part or a name: 开展*次, *年度, ***镇. */
 const AFTER_STAR_PLACEHOLDER = /[次人个名万亿元%％项件户家场期篇份批处起条所公亩平吨倍台座辆年月日季度镇乡村县区市省局街社同]/;
 
+/** Bold text starts and ends with a word: a letter, a digit, a Chinese character or a quotation mark. */
+const WORD_EDGES = /^[\p{L}\p{N}“‘"'《（(][\s\S]*[\p{L}\p{N}”’"'》）)。，；：！？]$|^[\p{L}\p{N}]$/u;
+
 /** How far ahead an unescaped character is looked for in its source (&#x4e00; is 8 units long). */
 const ALIGN_WINDOW = 16;
 
@@ -273,7 +276,7 @@ class LineCollector {
           break;
         case 'emphasis':
         case 'strong': {
-          const isMarkup = this.checkStars(start, end);
+          const isMarkup = this.checkStars(start, end, node.type === 'strong');
           const inner = isMarkup ? { ...style, [node.type === 'strong' ? 'bold' : 'italic']: true } : style;
           this.phrasingInto(buffer, node.children as PhrasingContent[], inner);
           break;
@@ -296,11 +299,12 @@ class LineCollector {
 
   /**
    * Templates write unknown numbers and names as `*` (开展*次, *年度, ***镇, *-*月), and pasted text
-   * with single newlines lets Markdown pair those stars into emphasis. Emphasis is taken as markup
-   * only when it opens and closes on one line around real words; otherwise its stars are placeholders.
+   * with single newlines lets Markdown pair those stars into emphasis. 公文 set no Chinese in italics,
+   * so single stars around Chinese are two placeholders; `**bold**` (and `*Latin*`) is markup when it
+   * opens and closes on one line around words, unless a delimiter stands where a number belongs (投入**万元).
    * Returns whether the node is real markup.
    */
-  private checkStars(start: number, end: number): boolean {
+  private checkStars(start: number, end: number, strong: boolean): boolean {
     const source = this.source;
     if (!/[*＊]/.test(source[start]) || !/[*＊]/.test(source[end - 1])) return true;
     let open = start;
@@ -308,8 +312,7 @@ class LineCollector {
     let close = end;
     while (close > open && source[close - 1] === '*') close--;
     const inner = source.slice(open, close);
-    // Emphasis across lines (single-newline pastes) or around no word at all (*-*, ** **) is not markup.
-    if (inner.includes('\n') || !/[\p{L}\p{N}]/u.test(inner)) {
+    if (inner.includes('\n') || !WORD_EDGES.test(inner) || (!strong && CJK.test(inner))) {
       this.starPlaceholders.push({ start, end: open }, { start: close, end });
       return false;
     }

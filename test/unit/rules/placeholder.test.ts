@@ -15,6 +15,9 @@ describe('placeholder', () => {
       ['X户X人', ['X', 'X']],
       ['##同志上任后，＃＃局长带队。', ['##', '＃＃']],
       ['共修通水泥路近_公里，学__次，20__年。', ['_', '__', '__']],
+      ['【请填写具体做法、数据和成效】，【此处补充本单位特色做法和典型案例】。', ['【请填写具体做法、数据和成效】', '【此处补充本单位特色做法和典型案例】']],
+      ['〔 〕同志，〔...〕镇，〔待补充单位名称〕，（……）等单位。', ['〔 〕', '〔...〕', '〔待补充单位名称〕', '（……）']],
+      ['完成20××年度任务。', ['20××']],
     ];
     for (const [text, expected] of cases) {
       it(text, () => assert.deepEqual(markers(text), expected));
@@ -31,6 +34,9 @@ describe('placeholder', () => {
       '使用Excel、XML和Linux系统，选用x86服务器，变量名为 user_name。',
       '全年投入资金3860万元，培训党员1300人次。',
       '有待进一步完善，坚持问题导向。',
+      '推进“1+X”证书制度试点，考取1+X证书的学生达326人。',
+      '效率提高到1.39× 以上，**VS Code** 中打开，*Word* 文档。',
+      '省略号（……）之外的内容照常检查。'.replace('（……）', '……'),
     ];
     for (const text of clean) {
       it(text, () => assert.deepEqual(markers(text), []));
@@ -43,11 +49,24 @@ describe('placeholder', () => {
     assert.match(seen.message, /XX个/);
   });
 
-  it('finds * placeholders that Markdown took for emphasis, and leaves real emphasis alone', () => {
-    const source = '2024年度述职报告\n\n全年开展*次培训，覆盖*人次，投入**万元，实现**人就业。全年**投入资金3860万元**，*同比增长*12%。\n';
+  it('finds * placeholders that Markdown took for emphasis, and leaves real bold alone', () => {
+    const source = '2024年度述职报告\n\n全年开展*次培训，覆盖*人次，投入**万元，实现**人就业。全年**投入资金3860万元**，同比增长12%。\n';
     const found = findingsOf('placeholder', source);
     assert.deepEqual(found.map((seen) => seen.text), ['*', '*', '**', '**']);
     assert.deepEqual(findingsOf('missing-number', source), []);
+  });
+
+  it('reads * placeholders from the source when a Word paste lets Markdown pair them across lines', () => {
+    const source = '*年度述职报告\n一年来，我在*领导下开展工作，累计开展活动*次。\n*-*月完成***镇全部任务。\n';
+    const found = findingsOf('placeholder', source).map((seen) => seen.text);
+    assert.deepEqual(found, ['*', '*', '*', '*-*', '***']);
+    assert.deepEqual(findingsOf('missing-number', source), []);
+  });
+
+  it('quotes *** as typed, although Markdown took one star for emphasis', () => {
+    const [seen] = findingsOf('placeholder', '全镇下辖***个村，新发展党员*名。\n');
+    assert.equal(seen.text, '***');
+    assert.match(seen.message, /下辖\*\*\*个村/);
   });
 
   it('adds patterns from configuration', () => {

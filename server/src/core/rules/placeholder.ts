@@ -106,13 +106,15 @@ export const placeholder: Rule = {
     });
 
     // Longest first at each start; drop what an earlier marker covers (【XX】, XX in 20XX) and join
-    // touching pieces (** left as text beside a * Markdown took for emphasis is one ***).
+    // touching pieces (** left as text beside a * Markdown took for emphasis is one ***; *-* is one range).
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const merged: typeof found = [];
+    const stars = (from: number, to: number) => /^[*＊]+$/.test(model.source.slice(from, to));
     for (const item of found) {
       const last = merged[merged.length - 1];
       if (last && item.end <= last.end) continue;
-      if (last && item.start <= last.end) {
+      const joinsRange = last && /^[-—～~至]$/.test(model.source.slice(last.end, item.start)) && stars(last.start, last.end) && stars(item.start, item.end);
+      if (last && (item.start <= last.end || joinsRange)) {
         last.end = item.end;
         last.quote = undefined;
       } else {
