@@ -108,3 +108,54 @@ describe('shuzhi lint (CLI)', () => {
     assert.match((await run(['lint', 'draft.md'], dir)).stderr, /不是有效的 JSON/);
   });
 });
+
+describe('shuzhi outline (CLI)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-outline-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const TEMPLATE = '仅供学习 禁止外传 用后删除\n2024年度述职报告\n尊敬的各位领导：\n一、主要做法\n（一）抓学习。内容。\n二、存在问题\n问题。\n三、下步打算\n打算。\n张三\n2025年1月8日\n';
+
+  it('prints the reading of a draft as one JSON object', async () => {
+    writeFileSync(join(dir, 'draft.md'), TEMPLATE);
+    const result = await run(['outline', '--format', 'json', 'draft.md'], dir);
+    assert.equal(result.code, 0);
+    const outline = JSON.parse(result.stdout);
+    for (const key of ['genre', 'genreSource', 'checkedByDefault', 'title', 'residue', 'headings', 'signature']) assert.ok(key in outline, key);
+    assert.equal(outline.genre, '述职报告');
+    assert.equal(outline.genreSource, 'title');
+    assert.equal(outline.checkedByDefault, true);
+    assert.equal(outline.title.text, '2024年度述职报告');
+    assert.equal(outline.salutation.line, 3);
+    assert.deepEqual(outline.residue.map((residue: { line: number }) => residue.line), [1]);
+    assert.deepEqual(outline.headings.map((heading: { ordinal: string; title: string }) => heading.ordinal + heading.title), ['一、主要做法', '二、存在问题', '三、下步打算']);
+    assert.equal(outline.headings[0].children[0].title, '抓学习');
+    assert.deepEqual(outline.signature, { name: '张三', date: '2025年1月8日', source: 'body', lines: [10, 11] });
+  });
+
+  it('prints a readable outline and reads standard input', async () => {
+    const result = await run(['outline', '-'], dir, TEMPLATE);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /文种：述职报告（依据：标题）/);
+    assert.match(result.stdout, /默认检查：是/);
+    assert.match(result.stdout, /第1行　仅供学习 禁止外传 用后删除/);
+    assert.match(result.stdout, /\n  第4行　一、主要做法\n    第5行　（一）抓学习\n/);
+  });
+
+  it('says why a note is not checked, and that a .shuzhirc.json changes that', async () => {
+    writeFileSync(join(dir, 'note.md'), '会议记录\n\n今天讨论了下周的安排。\n');
+    const json = async () => JSON.parse((await run(['outline', '--format', 'json', 'note.md'], dir)).stdout);
+    assert.equal((await json()).checkedByDefault, false);
+    assert.match((await json()).scopeReason, /没有识别出文种/);
+    writeFileSync(join(dir, '.shuzhirc.json'), '{}');
+    assert.equal((await json()).checkedByDefault, true);
+  });
+
+  it('takes exactly one draft', async () => {
+    assert.equal((await run(['outline'], dir)).code, 2);
+    assert.equal((await run(['outline', 'a.md', 'b.md'], dir)).code, 2);
+    assert.match((await run(['outline', 'missing.md'], dir)).stderr, /missing\.md/);
+  });
+});

@@ -132,3 +132,61 @@ describe('Word export (GB/T 9704 layout)', () => {
     assert.equal(runs(paragraphWith(custom, '2024年度述职报告'))[0].eastAsia, '华文中宋');
   });
 });
+
+describe('Word export renders the report model', () => {
+  const texts = (document: string) => paragraphs(document).map((paragraph) => paragraph.text);
+
+  it('a downloaded template exports its real title, not the site lines above it, and no residue', async () => {
+    const source = readFileSync(join(__dirname, '..', 'fixtures', 'download-template.md'), 'utf8');
+    const { document } = openDocx(await exportDocx(lint(source).model));
+    const all = texts(document);
+    const title = paragraphWith(document, '抓基层党建工作述职报告');
+    assert.equal(runs(title)[0].eastAsia, '方正小标宋简体');
+    assert.equal(all.find((text) => text.length > 0), '2024年度XX镇党委书记抓基层党建工作述职报告');
+    for (const residue of ['仅供学习', '公文素材网', 'KB', '此处隐藏', '公众号', '……1']) {
+      assert.ok(!all.some((text) => text.includes(residue)), `${residue} is not exported`);
+    }
+  });
+
+  it('sets the salutation flush left in 仿宋, the formulas as body, and the typed signature per GB/T 9704', async () => {
+    const source = readFileSync(join(__dirname, '..', 'fixtures', 'sitetitle-shulian.md'), 'utf8');
+    const { document } = openDocx(await exportDocx(lint(source).model));
+    const title = paragraphWith(document, '关于2024年度履行职责');
+    assert.match(title, /<w:br\/>/, 'a title written on two lines stays on two lines');
+    assert.ok(title.includes('和廉洁自律情况的述职述廉报告'));
+    const salutation = paragraphWith(document, '尊敬的各位领导');
+    assert.equal(attribute(salutation, 'jc', 'val'), 'left');
+    assert.equal(attribute(salutation, 'ind', 'firstLine'), '0');
+    assert.equal(runs(salutation)[0].eastAsia, '仿宋');
+    const name = paragraphWith(document, '王建国');
+    const date = paragraphWith(document, '2024年12月20日');
+    assert.equal(attribute(name, 'jc', 'val'), 'right');
+    assert.equal(attribute(name, 'ind', 'right'), '640');
+    assert.equal(attribute(date, 'jc', 'val'), 'right');
+    assert.match(name, /<w:keepNext\/>/, 'the signature stays with its date');
+    assert.ok(!texts(document).some((text) => text.includes('篇一') || text.includes('小编')));
+  });
+
+  it('drops typed full-width indents, joins hard-wrapped lines, keeps fenced blocks out', async () => {
+    const source = '2024年度述职报告\n\n　　全年投入资金3860万元，\n新建党群服务中心5个。\n\n```\n投入资金XX万元\n```\n';
+    const { document } = openDocx(await exportDocx(lint(source).model));
+    assert.ok(texts(document).includes('全年投入资金3860万元，新建党群服务中心5个。'));
+    assert.ok(!texts(document).some((text) => text.includes('XX万元')));
+  });
+
+  it('uses the model\'s heading levels for Markdown headings without ordinals', async () => {
+    const source = '2024年度述职报告\n\n## 抓学习\n\n内容。\n\n### 读原著\n\n内容。\n';
+    const { document } = openDocx(await exportDocx(lint(source).model));
+    assert.equal(runs(paragraphWith(document, '抓学习'))[0].eastAsia, '黑体');
+    assert.equal(runs(paragraphWith(document, '读原著'))[0].eastAsia, '楷体');
+  });
+
+  it('exports the heading glued to the title as a heading of its own', async () => {
+    const source = readFileSync(join(__dirname, '..', 'fixtures', 'glued-zongjie.md'), 'utf8');
+    const { document } = openDocx(await exportDocx(lint(source).model));
+    assert.equal(runs(paragraphWith(document, 'XX县交通运输局2024年工作总结'))[0].eastAsia, '方正小标宋简体');
+    const heading = paragraphWith(document, '一、2024年工作完成情况');
+    assert.equal(runs(heading)[0].eastAsia, '黑体');
+    assert.ok(!paragraphWith(document, 'XX县交通运输局').includes('一、2024年'));
+  });
+});
