@@ -27,6 +27,13 @@ const PATTERNS: Pattern[] = data.patterns.map((entry: { pattern: string; scope: 
   reason: entry.reason,
 }));
 const ABOVE_TITLE_CUES = new RegExp(data.aboveTitleCues);
+/** Whole-line patterns of one length limit, joined: most lines are ruled out by one test. */
+const LINE_GROUPS = [...new Set(PATTERNS.filter((pattern) => pattern.whole).map((pattern) => pattern.maxLength))].map((maxLength) => {
+  const members = PATTERNS.filter((pattern) => pattern.whole && pattern.maxLength === maxLength);
+  return { maxLength, any: new RegExp(members.map((pattern) => `(?:${pattern.regex.source})`).join('|')), members };
+});
+const SPAN_PATTERNS = PATTERNS.filter((pattern) => !pattern.whole);
+const ANY_SPAN = new RegExp(SPAN_PATTERNS.map((pattern) => `(?:${pattern.regex.source})`).join('|'));
 
 /** A line with no Chinese or Latin word left once its residue spans are gone is residue as a whole. */
 const WORD = /[\u4e00-\u9fffA-Za-z]/;
@@ -41,14 +48,14 @@ export function findResidue(lines: readonly Line[]): Residue[] {
   const found: Residue[] = [];
   lines.forEach((line, lineIndex) => {
     const text = line.text.trim();
-    const whole = PATTERNS.find((pattern) => pattern.whole && text.length <= pattern.maxLength && pattern.regex.test(text));
-    if (whole) {
-      found.push(wholeLineResidue(line, lineIndex, whole.reason));
+    const group = LINE_GROUPS.find((candidate) => text.length <= candidate.maxLength && candidate.any.test(text));
+    if (group) {
+      found.push(wholeLineResidue(line, lineIndex, group.members.find((pattern) => pattern.regex.test(text))!.reason));
       return;
     }
+    if (!ANY_SPAN.test(line.text)) return;
     const spans: Residue[] = [];
-    for (const pattern of PATTERNS) {
-      if (pattern.whole) continue;
+    for (const pattern of SPAN_PATTERNS) {
       pattern.regex.lastIndex = 0;
       for (let match = pattern.regex.exec(line.text); match; match = pattern.regex.exec(line.text)) {
         if (match[0].length === 0) {
