@@ -72,7 +72,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand('shuzhi.checkWorkspace', () => checkWorkspace(output)),
     commands.registerCommand('shuzhi.showOutline', showOutline),
-    commands.registerCommand('shuzhi.checkAsReport', checkAsReport),
+    commands.registerCommand('shuzhi.checkAsReport', (chosen?: { genre?: string }) => checkAsReport(chosen)),
     commands.registerCommand('shuzhi.exportDocx', (resource?: Uri, args?: ExportArguments) =>
       exportDocxCommand(client, resource instanceof Uri ? resource : undefined, args)),
   );
@@ -152,7 +152,7 @@ async function showOutline(): Promise<void> {
  * One click for a draft that was not recognised as a report: the chosen genre goes into the draft's
  * front matter (profile:), which every editor and the command line honour.
  */
-async function checkAsReport(): Promise<void> {
+async function checkAsReport(chosen?: { genre?: string }): Promise<void> {
   const editor = window.activeTextEditor;
   if (!client || !editor || editor.document.languageId !== 'markdown') {
     void window.showInformationMessage('请先打开一份 Markdown 文稿。');
@@ -160,7 +160,9 @@ async function checkAsReport(): Promise<void> {
   }
   const { document } = editor;
   const genres = await client.sendRequest<string[]>(GENRES_REQUEST, { uri: document.uri.toString() });
-  const genre = await window.showQuickPick(genres, { title: '这份文稿是哪种报告？', placeHolder: '选择文种，将写入文首的 profile:' });
+  const genre = chosen?.genre && genres.includes(chosen.genre)
+    ? chosen.genre
+    : await window.showQuickPick(genres, { title: '这份文稿是哪种报告？', placeHolder: '选择文种，将写入文首的 profile:' });
   if (!genre) return;
   const hasFrontMatter = document.lineCount > 1 && document.lineAt(0).text.trim() === '---';
   let profileLine: number | undefined;
