@@ -34,6 +34,8 @@ const FIRST = /(首先)/g;
 const ORDER = new RegExp(`${LEAD}(其次|再次(?=[，,]))`, 'g');
 const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3 };
 export const ORDER_WORD = ['', '首先', '其次', '再次'];
+/** One scan that rules out most lines before the five patterns run. */
+const ANY_MARKER = /[一二三四五六七八九十]是|第[一二三四五六七八九十]|其[一二三四五六七八九十次]|首先|再次/;
 
 export const enumerationLabel = (family: EnumerationMarker['family'], value: number): string =>
   family === 'shi' ? `${numberToChinese(value)}是` : family === 'di' ? `第${numberToChinese(value)}` : `其${numberToChinese(value)}`;
@@ -41,6 +43,7 @@ export const enumerationLabel = (family: EnumerationMarker['family'], value: num
 /** Enumeration markers in a line's text from index `from` on, in order. */
 export function markersOf(text: string, lineIndex: number, from: number): EnumerationMarker[] {
   const found: EnumerationMarker[] = [];
+  if (!ANY_MARKER.test(text)) return found;
   const scan = (pattern: RegExp, family: EnumerationMarker['family'], numberGroupOffset: number, anchor: RegExp, word = false) => {
     if (!anchor.test(text)) return;
     pattern.lastIndex = from;
