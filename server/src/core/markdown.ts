@@ -61,6 +61,8 @@ export interface ParsedMarkdown {
   starPlaceholders: Array<{ start: number; end: number }>;
   /** Fenced code blocks: kept out of the report (not checked, not exported). */
   fenced: Array<{ start: number; end: number }>;
+  /** Source offset of a <!-- that is never closed: the rest of the draft is hidden from every reader. */
+  unclosedComment?: number;
   frontMatter?: { value: string; start: number; end: number };
 }
 
@@ -78,7 +80,7 @@ const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/m;
 export function parseMarkdown(source: string): ParsedMarkdown {
   // micromark drops a byte order mark and counts offsets without it; shift them back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const text = bom ? source.slice(1) : source;
+  const text = boundedForParsing(bom ? source.slice(1) : source);
   const tree: Root = (TABLE_DELIMITER_ROW.test(text) ? tableProcessor : plainProcessor).parse(text);
   const collector = new LineCollector(text);
   const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments, starPlaceholders: collector.starPlaceholders, fenced: collector.fenced };
@@ -89,7 +91,9 @@ export function parseMarkdown(source: string): ParsedMarkdown {
       collector.block(node);
     }
   }
+  parsed.unclosedComment = collector.unclosedComments[0];
   if (bom) {
+    if (parsed.unclosedComment !== undefined) parsed.unclosedComment += bom;
     for (const line of parsed.lines) for (let i = 0; i < line.map.length; i++) line.map[i] += bom;
     for (const range of [...parsed.comments, ...parsed.starPlaceholders, ...parsed.fenced]) {
       range.start += bom;
@@ -101,6 +105,39 @@ export function parseMarkdown(source: string): ParsedMarkdown {
     }
   }
   return parsed;
+}
+
+/**
+ * What is handed to Markdown, with the shapes that would make it superlinear defused in place (same
+ * length, so every offset holds). Markdown pairs emphasis delimiters in time that grows with the square of their number in one
+ * paragraph, and a Word paste is often one paragraph. Where a stretch between blank lines holds more
+ * than this many `*` or `_`, they are read as the full-width marks of the same length (＊, ＿): the
+ * placeholders they are stay placeholders, offsets stay exact, and the parse stays linear.
+ */
+const DELIMITER_FLOOD = 128;
+
+/** Quotes nested deeper than this are read as text from there on: Markdown's time grows with the square of the depth. */
+const MAX_QUOTE_DEPTH = 32;
+const DEEP_QUOTE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})([ \\t>]+)`, 'gm');
+
+function boundedForParsing(source: string): string {
+  const text = source.includes('>'.repeat(2)) || source.includes('> >')
+    ? source.replace(DEEP_QUOTE, (_, kept: string, rest: string) => kept + rest.replace(/>/g, '＞'))
+    : source;
+  let out = '';
+  let from = 0;
+  for (const separator of text.matchAll(/\n[ \t]*\r?\n/g)) {
+    out += neutralised(text.slice(from, separator.index)) + separator[0];
+    from = separator.index + separator[0].length;
+  }
+  return out + neutralised(text.slice(from));
+}
+
+function neutralised(stretch: string): string {
+  let count = 0;
+  for (let i = stretch.indexOf('*'); i !== -1 && count <= DELIMITER_FLOOD; i = stretch.indexOf('*', i + 1)) count++;
+  for (let i = stretch.indexOf('_'); i !== -1 && count <= DELIMITER_FLOOD; i = stretch.indexOf('_', i + 1)) count++;
+  return count > DELIMITER_FLOOD ? stretch.replace(/\*/g, '＊').replace(/_/g, '＿') : stretch;
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -157,11 +194,20 @@ class LineCollector {
   comments: HtmlComment[] = [];
   starPlaceholders: Array<{ start: number; end: number }> = [];
   fenced: Array<{ start: number; end: number }> = [];
+  /** Where a <!-- with no --> starts: Markdown hides everything after it. */
+  unclosedComments: number[] = [];
   private blockCount = 0;
 
   constructor(private readonly source: string) {}
 
-  block(node: RootContent): void {
+  /** Walks a top-level block and everything nested in it without recursion: quotes can nest thousands deep. */
+  block(top: RootContent): void {
+    const pending: RootContent[] = [top];
+    while (pending.length > 0) this.visit(pending.pop()!, pending);
+  }
+
+  /** Handles one block; nested blocks go onto `pending`, last first, so they come out in document order. */
+  private visit(node: RootContent, pending: RootContent[]): void {
     switch (node.type) {
       case 'paragraph':
         this.phrasingBlock(node.children, 0, 'paragraph');
@@ -170,10 +216,13 @@ class LineCollector {
         this.phrasingBlock(node.children, node.depth, 'heading');
         break;
       case 'list':
-        for (const item of node.children) this.listItem(item, node.ordered === true);
+        pending.push(...node.children.map((item) => ({ ...item, ordered: node.ordered === true }) as unknown as RootContent).reverse());
+        break;
+      case 'listItem':
+        this.listItem(node, (node as ListItem & { ordered?: boolean }).ordered === true, pending);
         break;
       case 'blockquote':
-        for (const child of node.children) this.block(child);
+        pending.push(...[...node.children].reverse());
         break;
       case 'table':
         this.table(node);
@@ -196,8 +245,9 @@ class LineCollector {
     }
   }
 
-  private listItem(item: ListItem, ordered: boolean): void {
+  private listItem(item: ListItem, ordered: boolean, pending: RootContent[]): void {
     const [first, ...rest] = item.children;
+    pending.push(...[...rest].reverse());
     if (ordered && first?.type === 'paragraph') {
       // The ordinal the user typed ("1." / "1)") is the list marker, which mdast drops.
       const itemStart = item.position!.start.offset!;
@@ -210,9 +260,8 @@ class LineCollector {
     } else if (first?.type === 'paragraph') {
       this.phrasingBlock(first.children, 0, 'bullet');
     } else if (first) {
-      this.block(first);
+      pending.push(first);
     }
-    for (const child of rest) this.block(child);
   }
 
   private table(node: Table): void {
@@ -243,9 +292,15 @@ class LineCollector {
   }
 
   private html(value: string, start: number, end: number): void {
-    const pattern = /<!--([\s\S]*?)-->/g;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-      this.comments.push({ start: start + match.index, end: Math.min(end, start + match.index + match[0].length), value: match[1] });
+    // indexOf, not a lazy regex: a run of unclosed <!-- would make the regex rescan to the end each time.
+    for (let open = value.indexOf('<!--'); open !== -1; ) {
+      const close = value.indexOf('-->', open + 4);
+      if (close === -1) {
+        this.unclosedComments.push(start + open);
+        return;
+      }
+      this.comments.push({ start: start + open, end: Math.min(end, start + close + 3), value: value.slice(open + 4, close) });
+      open = value.indexOf('<!--', close + 3);
     }
   }
 
@@ -255,15 +310,27 @@ class LineCollector {
     this.flush(buffer, depth, kind);
   }
 
+  /** Inline content into the buffer, without recursion: emphasis and links can nest deep in odd input. */
   private phrasingInto(buffer: TextBuffer, nodes: PhrasingContent[], style: Style): void {
-    for (const node of nodes) {
+    const frames: Array<{ nodes: PhrasingContent[]; index: number; style: Style }> = [{ nodes, index: 0, style }];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.index >= frame.nodes.length) {
+        frames.pop();
+        continue;
+      }
+      const node = frame.nodes[frame.index++];
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
-      const textStart = buffer.text.length;
+      const enter = (inner: Style) => frames.push({ nodes: (node as { children: PhrasingContent[] }).children, index: 0, style: inner });
       switch (node.type) {
-        case 'text':
+        case 'text': {
+          const textStart = buffer.text.length;
           buffer.push(node.value, start, end, this.source);
+          const { bold, italic, link } = frame.style;
+          if ((bold || italic || link) && buffer.text.length > textStart) buffer.marks.push({ start: textStart, end: buffer.text.length, ...frame.style });
           break;
+        }
         case 'inlineCode':
           // Code is not prose: one object character keeps words on either side apart.
           buffer.pushSeparator('\uFFFC', start);
@@ -277,22 +344,18 @@ class LineCollector {
         case 'emphasis':
         case 'strong': {
           const isMarkup = this.checkStars(start, end, node.type === 'strong');
-          const inner = isMarkup ? { ...style, [node.type === 'strong' ? 'bold' : 'italic']: true } : style;
-          this.phrasingInto(buffer, node.children as PhrasingContent[], inner);
+          enter(isMarkup ? { ...frame.style, [node.type === 'strong' ? 'bold' : 'italic']: true } : frame.style);
           break;
         }
         case 'link':
-          this.phrasingInto(buffer, node.children as PhrasingContent[], { ...style, link: node.url });
+          enter({ ...frame.style, link: node.url });
           break;
         case 'delete':
         case 'linkReference':
-          this.phrasingInto(buffer, node.children as PhrasingContent[], style);
+          enter(frame.style);
           break;
         default:
           break;
-      }
-      if ((style.bold || style.italic || style.link) && node.type === 'text' && buffer.text.length > textStart) {
-        buffer.marks.push({ start: textStart, end: buffer.text.length, ...style });
       }
     }
   }

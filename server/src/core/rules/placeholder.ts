@@ -19,7 +19,8 @@ const NOT_PLACEHOLDER_AFTER_X = /^(射线|光|线|轴|型|染色体)/;
 const MARKERS: Marker[] = [
   {
     // X, XX, X.X, 20XX, 201x, ×× and the full-width forms.
-    pattern: /[0-9]*[XxＸｘ×]+(?:[.．][XxＸｘ×]+)*/g,
+    // The look-behind lets a match start only where a digit run starts, so a long run of digits stays linear.
+    pattern: /(?<![0-9])[0-9]*[XxＸｘ×]+(?:[.．][XxＸｘ×]+)*/g,
     keep(text, start, end) {
       const before = text[start - 1] ?? '';
       const after = text[end] ?? '';
