@@ -231,7 +231,8 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
     code: finding.rule,
     codeDescription: href ? { href } : undefined,
     message: finding.message,
-    data: finding.fix ? { title: finding.fix.title, edits: toEdits(document, finding.fix) } : undefined,
+    // The fix is looked up when a code action is asked for: a renumbering fix holds an edit for every
+    // heading of its run, and copying it into each diagnostic would grow with the square of the run.
   };
 }
 
@@ -257,6 +258,14 @@ function combine(document: TextDocument, fixes: Fix[]): TextEdit[] {
   return taken.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText }));
 }
 
+/** The finding a diagnostic was made from, in the result for the document's current text. */
+function findingFor(result: LintResult, document: TextDocument, diagnostic: Diagnostic): Finding | undefined {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  return result.findings.find((finding) =>
+    finding.start === start && finding.end === end && finding.rule === diagnostic.code && finding.message === diagnostic.message);
+}
+
 connection.onCodeAction(async (params: CodeActionParams) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
@@ -273,9 +282,9 @@ connection.onCodeAction(async (params: CodeActionParams) => {
     for (const diagnostic of params.context.diagnostics) {
       // Only rule findings: the config-file diagnostic has nothing to fix or disable.
       if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string' || !RULE_DOCS.has(diagnostic.code)) continue;
-      const data = diagnostic.data as { title: string; edits: TextEdit[] } | undefined;
-      if (data) {
-        actions.push({ title: data.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(data.edits) });
+      const fix = findingFor(result, document, diagnostic)?.fix;
+      if (fix) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(toEdits(document, fix)) });
         const sameRule = result.findings.filter((finding) => finding.rule === diagnostic.code && finding.fix);
         if (sameRule.length > 1) {
           actions.push({

@@ -138,6 +138,23 @@ describe('language server over stdio', function () {
     assert.match(String(diagnostics[2000].message), /只显示了前 2000 个，还有 1001 个未显示/);
   });
 
+  it('keeps diagnostics small when a long run is misnumbered, and still offers the renumbering', async () => {
+    const uri = 'untitled:thousand';
+    // Every item written as 1.: 999 findings that share one renumbering of 999 edits.
+    const headings = Array.from({ length: 1000 }, (_, i) => `1.第${i + 1}项工作。内容。`).join('\n');
+    await server.open(uri, `2024年度述职报告\n\n一、主要做法\n\n${headings}\n`);
+    const { diagnostics } = await server.diagnostics(uri);
+    const sequence = diagnostics.filter((diagnostic) => diagnostic.code === 'heading-sequence');
+    assert.equal(sequence.length, 999);
+    assert.ok(JSON.stringify(diagnostics).length < 600_000, `${JSON.stringify(diagnostics).length} bytes published`);
+    const actions = await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: sequence[0].range, context: { diagnostics: [sequence[0]], only: ['quickfix'] },
+    });
+    const renumber = actions!.find((action) => action.title.startsWith('将本组序号依次改为')) as { edit: WorkspaceEdit } | undefined;
+    assert.ok(renumber, JSON.stringify(actions?.map((action) => action.title)));
+    assert.equal(renumber.edit.changes![uri].length, 999);
+  });
+
   it('reads the nearest .shuzhirc.json, reports a broken one once, and re-checks when it changes', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'shuzhi-lsp-'));
     const draftUri = pathToFileURL(join(folder, 'draft.md')).toString();
