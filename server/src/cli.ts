@@ -11,7 +11,7 @@ import { blockingFindings } from './core/blocking';
 import { type OutlineHeading, reportOutline, type ReportOutline } from './core/outline';
 import { decideScope } from './core/scope';
 import { exportDocx } from './export/docx';
-import { ExportWriteError, writeExport } from './export/write';
+import { ExportWriteError, isSameFile, writeExport } from './export/write';
 import { decodeDraft, readDraft, type ReadResult } from './files';
 
 const USAGE = `用法：
@@ -76,10 +76,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr(`${usageProblem(error as NodeJS.ErrnoException)}\n\n${USAGE}\n`);
     return 2;
   }
   const { format, profile, config: configPath } = parsed.values;
+  const misplaced = MISPLACED_OPTIONS[command].find((option) => rest.some((arg) => arg === option || arg.startsWith(`${option}=`)));
+  if (misplaced) {
+    io.stderr(`${command} 命令没有 ${misplaced} 选项。\n\n${USAGE}\n`);
+    return 2;
+  }
   if (format !== 'text' && format !== 'json') {
     io.stderr(`--format 只能是 text 或 json，收到“${format}”。\n`);
     return 2;
@@ -89,10 +94,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`${wanted}\n\n${USAGE}\n`);
     return 2;
   }
-  if (profile !== undefined && !profilesFor({}).some((known) => known.id === profile)) {
-    io.stderr(`未知的文种“${profile}”：可用 ${profilesFor({}).map((known) => known.id).join('、')}。\n`);
-    return 2;
-  }
   let explicitConfig: LoadedConfig | undefined;
   if (configPath !== undefined) {
     if (!existsSync(resolve(io.cwd, configPath))) {
@@ -100,13 +101,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     explicitConfig = loadConfigFile(resolve(io.cwd, configPath));
+    // A configuration the user named and that cannot be used is a usage error, not a note.
+    if (explicitConfig.error) {
+      io.stderr(`${explicitConfig.error.replace(/已按默认设置检查。$/, '请改正后重试。')}\n`);
+      return 2;
+    }
+  }
+  // --profile is checked against the genres of the configuration in force, which may define it.
+  const unknownProfile = (config: LintConfig) => profile !== undefined && !profilesFor(config).some((known) => known.id === profile);
+  const profileProblem = (config: LintConfig) => `未知的文种“${profile}”：可用 ${profilesFor(config).map((known) => known.id).join('、')}。\n`;
+  if (explicitConfig && unknownProfile(explicitConfig.config)) {
+    io.stderr(profileProblem(explicitConfig.config));
+    return 2;
   }
   if (command === 'outline') return outlineCommand(parsed.positionals[0], format, profile, explicitConfig, io);
   if (command === 'export') {
     return exportCommand(parsed.positionals[0], parsed.values.output, parsed.values.force === true, profile, explicitConfig, io);
   }
 
-  const inputs = await expandInputs(parsed.positionals, io.cwd);
+  const inputs = await expandInputs([...new Set(parsed.positionals)], io.cwd);
   let exitCode = 0;
   const reportedConfigErrors = new Set<string>();
   const configs = new Map<string, LoadedConfig>();
@@ -130,6 +143,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       reportedConfigErrors.add(loaded.error);
       io.stderr(`${loaded.error}\n`);
     }
+    if (unknownProfile(loaded.config)) {
+      io.stderr(profileProblem(loaded.config));
+      exitCode = 2;
+      continue;
+    }
     const config: LintConfig = mergeConfigs(loaded.config, profile ? { profile } : undefined);
     const { findings } = lint(read.text, config);
     const file = input.path === '-' ? '<标准输入>' : input.path;
@@ -137,7 +155,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
   }
 
-  io.stdout(format === 'json' ? `${JSON.stringify(results.flatMap(toJson), null, 2)}\n` : formatText(results));
+  if (format === 'json') io.stdout(`${JSON.stringify(results.flatMap(toJson), null, 2)}\n`);
+  else if (results.length > 0) io.stdout(formatText(results));
+  else io.stderr('没有检查任何文稿。\n');
   return exitCode;
 }
 
@@ -163,13 +183,13 @@ async function exportCommand(
     return 1;
   }
   const target = resolve(io.cwd, output ?? draft.replace(/\.(md|markdown|txt)$/i, '') + '.docx');
-  if (resolve(target) === draftPath) {
-    io.stderr('输出文件不能是文稿本身。\n');
+  if (resolve(target) === draftPath || isSameFile(target, draftPath)) {
+    io.stderr('输出文件不能是文稿本身（或指向它的链接）。\n');
     return 2;
   }
   const bytes = await exportDocx(checked.model, config.export);
   try {
-    await writeExport(target, bytes, force);
+    await writeExport(target, bytes, force, draftPath);
   } catch (error) {
     if (error instanceof ExportWriteError) {
       io.stderr(`${error.message}\n`);
@@ -179,6 +199,22 @@ async function exportCommand(
   }
   io.stdout(`已导出 ${relative(io.cwd, target) || target}（${(bytes.length / 1024).toFixed(1)} KB）${unfinished.length ? `，其中仍有 ${unfinished.length} 处未完成的内容` : ''}。\n`);
   return 0;
+}
+
+/** Options that belong to other subcommands: accepted silently they would do nothing the user meant. */
+const MISPLACED_OPTIONS: Record<'lint' | 'export' | 'outline', string[]> = {
+  lint: ['--output', '-o', '--force'],
+  export: ['--format'],
+  outline: ['--output', '-o', '--force'],
+};
+
+function usageProblem(error: NodeJS.ErrnoException): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `未知的选项“${option}”。`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return `选项“${option.split(/[ ,]/)[0]}”的值不对：需要跟一个值，如 --format json。`;
+    default: return `命令行参数有误：${error.message}`;
+  }
 }
 
 async function outlineCommand(
@@ -289,7 +325,23 @@ function formatText(results: Array<{ file: string; text: string; findings: Findi
   return `${output}\n✖ ${results.length} 个文稿中共 ${total} 个问题（${parts.join('，')}）\n`;
 }
 
+/** An error inside shuzhi itself: one line, exit 2 (1 would read as "findings" to CI), never a stack trace. */
+function internalError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`shuzhi 内部错误：${message.split('\n')[0]}。这是 shuzhi 的缺陷，请把这条信息和出问题的文稿报告给开发者。\n`);
+  process.exitCode = 2;
+}
+
 if (require.main === module) {
+  // `shuzhi lint … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    internalError(error);
+  });
+  process.on('uncaughtException', (error) => {
+    internalError(error);
+    process.exit(2);
+  });
   main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -301,5 +353,5 @@ if (require.main === module) {
     cwd: process.cwd(),
   }).then((code) => {
     process.exitCode = code;
-  });
+  }, internalError);
 }

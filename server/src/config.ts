@@ -1,9 +1,13 @@
 /** .shuzhirc.json: found nearest to the draft, validated against the shipped JSON schema. */
 import Ajv, { type ErrorObject } from 'ajv';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import schema from '../../schemas/shuzhirc.schema.json';
-import type { LintConfig } from './core/lint';
+import { type LintConfig, profilesFor } from './core/lint';
+import { readBounded } from './read';
+
+/** A configuration file is a few kilobytes; anything near this is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const CONFIG_FILE_NAME = '.shuzhirc.json';
 
@@ -25,13 +29,9 @@ export function findConfigFile(folder: string): string | undefined {
 }
 
 export function loadConfigFile(path: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return { config: {}, error: `无法读取配置文件 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)}。已按默认设置检查。` };
-  }
-  return parseConfig(text, path);
+  const read = readBounded(path, MAX_CONFIG_BYTES);
+  if ('problem' in read) return { config: {}, error: `无法读取配置文件 ${path}：${read.problem}。已按默认设置检查。` };
+  return parseConfig(new TextDecoder().decode(read.bytes), path);
 }
 
 export function parseConfig(text: string, path: string): LoadedConfig {
@@ -52,6 +52,11 @@ export function parseConfig(text: string, path: string): LoadedConfig {
     } catch (error) {
       return { config: {}, error: `配置文件 ${path} 有误：placeholders 中的“${pattern}”不是有效的正则表达式（${(error as Error).message}）。已按默认设置检查。` };
     }
+  }
+  if (config.profile !== undefined && !profilesFor(config).some((profile) => profile.id === config.profile)) {
+    const known = profilesFor(config).map((profile) => profile.id).join('、');
+    const { profile, ...rest } = config;
+    return { config: rest, error: `配置文件 ${path} 有误：profile “${profile}”不是已知文种（可用 ${known}，或在 genres 中定义）。已按标题判断文种，其余设置照常生效。` };
   }
   return { config };
 }

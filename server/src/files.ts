@@ -1,5 +1,5 @@
-/** Reading drafts from disk for the CLI: binary, oversized and non-UTF-8 files get a clear message. */
-import { readFile } from 'node:fs/promises';
+/** Reading drafts from disk for the CLI: binary, oversized, non-regular and non-UTF-8 files get a clear message. */
+import { readBounded } from './read';
 
 export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 
@@ -8,6 +8,14 @@ export type ReadResult = { text: string; notice?: string } | { error: string };
 export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
   if (bytes.length > MAX_DRAFT_BYTES) {
     return { error: `${name}：文件有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 50 MB，不像是一份文稿，未检查。` };
+  }
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), notice: `${name}：是 UTF-16 编码，已按 UTF-16 读取。建议另存为 UTF-8。` };
+    } catch {
+      return { error: `${name}：看起来是 UTF-16 编码，但内容有误，未检查。请另存为 UTF-8 后重试。` };
+    }
   }
   if (bytes.subarray(0, 8192).includes(0)) {
     return { error: `${name}：这是二进制文件（如 .docx、图片），不是 Markdown 文稿，未检查。请检查 Markdown 源文件。` };
@@ -27,15 +35,16 @@ export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
   }
 }
 
-/** Reads the draft at `path`; messages name it as `shown` (the path the user typed). */
+/** UTF-16 by its byte order mark (Notepad saves "Unicode" that way). */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Reads the draft at `path` (regular files only, at most the size limit); messages name it as `shown`. */
 export async function readDraft(path: string, shown = path): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `无法读取（${code ?? String(error)}）`;
-    return { error: `${shown}：${reason}。` };
-  }
-  return decodeDraft(bytes, shown);
+  const read = readBounded(path, MAX_DRAFT_BYTES);
+  if ('problem' in read) return { error: `${shown}：${read.problem}。` };
+  return decodeDraft(read.bytes, shown);
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonFinding } from '../../server/src/cli';
@@ -157,5 +158,86 @@ describe('shuzhi outline (CLI)', () => {
     assert.equal((await run(['outline'], dir)).code, 2);
     assert.equal((await run(['outline', 'a.md', 'b.md'], dir)).code, 2);
     assert.match((await run(['outline', 'missing.md'], dir)).stderr, /missing\.md/);
+  });
+});
+
+describe('CLI on hostile or unlucky input', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-hostile-'));
+    writeFileSync(join(dir, 'draft.md'), DRAFT);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses devices and FIFOs as drafts without reading them', async () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    const result = await run(['lint', '/dev/zero', 'pipe.md', 'draft.md'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /\/dev\/zero：不是普通文件/);
+    assert.match(result.stderr, /pipe\.md：不是普通文件/);
+    assert.match(result.stdout, /draft\.md/, 'the readable draft is still checked');
+  });
+
+  it('refuses a configuration that is a device or a FIFO, and checks with defaults', async () => {
+    symlinkSync('/dev/zero', join(dir, '.shuzhirc.json'));
+    const viaDevice = await run(['lint', 'draft.md'], dir);
+    assert.match(viaDevice.stderr, /无法读取配置文件 .*不是普通文件/);
+    assert.equal(viaDevice.code, 1);
+    rmSync(join(dir, '.shuzhirc.json'));
+    execFileSync('mkfifo', [join(dir, '.shuzhirc.json')]);
+    assert.match((await run(['lint', 'draft.md'], dir)).stderr, /不是普通文件/);
+  });
+
+  it('reads UTF-16 drafts saved by Notepad', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DRAFT, 'utf16le')]);
+    writeFileSync(join(dir, 'unicode.md'), utf16);
+    const result = await run(['lint', '--format', 'json', 'unicode.md'], dir);
+    assert.match(result.stderr, /UTF-16/);
+    assert.equal((JSON.parse(result.stdout) as JsonFinding[]).length, 2);
+  });
+
+  it('reads standard input once, and says so when nothing could be checked', async () => {
+    const twice = await run(['lint', '--format', 'json', '-', '-'], dir, DRAFT);
+    assert.equal((JSON.parse(twice.stdout) as JsonFinding[]).length, 2);
+    const none = await run(['lint', 'missing.md'], dir);
+    assert.equal(none.code, 2);
+    assert.equal(none.stdout, '');
+    assert.match(none.stderr, /没有检查任何文稿/);
+  });
+
+  it('treats a broken configuration named with --config as a usage error', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{ "rules": ');
+    const result = await run(['lint', '--config', 'bad.json', 'draft.md'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /不是有效的 JSON.*请改正后重试/);
+  });
+
+  it('accepts a --profile defined by the configuration, and reports a profile typo in the configuration', async () => {
+    const genre = {
+      id: '调研报告', titles: ['调研报告'],
+      sections: [{ id: 'status', name: '基本情况', synonyms: ['基本情况'] }, { id: 'advice', name: '对策建议', synonyms: ['对策'] }],
+    };
+    writeFileSync(join(dir, '.shuzhirc.json'), JSON.stringify({ genres: [genre] }));
+    const result = await run(['lint', '--format', 'json', '--profile', '调研报告', 'draft.md'], dir);
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok((JSON.parse(result.stdout) as JsonFinding[]).some((finding) => /对策建议/.test(finding.message)));
+    writeFileSync(join(dir, '.shuzhirc.json'), JSON.stringify({ profile: '述职报吿' }));
+    const typo = await run(['lint', 'draft.md'], dir);
+    assert.match(typo.stderr, /profile “述职报吿”不是已知文种/);
+  });
+
+  it('says in Chinese which option is wrong or belongs to another command', async () => {
+    assert.match((await run(['lint', '--colour', 'draft.md'], dir)).stderr, /未知的选项“--colour”/);
+    const misplaced = await run(['lint', '--force', '-o', 'x.docx', 'draft.md'], dir);
+    assert.equal(misplaced.code, 2);
+    assert.match(misplaced.stderr, /lint 命令没有 (--force|-o) 选项/);
+    assert.match((await run(['export', '--format', 'json', 'draft.md'], dir)).stderr, /export 命令没有 --format 选项/);
+  });
+
+  it('ends quietly when the reader of its output goes away (lint … | head)', () => {
+    writeFileSync(join(dir, 'big.md'), `2024年度述职报告\n\n${'投入资金万元。\n'.repeat(20000)}`);
+    const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+    const output = execFileSync('bash', ['-c', `node ${JSON.stringify(cli)} lint big.md | head -n 3; echo "status \${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(output, /status [01]\n$/);
   });
 });

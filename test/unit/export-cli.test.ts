@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExportWriteError, writeExport } from '../../server/src/export/write';
@@ -101,10 +104,27 @@ describe('writeExport', () => {
     await assert.rejects(writeExport(join(dir, 'a.docx'), new Uint8Array([1]), false), (error: ExportWriteError) => error.problem === 'unwritable' && /写入/.test(error.message));
   });
 
-  it('reports a target it cannot replace as locked', async () => {
+  it('never writes over anything but a regular file: folders, FIFOs, devices', async () => {
     mkdirSync(join(dir, 'a.docx'));
     writeFileSync(join(dir, 'a.docx', 'inside'), '');
-    await assert.rejects(writeExport(join(dir, 'a.docx'), new Uint8Array([1]), true), (error: ExportWriteError) => ['locked', 'failed'].includes(error.problem));
+    await assert.rejects(writeExport(join(dir, 'a.docx'), new Uint8Array([1]), true), (error: ExportWriteError) => error.problem === 'unwritable' && /不是普通文件/.test(error.message));
     assert.deepEqual(readdirSync(dir), ['a.docx']);
+    execFileSync('mkfifo', [join(dir, 'pipe.docx')]);
+    await assert.rejects(writeExport(join(dir, 'pipe.docx'), new Uint8Array([1]), true), /不是普通文件/);
+    assert.ok(lstatSync(join(dir, 'pipe.docx')).isFIFO());
+    await assert.rejects(writeExport('/dev/null', new Uint8Array([1]), true), /不是普通文件/);
+    assert.ok(statSync('/dev/null').isCharacterDevice());
+  });
+
+  it('never writes the Word file over the draft, through a symlinked folder or a hard link', async () => {
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'report.md'), FINAL);
+    symlinkSync(join(dir, 'real'), join(dir, 'alias'));
+    const result = await run(['export', 'real/report.md', '-o', 'alias/report.md', '--force'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /文稿本身/);
+    linkSync(join(dir, 'real', 'report.md'), join(dir, 'hard.docx'));
+    assert.equal((await run(['export', 'real/report.md', '-o', 'hard.docx', '--force'], dir)).code, 2);
+    assert.equal(readFileSync(join(dir, 'real', 'report.md'), 'utf8'), FINAL);
   });
 });

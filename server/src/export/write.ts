@@ -1,5 +1,5 @@
 /** Writing the exported file: never over an existing file unless asked, never half-written. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { wordLockNames } from './lock';
@@ -12,7 +12,30 @@ export class ExportWriteError extends Error {
   }
 }
 
-export async function writeExport(target: string, bytes: Uint8Array, overwrite: boolean): Promise<void> {
+/**
+ * Whether `target` is the file at `source`: compared by device and inode, so symlinks, hard links and
+ * letter case on case-insensitive file systems are all seen through. A target that does not exist is no file.
+ */
+export function isSameFile(target: string, source: string): boolean {
+  try {
+    const a = statSync(target);
+    const b = statSync(source);
+    if (a.ino !== 0 || b.ino !== 0) return a.dev === b.dev && a.ino === b.ino;
+    return realpathSync.native(target).toLowerCase() === realpathSync.native(source).toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `bytes` to `target`, never onto `protect` (the draft) and never onto anything but a regular file. */
+export async function writeExport(target: string, bytes: Uint8Array, overwrite: boolean, protect?: string): Promise<void> {
+  if (protect !== undefined && isSameFile(target, protect)) {
+    throw new ExportWriteError('unwritable', `${target} 就是文稿本身（或指向它的链接），不能用导出的 Word 文件覆盖。请换一个文件名。`);
+  }
+  const existing = statQuietly(target);
+  if (existing && !existing.isFile()) {
+    throw new ExportWriteError('unwritable', `${target} 不是普通文件（文件夹、设备或管道），不能写入。请换一个文件名。`);
+  }
   if (wordLockNames(basename(target)).some((lock) => existsSync(join(dirname(target), lock)))) {
     throw new ExportWriteError('locked', `${target} 正在被 Word 或 WPS 打开，无法覆盖。请先关闭这个文件再导出。`);
   }
@@ -28,7 +51,9 @@ export async function writeExport(target: string, bytes: Uint8Array, overwrite: 
     await writeFile(temporary, bytes);
   } catch (error) {
     await removeQuietly(temporary);
-    throw new ExportWriteError('unwritable', `无法在 ${dirname(target)} 中写入文件（${describe(error)}）。请换一个有写入权限的文件夹。`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const advice = code === 'ENOSPC' || code === 'EDQUOT' ? '请清理磁盘空间后重试。' : '请换一个有写入权限的文件夹。';
+    throw new ExportWriteError('unwritable', `无法在 ${dirname(target)} 中写入文件（${describe(error)}）。${advice}`);
   }
   try {
     await rename(temporary, target);
@@ -42,10 +67,23 @@ export async function writeExport(target: string, bytes: Uint8Array, overwrite: 
   }
 }
 
+function statQuietly(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 async function removeQuietly(path: string): Promise<void> {
   await rm(path, { force: true }).catch(() => undefined);
 }
 
 function describe(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOSPC: '磁盘空间不足', EDQUOT: '磁盘配额已满', EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '文件系统只读',
+    ENOENT: '文件夹不存在', EBUSY: '文件被占用', EISDIR: '同名的是一个文件夹',
+  };
+  return code ? `${reasons[code] ?? '写入失败'}，${code}` : String(error);
 }
