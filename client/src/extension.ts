@@ -42,7 +42,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const genre = current.profile ?? '未识别文种';
     status.text = current.isReport ? `${genre} · ${error + warning + info + hint} 个问题` : '未作为报告检查';
     status.detail = current.isReport
-      ? `${error} 个错误，${warning} 个警告，${info + hint} 个提示`
+      ? `${error} 个错误，${warning} 个警告，${info + hint} 个提示${current.note ? `。${current.note}` : ''}`
       : `${current.scope}。点击选择文种，作为报告检查`;
     status.command = current.isReport
       ? { title: '提纲', command: 'shuzhi.showOutline' }
@@ -71,6 +71,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       window.setStatusBarMessage('述职报告助手：检查服务已重启', 3000);
     }),
     commands.registerCommand('shuzhi.checkWorkspace', () => checkWorkspace(output)),
+    // Trust granted: start again so the workspace's own placeholder patterns apply.
+    workspace.onDidGrantWorkspaceTrust(() => commands.executeCommand('shuzhi.restartServer')),
     commands.registerCommand('shuzhi.showOutline', showOutline),
     commands.registerCommand('shuzhi.checkAsReport', (chosen?: { genre?: string }) => checkAsReport(chosen)),
     commands.registerCommand('shuzhi.exportDocx', (resource?: Uri, args?: ExportArguments) =>
@@ -89,6 +91,8 @@ function createClient(context: ExtensionContext, output: LogOutputChannel): Lang
     documentSelector: [{ language: 'markdown' }],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // In Restricted Mode the server leaves the workspace's placeholder patterns unused.
+    initializationOptions: { trusted: workspace.isTrusted },
   };
   return new LanguageClient('shuzhi', '述职报告助手', serverOptions, clientOptions);
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import schema from '../../schemas/shuzhirc.schema.json';
 import { type LintConfig, profilesFor } from './core/lint';
+import { compileUserPattern } from './core/patterns';
 import { readBounded } from './read';
 
 /** A configuration file is a few kilobytes; anything near this is not one. */
@@ -47,10 +48,9 @@ export function parseConfig(text: string, path: string): LoadedConfig {
   }
   const config = data as LintConfig;
   for (const pattern of config.placeholders ?? []) {
-    try {
-      new RegExp(pattern, 'u');
-    } catch (error) {
-      return { config: {}, error: `配置文件 ${path} 有误：placeholders 中的“${pattern}”不是有效的正则表达式（${(error as Error).message}）。已按默认设置检查。` };
+    const compiled = compileUserPattern(pattern);
+    if (typeof compiled === 'string') {
+      return { config: {}, error: `配置文件 ${path} 有误：placeholders 中的“${pattern.length > 40 ? `${pattern.slice(0, 40)}…` : pattern}”${compiled}。已按默认设置检查。` };
     }
   }
   if (config.profile !== undefined && !profilesFor(config).some((profile) => profile.id === config.profile)) {

@@ -10,6 +10,8 @@ export interface StatusParams {
   isReport: boolean;
   /** Why the file is or is not checked as a report, in Chinese. */
   scope: string;
+  /** Something the user should know about how the file was checked (Restricted Mode). */
+  note?: string;
   counts: { error: number; warning: number; info: number; hint: number };
 }
 

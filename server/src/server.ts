@@ -46,6 +46,8 @@ interface Checked {
 }
 
 let hasConfigurationCapability = false;
+/** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
+let workspaceTrusted = true;
 let canWatchFiles = false;
 let canRegisterConfiguration = false;
 const checked = new Map<string, Checked>();
@@ -61,6 +63,7 @@ const configPathCache = new Map<string, string | undefined>();
 
 connection.onInitialize((params) => {
   const capabilities = params.capabilities;
+  workspaceTrusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   hasConfigurationCapability = capabilities.workspace?.configuration === true;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -94,14 +97,31 @@ function settingsFor(uri: string): Promise<EditorSettings> {
   return settings;
 }
 
-function configFileFor(uri: string): LoadedConfig & { path?: string } {
-  if (!uri.startsWith('file:')) return { config: {} };
-  const folder = dirname(fileURLToPath(uri));
+const UNTRUSTED_NOTE = '受限模式（不受信任的工作区）：没有使用 .shuzhirc.json 中的占位符正则表达式';
+
+function configFileFor(uri: string): LoadedConfig & { path?: string; note?: string } {
+  const folder = folderOf(uri);
+  if (folder === undefined) return { config: {} };
   if (!configPathCache.has(folder)) configPathCache.set(folder, findConfigFile(folder));
   const path = configPathCache.get(folder);
   if (!path) return { config: {} };
   if (!configCache.has(path)) configCache.set(path, loadConfigFile(path));
-  return { ...configCache.get(path)!, path };
+  const loaded = configCache.get(path)!;
+  // A cloned repository's patterns do not apply until the user trusts the workspace.
+  if (!workspaceTrusted && loaded.config.placeholders?.length) {
+    return { ...loaded, config: { ...loaded.config, placeholders: undefined }, path, note: UNTRUSTED_NOTE };
+  }
+  return { ...loaded, path };
+}
+
+/** The folder of a file: URI, or undefined for other schemes and for URIs no file path can be made of (file://host/…, %2F). */
+function folderOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return dirname(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
 }
 
 function schedule(document: TextDocument, delay: number): void {
@@ -134,6 +154,7 @@ function configFor(settings: EditorSettings, fileConfig: LintConfig): LintConfig
 interface Evaluation extends Checked {
   diagnostics: Diagnostic[];
   scopeExplanation: string;
+  note?: string;
 }
 
 /** Checks one text with the settings and the nearest .shuzhirc.json of its URI. */
@@ -150,7 +171,8 @@ async function evaluate(document: TextDocument): Promise<Evaluation> {
   const diagnostics = shown.map((finding) => toDiagnostic(document, finding));
   if (isReport && result.findings.length > MAX_DIAGNOSTICS) diagnostics.push(truncatedDiagnostic(result.findings.length - MAX_DIAGNOSTICS));
   if (file.error) diagnostics.unshift(configDiagnostic(file.error));
-  return { version, result, isReport, scopeExplanation: scope.explanation, diagnostics };
+  for (const problem of settings.problems) diagnostics.unshift(configDiagnostic(`${problem}。`));
+  return { version, result, isReport, scopeExplanation: scope.explanation, note: file.note, diagnostics };
 }
 
 async function check(uri: string, ticket: number): Promise<void> {
@@ -177,6 +199,7 @@ async function check(uri: string, ticket: number): Promise<void> {
     profile: evaluation.result.model.profile?.id,
     isReport: evaluation.isReport,
     scope: evaluation.scopeExplanation,
+    note: evaluation.note,
     counts: countBySeverity(evaluation.isReport ? evaluation.result.findings : []),
   };
   const key = JSON.stringify(status);

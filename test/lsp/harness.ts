@@ -29,9 +29,10 @@ export class LspHarness {
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  async initialize(initializationOptions?: unknown): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      initializationOptions,
       rootUri: null,
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
       workspaceFolders: null,

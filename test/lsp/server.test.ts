@@ -194,3 +194,76 @@ async function requestDiagnostics(server: LspHarness, uri: string, text: string)
   await server.change(uri, wanted, text);
   return (await server.diagnostics(uri, (params) => params.version === wanted)).diagnostics;
 }
+
+describe('language server with hostile configuration', function () {
+  this.timeout(30000);
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'shuzhi-hostile-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('runs a catastrophic-backtracking pattern from .shuzhirc.json in linear time', async () => {
+    const server = new LspHarness();
+    try {
+      await server.initialize();
+      writeFileSync(join(folder, '.shuzhirc.json'), JSON.stringify({ placeholders: ['([^。]*)*待填'] }));
+      const uri = pathToFileURL(join(folder, 'draft.md')).toString();
+      await server.open(uri, `2024年度述职报告\n\n${'一'.repeat(30000)}a\n\n此处待填。\n`);
+      const { diagnostics } = await server.diagnostics(uri);
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'placeholder' && /待填/.test(String(diagnostic.message))));
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it('leaves the workspace\'s patterns unused in an untrusted workspace, and says so', async () => {
+    const server = new LspHarness();
+    // The status follows the diagnostics it describes.
+    const status = new Promise<{ note?: string }>((resolve) => server.connection.onNotification('shuzhi/status', resolve));
+    try {
+      await server.initialize({ trusted: false });
+      writeFileSync(join(folder, '.shuzhirc.json'), JSON.stringify({ placeholders: ['待核实'] }));
+      const uri = pathToFileURL(join(folder, 'draft.md')).toString();
+      await server.open(uri, '2024年度述职报告\n\n此处数据待核实。\n');
+      const { diagnostics } = await server.diagnostics(uri);
+      assert.ok(!diagnostics.some((diagnostic) => /待核实/.test(String(diagnostic.message))), JSON.stringify(diagnostics));
+      assert.match((await status).note ?? '', /受限模式/);
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it('reports invalid editor settings once each and checks with the rest', async () => {
+    const server = new LspHarness();
+    try {
+      await server.initialize();
+      await server.configure({ debounceMs: 0, scope: 'all', rules: { placeholder: 'warn' }, placeholders: ['(a)\\1', '待核实'] });
+      await server.open('untitled:settings', '2024年度述职报告\n\n此处数据待核实，新发展党员X名。\n');
+      const { diagnostics } = await server.diagnostics('untitled:settings');
+      const config = diagnostics.filter((diagnostic) => diagnostic.code === 'config').map((diagnostic) => String(diagnostic.message));
+      assert.equal(config.length, 2, config.join(' | '));
+      assert.ok(config.some((message) => /级别“warn”不对/.test(message)));
+      assert.ok(config.some((message) => /不支持反向引用/.test(message)));
+      const placeholders = diagnostics.filter((diagnostic) => diagnostic.code === 'placeholder');
+      assert.equal(placeholders.length, 2);
+      assert.ok(placeholders.every((diagnostic) => diagnostic.severity === 1), 'an invalid severity falls back to the default');
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it('checks documents whose URI names no local file path (file://host/…, %2F)', async () => {
+    const server = new LspHarness();
+    try {
+      await server.initialize();
+      for (const uri of ['file://fileserver/share/draft.md', 'file:///tmp/a%2Fb.md']) {
+        await server.open(uri, '2024年度述职报告\n\n新发展党员X名。\n');
+        const { diagnostics } = await server.diagnostics(uri);
+        assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'placeholder'), uri);
+      }
+    } finally {
+      await server.dispose();
+    }
+  });
+});

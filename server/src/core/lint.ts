@@ -5,13 +5,14 @@ import type { RuleContext } from './rule';
 import { RULES } from './rules/index';
 import { Suppressions } from './suppress';
 import type { Finding, SeveritySetting } from './types';
+import { compileUserPattern, type UserPattern } from './patterns';
 
 export interface LintConfig {
   /** Rule id → severity or "off". */
   rules?: Record<string, SeveritySetting>;
   /** Genre id; front matter `profile:` wins over it. */
   profile?: string;
-  /** Extra placeholder patterns (regular expressions). */
+  /** Extra placeholder patterns (regular expressions, run in a linear-time engine). */
   placeholders?: string[];
   genres?: Profile[];
   /** Report every skipped heading level (一、 straight to 1.), not only levels used in reverse order. */
@@ -32,21 +33,6 @@ export interface LintResult {
   model: ReportModel;
 }
 
-const compiledPatterns = new Map<string, RegExp | undefined>();
-
-function compilePlaceholder(pattern: string): RegExp | undefined {
-  if (!compiledPatterns.has(pattern)) {
-    let compiled: RegExp | undefined;
-    try {
-      compiled = new RegExp(pattern, 'gu');
-    } catch {
-      compiled = undefined; // Reported by configuration validation; here it is only skipped.
-    }
-    compiledPatterns.set(pattern, compiled);
-  }
-  return compiledPatterns.get(pattern);
-}
-
 export function profilesFor(config: LintConfig): Profile[] {
   return mergeProfiles(BUILTIN_PROFILES, config.genres, config.synonyms);
 }
@@ -56,7 +42,8 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
   const model = buildModel(source, { profiles, profile: config.profile });
   const suppressions = new Suppressions(model.comments, source, model.lineStarts);
   const findings: Finding[] = [];
-  const extraPlaceholders = (config.placeholders ?? []).map(compilePlaceholder).filter((p): p is RegExp => p !== undefined);
+  // Invalid patterns are reported where the configuration is read; here they are only skipped.
+  const extraPlaceholders = (config.placeholders ?? []).map(compileUserPattern).filter((pattern): pattern is UserPattern => typeof pattern !== 'string');
 
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;

@@ -97,7 +97,7 @@ export const placeholder: Rule = {
         }
       };
       for (const marker of MARKERS) collect(marker.pattern, marker.keep);
-      for (const pattern of context.extraPlaceholders) collect(pattern);
+      for (const pattern of context.extraPlaceholders) inLine.push(...pattern.find(line.text));
       for (const [start, end] of inLine) {
         const range = { start: line.map[start], end: line.map[end] };
         // Where Markdown took part of the marker as syntax (***), quote the source as typed.
