@@ -12,7 +12,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures');
 
 function expectedFindings(text: string): Map<number, string[]> {
   const expected = new Map<number, string[]>();
-  text.split(/\r?\n/).forEach((line, index) => {
+  text.split(/\r\n?|\n/).forEach((line, index) => {
     const match = /<!-- expect: ([^>]*) -->/.exec(line);
     if (!match) return;
     const rules = match[1].split(',').flatMap((item) => {
@@ -38,6 +38,7 @@ const variants: Array<[string, (text: string) => string]> = [
   ['LF', (text) => text],
   ['CRLF', (text) => text.replace(/\n/g, '\r\n')],
   ['BOM + CRLF', (text) => '\uFEFF' + text.replace(/\n/g, '\r\n')],
+  ['CR', (text) => text.replace(/\n/g, '\r')],
 ];
 
 describe('fixture drafts', () => {

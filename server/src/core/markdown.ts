@@ -406,10 +406,12 @@ class LineCollector {
     const { text } = buffer;
     this.blockCount++;
     let wrappedAfter = '';
+    // Line endings as Markdown knows them: LF, CRLF, and a lone CR (old Mac and some Word exports).
+    const lineEnding = /\r\n?|\n/g;
     for (let lineStart = 0; lineStart <= text.length; ) {
-      const newline = text.indexOf('\n', lineStart);
-      const next = newline === -1 ? text.length : newline;
-      const lineEnd = next > lineStart && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+      lineEnding.lastIndex = lineStart;
+      const ending = lineEnding.exec(text);
+      const lineEnd = ending ? ending.index : text.length;
       const lineText = text.slice(lineStart, lineEnd);
       if (lineText.trim().length > 0) {
         const marks = buffer.marks
@@ -418,7 +420,7 @@ class LineCollector {
         this.lines.push({ text: lineText, map: this.mapOf(buffer, lineStart, lineEnd), mdDepth: depth, kind, block: this.blockCount, wrappedAfter, marks });
         wrappedAfter = lineText.trimEnd().slice(-1);
       }
-      lineStart = next + 1;
+      lineStart = ending ? ending.index + ending[0].length : text.length + 1;
     }
   }
 }

@@ -152,7 +152,8 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
 function readFrontMatter(model: ReportModel, block: { value: string; start: number; end: number }): void {
   model.frontMatterRange = { start: block.start, end: block.end };
   try {
-    const data: unknown = parseYaml(block.value);
+    // YAML knows LF and CRLF only; a lone CR would run every key into the first.
+    const data: unknown = parseYaml(block.value.replace(/\r\n?/g, '\n'));
     if (data && typeof data === 'object' && !Array.isArray(data)) model.frontMatter = data as Record<string, unknown>;
   } catch (error) {
     model.frontMatterRange.error = error instanceof Error ? error.message : String(error);
@@ -471,9 +472,10 @@ function skipSpace(text: string, index: number): number {
   return index;
 }
 
+/** Where each source line starts, after LF, CRLF or a lone CR, as editors count lines. */
 export function computeLineStarts(source: string): number[] {
   const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (const ending of source.matchAll(/\r\n?|\n/g)) starts.push(ending.index + ending[0].length);
   return starts;
 }
 

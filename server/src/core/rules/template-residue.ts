@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { docsPath } from '../rule';
+import { lineOfOffset } from '../model';
 import type { Fix } from '../types';
 
 /** Download-site lines and spans left in the draft: never part of a report. */
@@ -22,9 +23,9 @@ export const templateResidue: Rule = {
       let fix: Fix;
       if (residue.whole) {
         // The whole source line goes, with its line break, so no blank line is left where it stood.
-        const lineStart = model.source.lastIndexOf('\n', start - 1) + 1;
-        const newline = model.source.indexOf('\n', end);
-        fix = { title: '删除这一行', edits: [{ start: lineStart, end: newline === -1 ? model.source.length : newline + 1, newText: '' }] };
+        const line = lineOfOffset(model.lineStarts, start);
+        const next = model.lineStarts[line + 1] ?? model.source.length;
+        fix = { title: '删除这一行', edits: [{ start: model.lineStarts[line], end: next, newText: '' }] };
       } else {
         fix = { title: `删除“${quoted}”`, edits: [{ start, end, newText: '' }] };
       }
