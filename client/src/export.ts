@@ -1,5 +1,5 @@
 /** 述职报告：导出为 Word — asks about unfinished drafts and existing files, writes safely, offers to open. */
-import { commands, env, ProgressLocation, Uri, window, workspace, type TextDocument } from 'vscode';
+import { commands, env, FileType, ProgressLocation, Uri, window, workspace, type TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { wordLockNames } from '../../server/src/export/lock';
 import { EXPORT_DOCX_REQUEST, type ExportDocxResult } from '../../server/src/protocol';
@@ -30,8 +30,17 @@ export async function exportDocxCommand(client: LanguageClient | undefined, reso
     if (choice === '查看问题') void commands.executeCommand('workbench.actions.view.problems');
     if (choice !== '仍然导出') return undefined;
   }
+  if (result.blocking.length > 0 && !args.ignoreUnfinished) {
+    const choice = await window.showWarningMessage(`导出的 Word 文件会缺少内容：${result.blocking.join(' ')}仍要导出吗？`, { modal: true }, '仍然导出');
+    if (choice !== '仍然导出') return undefined;
+  }
   const target = args.target ? Uri.file(args.target) : await chooseTarget(document, args.overwrite === true);
   if (!target) return undefined;
+  if (target.toString() === document.uri.toString() || (target.scheme === 'file' && target.fsPath.toLowerCase() === document.uri.fsPath.toLowerCase())) {
+    void window.showErrorMessage('导出的 Word 文件不能覆盖文稿本身，请换一个文件名。');
+    return undefined;
+  }
+  if (result.notes.length > 0) void window.showInformationMessage(result.notes.join(' '));
   const written = await writeSafely(target, Buffer.from(result.docx, 'base64'));
   if (!written) return undefined;
   if (!args.target) void offerToOpen(target);
@@ -72,6 +81,11 @@ async function exists(uri: Uri): Promise<boolean> {
 
 /** Temporary file beside the target, then rename: a failure never leaves a half-written document. */
 async function writeSafely(target: Uri, bytes: Uint8Array): Promise<boolean> {
+  const existing = await workspace.fs.stat(target).then((stat) => stat, () => undefined);
+  if (existing && existing.type !== FileType.File) {
+    void window.showErrorMessage(`${target.fsPath} 不是普通文件（文件夹或其他），不能写入。请换一个文件名。`);
+    return false;
+  }
   const name = target.path.split('/').pop()!;
   const folder = Uri.joinPath(target, '..');
   const locks = wordLockNames(name).map((lock) => Uri.joinPath(folder, lock));

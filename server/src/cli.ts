@@ -10,7 +10,7 @@ import type { Finding } from './core/types';
 import { blockingFindings } from './core/blocking';
 import { type OutlineHeading, reportOutline, type ReportOutline } from './core/outline';
 import { decideScope } from './core/scope';
-import { exportDocx } from './export/docx';
+import { checkExport, exportDocx } from './export/docx';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
 import { decodeDraft, readDraft, type ReadResult } from './files';
 
@@ -176,12 +176,17 @@ async function exportCommand(
   const config = mergeConfigs(loaded.config, profile ? { profile } : undefined);
   const checked = lint(read.text, config);
   const unfinished = blockingFindings(checked.findings);
-  if (unfinished.length > 0 && !force) {
-    io.stderr(`${draft} 还有 ${unfinished.length} 处未完成的内容，没有导出：\n`);
-    io.stderr(formatText([{ file: draft, text: read.text, findings: unfinished }]));
-    io.stderr('补全后再导出，或加 --force 照样导出。\n');
+  const { blocking, notes } = checkExport(checked.model);
+  if ((unfinished.length > 0 || blocking.length > 0) && !force) {
+    if (blocking.length > 0) io.stderr(`${draft} 导出后会缺少内容，没有导出：\n${blocking.map((problem) => `  ${problem}\n`).join('')}`);
+    if (unfinished.length > 0) {
+      io.stderr(`${draft} 还有 ${unfinished.length} 处未完成的内容，没有导出：\n`);
+      io.stderr(formatText([{ file: draft, text: read.text, findings: unfinished }]));
+    }
+    io.stderr('改正或补全后再导出，或加 --force 照样导出。\n');
     return 1;
   }
+  for (const note of [...(force ? blocking : []), ...notes]) io.stderr(`${note}\n`);
   const target = resolve(io.cwd, output ?? draft.replace(/\.(md|markdown|txt)$/i, '') + '.docx');
   if (resolve(target) === draftPath || isSameFile(target, draftPath)) {
     io.stderr('输出文件不能是文稿本身（或指向它的链接）。\n');

@@ -50,4 +50,8 @@ export interface ExportDocxResult {
   docx: string;
   /** Unfilled placeholders, missing numbers and missing sections still in the draft. */
   unfinished: number;
+  /** What the Word file would lose (an unclosed comment): asked about before writing. */
+  blocking: string[];
+  /** What the export cleaned on its way. */
+  notes: string[];
 }

@@ -12,7 +12,7 @@ import { blockingFindings } from './core/blocking';
 import { type Completion, completionsAt } from './core/complete';
 import { type LintConfig, lint, type LintResult, profilesFor } from './core/lint';
 import { decideScope } from './core/scope';
-import { exportDocx } from './export/docx';
+import { checkExport, exportDocx } from './export/docx';
 import type { Heading, ReportModel } from './core/model';
 import { RULES } from './core/rules/index';
 import type { Finding, Fix, Severity } from './core/types';
@@ -449,7 +449,7 @@ connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Prom
   const checked = lint(params.text, config);
   const unfinished = blockingFindings(checked.findings).length;
   const docx = await exportDocx(checked.model, config.export);
-  return { docx: Buffer.from(docx).toString('base64'), unfinished };
+  return { docx: Buffer.from(docx).toString('base64'), unfinished, ...checkExport(checked.model) };
 });
 
 /** Drafts that are not open, sent by the client's "check the workspace" command. */

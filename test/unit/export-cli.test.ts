@@ -128,3 +128,39 @@ describe('writeExport', () => {
     assert.equal(readFileSync(join(dir, 'real', 'report.md'), 'utf8'), FINAL);
   });
 });
+
+describe('export of what Word cannot hold', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-export-odd-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a draft whose unclosed <!-- would hide the rest, unless --force', async () => {
+    writeFileSync(join(dir, 'draft.md'), `${FINAL.replace('二、存在的问题', '<!-- 这里待改\n\n二、存在的问题')}`);
+    const refused = await run(['export', 'draft.md'], dir);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /第 \d+ 行的注释“<!--”没有对应的“-->”/);
+    assert.ok(!existsSync(join(dir, 'draft.docx')));
+    const forced = await run(['export', 'draft.md', '--force'], dir);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stderr, /没有对应的“-->”/);
+  });
+
+  it('drops control characters and U+FFFE/U+FFFF, says so, and writes a well-formed file', async () => {
+    writeFileSync(join(dir, 'draft.md'), FINAL.replace('一年来', '一\uFFFE年\u0007来\uFFFF'));
+    const result = await run(['export', 'draft.md'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /删去了 3 个 Word 无法保存的控制字符或无效字符/);
+    const { document } = openDocx(readFileSync(join(dir, 'draft.docx')));
+    assert.ok(!/[\uFFFE\uFFFF\u0007]/.test(document));
+    assert.match(document, /一年来/);
+  });
+
+  it('exports drafts nested thousands of quotes deep without overflowing the stack', async () => {
+    writeFileSync(join(dir, 'deep.md'), `2024年度述职报告\n\n${'>'.repeat(5000)} 全年完成投资3亿元。\n\n${'*'.repeat(5000)}强调${'*'.repeat(5000)}\n`);
+    const result = await run(['export', 'deep.md', '--force'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(openDocx(readFileSync(join(dir, 'deep.docx'))).document, /全年完成投资3亿元/);
+  });
+});

@@ -57,6 +57,7 @@ export interface ReportModel {
   comments: HtmlComment[];
   starPlaceholders: ParsedMarkdown['starPlaceholders'];
   fenced: ParsedMarkdown['fenced'];
+  unclosedComment?: number;
   /** Source offset of the first character of each source line. */
   lineStarts: number[];
   frontMatter: Record<string, unknown>;
@@ -119,6 +120,7 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     comments: parsed.comments,
     starPlaceholders: parsed.starPlaceholders,
     fenced: parsed.fenced,
+    unclosedComment: parsed.unclosedComment,
     lineStarts: computeLineStarts(source),
     frontMatter: {},
     residue: findResidue(lines),

@@ -9,7 +9,7 @@ import {
 } from 'docx';
 import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
-import type { Heading, ReportModel } from '../core/model';
+import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
 import { chineseToNumber } from '../core/numerals';
 import { BODY_CHARACTER_SPACING, CHAR, DEFAULT_FONTS, type ExportFonts, LINE_PITCH, PAGE, SIZE } from './layout';
 
@@ -17,6 +17,34 @@ import { BODY_CHARACTER_SPACING, CHAR, DEFAULT_FONTS, type ExportFonts, LINE_PIT
 export type ExportOptions = ExportSettings;
 
 const CLAUSE_END = /[，。；：,;:！？]/;
+/** Characters XML 1.0 (and so Word) cannot hold: controls other than tab and line breaks, U+FFFE/U+FFFF, lone surrogates. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Reports run to some tens of kilobytes; a draft past this is not one, and would take minutes and gigabytes. */
+export const MAX_EXPORT_CHARACTERS = 5 * 1024 * 1024;
+
+export interface ExportCheck {
+  /** Why the Word file would lose part of the draft: the export refuses unless told to go on. */
+  blocking: string[];
+  /** What the export cleans on its way (characters Word cannot hold). */
+  notes: string[];
+}
+
+/** What the export cannot represent, said before anything is written, so nothing is dropped silently. */
+export function checkExport(model: ReportModel): ExportCheck {
+  const blocking: string[] = [];
+  const notes: string[] = [];
+  if (model.source.length > MAX_EXPORT_CHARACTERS) {
+    blocking.push(`文稿有 ${model.source.length} 个字符，超过导出上限 ${MAX_EXPORT_CHARACTERS}：这不像一份报告，没有导出。`);
+  }
+  if (model.unclosedComment !== undefined) {
+    const line = lineOfOffset(model.lineStarts, model.unclosedComment) + 1;
+    blocking.push(`第 ${line} 行的注释“<!--”没有对应的“-->”，其后的内容都被当作注释，不会出现在 Word 文件中。请补上“-->”。`);
+  }
+  const dropped = model.lines.reduce((sum, line) => sum + (line.text.match(NOT_XML)?.length ?? 0), 0);
+  if (dropped > 0) notes.push(`删去了 ${dropped} 个 Word 无法保存的控制字符或无效字符。`);
+  if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，没有导出。`);
+  return { blocking, notes };
+}
 const ENUMERATION_LEAD = /(?<=^|[，。；：！？\s])[一二三四五六七八九十]{1,3}是/g;
 
 export async function exportDocx(model: ReportModel, options: ExportOptions = {}): Promise<Uint8Array> {
@@ -246,7 +274,7 @@ class BodyBuilder {
       alignment: AlignmentType.CENTER,
       indent: { firstLine: 0, firstLineChars: 0 },
       keepNext: true,
-      children: lines.map((text, index) => new TextRun({ text, break: index > 0 ? 1 : undefined, font: runFont(font, this.fonts.latin), size })),
+      children: lines.map((text, index) => new TextRun({ text: text.replace(NOT_XML, ''), break: index > 0 ? 1 : undefined, font: runFont(font, this.fonts.latin), size })),
     });
   }
 
@@ -274,7 +302,7 @@ class BodyBuilder {
         alignment: AlignmentType.RIGHT,
         indent: { right: Math.round(rightChars * CHAR), firstLine: 0, firstLineChars: 0 },
         keepNext,
-        children: [new TextRun({ text, font: runFont(this.fonts.body, this.fonts.latin), size: SIZE.body, characterSpacing: BODY_CHARACTER_SPACING })],
+        children: [new TextRun({ text: text.replace(NOT_XML, ''), font: runFont(this.fonts.body, this.fonts.latin), size: SIZE.body, characterSpacing: BODY_CHARACTER_SPACING })],
       });
     const paragraphs = [new Paragraph({ keepNext: true, children: [] })];
     names.forEach((name) => paragraphs.push(line(name, nameRight, date !== undefined)));
@@ -300,7 +328,7 @@ class BodyBuilder {
       const marks = line.marks.filter(covers);
       const font = piece.spans.find((span) => span.font && covers(span))?.font ?? this.fonts.body;
       const run = new TextRun({
-        text: line.text.slice(start, end),
+        text: line.text.slice(start, end).replace(NOT_XML, ''),
         font: runFont(font, this.fonts.latin),
         size,
         bold: marks.some((mark) => mark.bold) || piece.spans.some((span) => span.bold && covers(span)),
