@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
 import { blockingFindings } from './core/blocking';
 import { type Completion, completionsAt } from './core/complete';
+import { fixAll, minimalEdit } from './core/fix';
 import { type LintConfig, lint, type LintResult, profilesFor } from './core/lint';
 import { decideScope } from './core/scope';
 import { checkExport, exportDocx } from './export/docx';
@@ -268,17 +269,12 @@ async function current(document: TextDocument): Promise<Checked> {
   return fresh;
 }
 
-/** Non-overlapping edits of every fix, in document order; an edit already taken is not taken twice. */
-function combine(document: TextDocument, fixes: Fix[]): TextEdit[] {
-  const edits = fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
-  const taken: typeof edits = [];
-  for (const edit of edits) {
-    const last = taken[taken.length - 1];
-    if (last && last.start === edit.start && last.end === edit.end && last.newText === edit.newText) continue;
-    if (last && edit.start < last.end) continue;
-    taken.push(edit);
-  }
-  return taken.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText }));
+/** Every fix of a rule, run to the end by the core's fix engine, as one edit of the text that changed. */
+async function fixedEdits(document: TextDocument, onlyRule?: string): Promise<TextEdit[]> {
+  const config = configFor(await settingsFor(document.uri), configFileFor(document.uri).config);
+  const before = document.getText();
+  const edit = minimalEdit(before, fixAll(before, config, onlyRule).text);
+  return edit ? [{ range: toRange(document, edit.start, edit.end), newText: edit.newText }] : [];
 }
 
 /** The finding a diagnostic was made from, in the result for the document's current text. */
@@ -314,7 +310,7 @@ connection.onCodeAction(async (params: CodeActionParams) => {
             title: `修复本文中所有“${diagnostic.code}”问题（${sameRule.length} 处）`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: edit(combine(document, sameRule.map((finding) => finding.fix!))),
+            edit: edit(await fixedEdits(document, diagnostic.code)),
           });
         }
       }
@@ -323,8 +319,10 @@ connection.onCodeAction(async (params: CodeActionParams) => {
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixes = result.findings.filter((finding) => finding.fix).map((finding) => finding.fix!);
-    if (fixes.length > 0) actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(combine(document, fixes)) });
+    // Fixes that touch each other (renumbering and the ordinal's style) need a second pass: the engine repeats until done.
+    if (result.findings.some((finding) => finding.fix)) {
+      actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(await fixedEdits(document)) });
+    }
   }
   return actions;
 });

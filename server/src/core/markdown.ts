@@ -149,6 +149,9 @@ const WORD_EDGES = /^[\p{L}\p{N}“‘"'《（(][\s\S]*[\p{L}\p{N}”’"'》）
 
 /** How far ahead an unescaped character is looked for in its source (&#x4e00; is 8 units long). */
 const ALIGN_WINDOW = 16;
+const AMPERSAND = 0x26;
+/** &CounterClockwiseContourIntegral; is the longest named entity. */
+const MAX_ENTITY_LENGTH = 34;
 
 /** Accumulates plain text with a source offset per UTF-16 code unit. */
 class TextBuffer {
@@ -164,16 +167,40 @@ class TextBuffer {
       return;
     }
     // Escapes, entities and stripped indentation make value and source differ: align them, looking
-    // only a short way ahead so text full of entities stays linear.
+    // only a short way ahead so text full of entities stays linear. An entity (&#x4e00;) stands for the
+    // character it makes, so it is taken before any later copy of that character is looked for.
     let s = sourceStart;
+    let afterEntity = -1;
     for (let i = 0; i < value.length; i++) {
+      const wanted = value.charCodeAt(i);
+      // The second half of an astral character made by one entity sits where the entity does.
+      if (afterEntity !== -1 && wanted >= 0xdc00 && wanted <= 0xdfff) {
+        this.offsets.push(this.offsets[this.offsets.length - 1]);
+        afterEntity = -1;
+        continue;
+      }
+      afterEntity = -1;
       let probe = s;
+      let entityEnd = -1;
       const limit = Math.min(sourceEnd, s + ALIGN_WINDOW);
-      while (probe < limit && source.charCodeAt(probe) !== value.charCodeAt(i)) probe++;
-      if (probe === limit) probe = sourceEnd;
-      if (probe < sourceEnd) s = probe;
-      this.offsets.push(Math.min(s, sourceEnd));
-      if (probe < sourceEnd) s++;
+      for (; probe < limit; probe++) {
+        const at = source.charCodeAt(probe);
+        if (at === wanted) break;
+        if (at === AMPERSAND) {
+          const semicolon = source.indexOf(';', probe);
+          if (semicolon !== -1 && semicolon - probe <= MAX_ENTITY_LENGTH && semicolon < sourceEnd) {
+            entityEnd = semicolon + 1;
+            break;
+          }
+        }
+      }
+      if (probe >= limit) {
+        this.offsets.push(Math.min(s, sourceEnd));
+        continue;
+      }
+      this.offsets.push(probe);
+      if (entityEnd !== -1) afterEntity = probe;
+      s = entityEnd !== -1 ? entityEnd : probe + 1;
     }
   }
 
