@@ -51,6 +51,18 @@ function measure(text: string, rounds: number): { parse: number; check: number }
 
 export const BENCH_TEXTS = { small: draftOfSize(5000), large: draftOfSize(400000) };
 
+const repeatTo = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** Inputs that once took time growing with the square of their size (issue: robustness and safety). */
+const HOSTILE_SHAPES: Record<string, (size: number) => string> = {
+  'one line of digits': (size) => repeatTo('1', size),
+  'unclosed <!-- repeated': (size) => repeatTo('<!--', size),
+  'quotes nested > > >': (size) => `${repeatTo('>', size - 3)} 文本`,
+  'emphasis stars in one paragraph': (size) => repeatTo('开展*次', size),
+  'paragraphs between numbered lists': (size) => repeatTo('一段正文，内容。\n1. 列表项\n', size),
+  'ordinal lines': (size) => repeatTo('1.第一项工作。\n', size),
+};
+
 /**
  * Edit → published diagnostics through the bundled language server over stdio (debounce 0),
  * beside the checking core's own time on the same texts.
@@ -102,6 +114,13 @@ async function main(): Promise<void> {
   }
   console.log('\nWord export, 5,000-char draft');
   console.log(`  export ${median(exportTimes.slice(10)).toFixed(2)} ms, check ${median(checkTimes.slice(10)).toFixed(2)} ms: ${(median(exportTimes.slice(10)) / median(checkTimes.slice(10))).toFixed(1)}×`);
+
+  console.log('\nhostile shapes: full check at 10,000 and 40,000 characters (linear is 4×; remark-parse alone beside it)');
+  for (const [name, make] of Object.entries(HOSTILE_SHAPES)) {
+    const small = measure(make(10000), 5);
+    const large = measure(make(40000), 3);
+    console.log(`  ${name.padEnd(34)} check ${small.check.toFixed(1).padStart(7)} → ${large.check.toFixed(1).padStart(7)} ms (${(large.check / small.check).toFixed(1)}×), remark-parse ${small.parse.toFixed(1)} → ${large.parse.toFixed(1)} ms (${(large.parse / small.parse).toFixed(1)}×)`);
+  }
 
   const { roundTrip, core } = await measureEditToDiagnostics(BENCH_TEXTS.small, 200);
   console.log('\nedit → diagnostics (LSP over stdio, debounce 0), 5,000-char draft');

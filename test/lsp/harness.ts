@@ -1,5 +1,6 @@
 /** Starts the bundled language server over stdio and speaks LSP to it, as any editor would. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
@@ -85,6 +86,17 @@ export class LspHarness {
           resolve();
         });
       });
+    }
+  }
+
+  /** The server's resident memory in MB (Linux), for load tests. */
+  residentMegabytes(): number | undefined {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kilobytes = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+      return kilobytes ? Number(kilobytes) / 1024 : undefined;
+    } catch {
+      return undefined;
     }
   }
 
