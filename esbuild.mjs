@@ -20,7 +20,8 @@ const shared = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // Also the `shuzhi-language-server` command of the npm package.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   {
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',

@@ -1,4 +1,5 @@
 /** Language server adapter around the checking core: diagnostics, fixes, completion, outline, folding, Word export. */
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -19,7 +20,7 @@ import { RULES } from './core/rules/index';
 import type { Finding, Fix, Severity } from './core/types';
 import { ordinalLabel } from './core/ordinals';
 import { headingRange } from './core/structure';
-import { DEFAULT_SETTINGS, type EditorSettings, normalizeSettings } from './settings';
+import { type EditorSettings, normalizeSettings } from './settings';
 import { disableActions, fileCommentOffset } from './disable';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
@@ -27,6 +28,8 @@ import {
   type StatusParams,
 } from './protocol';
 
+// `shuzhi-language-server` with no transport argument speaks over stdio, as most editors expect.
+if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) process.argv.push('--stdio');
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
@@ -58,13 +61,15 @@ const generation = new Map<string, number>();
 const settingsCache = new Map<string, Promise<EditorSettings>>();
 /** The status last sent per document, so typing that changes no count sends nothing. */
 const lastStatus = new Map<string, string>();
-const configCache = new Map<string, LoadedConfig>();
+const configCache = new Map<string, LoadedConfig & { mtimeMs?: number }>();
 /** Folder → its nearest .shuzhirc.json (or none), so a keystroke does not walk the file system. */
 const configPathCache = new Map<string, string | undefined>();
 
 connection.onInitialize((params) => {
   const capabilities = params.capabilities;
-  workspaceTrusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+  const options = (params.initializationOptions ?? {}) as { trusted?: unknown; shuzhi?: unknown };
+  workspaceTrusted = options.trusted !== false;
+  initialSettings = sectionOf(options);
   hasConfigurationCapability = capabilities.workspace?.configuration === true;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -81,21 +86,55 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  // Clients such as VS Code send configuration changes only to servers that register for them.
-  if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  // Clients such as VS Code send configuration changes only to servers that register for them. A client
+  // that refuses is told nothing more: the server works on without it.
+  const refused = (what: string) => (error: unknown) => connection.console.warn(`客户端拒绝注册${what}：${String(error)}`);
+  if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(refused('设置变更通知'));
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(refused('配置文件监视'));
   }
 });
 
+/** Settings given at start (initializationOptions) and pushed since (didChangeConfiguration), for clients that are not asked. */
+let initialSettings: Record<string, unknown> = {};
+let pushedSettings: Record<string, unknown> = {};
+/** How long a client may take to answer workspace/configuration before the known settings are used. */
+const CONFIGURATION_TIMEOUT_MS = 2000;
+
+/** The `shuzhi` part of a settings object, whether sent as { shuzhi: {…} } or as the section itself. */
+function sectionOf(value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const record = value as Record<string, unknown>;
+  if (record.shuzhi && typeof record.shuzhi === 'object') return record.shuzhi as Record<string, unknown>;
+  const { trusted: _trusted, ...rest } = record;
+  return rest;
+}
+
+/** defaults < initializationOptions < didChangeConfiguration payload < workspace/configuration answer. */
 function settingsFor(uri: string): Promise<EditorSettings> {
-  if (!hasConfigurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
   let settings = settingsCache.get(uri);
   if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+    const known = { ...initialSettings, ...pushedSettings };
+    settings = hasConfigurationCapability
+      ? withTimeout(connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' }), CONFIGURATION_TIMEOUT_MS)
+        .then((answer) => normalizeSettings({ ...known, ...sectionOf(answer) }), () => normalizeSettings(known))
+      : Promise.resolve(normalizeSettings(known));
     settingsCache.set(uri, settings);
   }
   return settings;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    }, (error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
 }
 
 const UNTRUSTED_NOTE = '受限模式（不受信任的工作区）：没有使用 .shuzhirc.json 中的占位符正则表达式';
@@ -106,13 +145,35 @@ function configFileFor(uri: string): LoadedConfig & { path?: string; note?: stri
   if (!configPathCache.has(folder)) configPathCache.set(folder, findConfigFile(folder));
   const path = configPathCache.get(folder);
   if (!path) return { config: {} };
-  if (!configCache.has(path)) configCache.set(path, loadConfigFile(path));
+  if (!configCache.has(path)) configCache.set(path, { ...loadConfigFile(path), mtimeMs: modifiedAt(path) });
   const loaded = configCache.get(path)!;
   // A cloned repository's patterns do not apply until the user trusts the workspace.
   if (!workspaceTrusted && loaded.config.placeholders?.length) {
     return { ...loaded, config: { ...loaded.config, placeholders: undefined }, path, note: UNTRUSTED_NOTE };
   }
   return { ...loaded, path };
+}
+
+function modifiedAt(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For clients that do not watch files: on open and save, look for the nearest .shuzhirc.json again and
+ * re-read it if it changed since it was read.
+ */
+function refreshConfigFor(uri: string): void {
+  const folder = folderOf(uri);
+  if (folder === undefined) return;
+  const before = configPathCache.get(folder);
+  configPathCache.delete(folder);
+  const path = configFileFor(uri).path;
+  if (path !== before && before !== undefined) configCache.delete(before);
+  if (path !== undefined && configCache.get(path)?.mtimeMs !== modifiedAt(path)) configCache.delete(path);
 }
 
 /** The folder of a file: URI, or undefined for other schemes and for URIs no file path can be made of (file://host/…, %2F). */
@@ -298,6 +359,8 @@ connection.onCodeAction(async (params: CodeActionParams) => {
   const fileOffset = fileCommentOffset(document.getText(), frontMatter?.end);
 
   if (wants(CodeActionKind.QuickFix)) {
+    // Two findings of one rule on a line need one pair of "disable" actions, not two.
+    const disabledOffered = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       // Only rule findings: the config-file diagnostic has nothing to fix or disable.
       if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string' || !RULE_DOCS.has(diagnostic.code)) continue;
@@ -315,6 +378,9 @@ connection.onCodeAction(async (params: CodeActionParams) => {
         }
       }
       const inFrontMatter = frontMatter !== undefined && document.offsetAt(diagnostic.range.start) < frontMatter.end;
+      const key = `${diagnostic.code}:${diagnostic.range.start.line}`;
+      if (disabledOffered.has(key)) continue;
+      disabledOffered.add(key);
       actions.push(...disableActions(document, diagnostic.code, diagnostic.range.start.line, diagnostic, fileOffset, !inFrontMatter));
     }
   }
@@ -399,12 +465,22 @@ connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
   return ranges;
 });
 
-documents.onDidOpen(({ document }) => schedule(document, 0));
+/** The version each document was opened with: its first content event is the open, checked at once. */
+const openedVersion = new Map<string, number>();
+documents.onDidOpen(({ document }) => {
+  openedVersion.set(document.uri, document.version);
+  refreshConfigFor(document.uri);
+  schedule(document, 0);
+});
 documents.onDidChangeContent(async ({ document }) => {
+  if (openedVersion.get(document.uri) === document.version) return;
   const settings = await settingsFor(document.uri);
   if (settings.run === 'onType') schedule(document, settings.debounceMs);
 });
-documents.onDidSave(({ document }) => schedule(document, 0));
+documents.onDidSave(({ document }) => {
+  refreshConfigFor(document.uri);
+  schedule(document, 0);
+});
 documents.onDidClose(({ document }) => {
   pending.get(document.uri)?.cancel();
   pending.delete(document.uri);
@@ -412,6 +488,7 @@ documents.onDidClose(({ document }) => {
   checked.delete(document.uri);
   settingsCache.delete(document.uri);
   lastStatus.delete(document.uri);
+  openedVersion.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -419,7 +496,9 @@ function recheckAll(): void {
   for (const document of documents.all()) schedule(document, 0);
 }
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((params) => {
+  // VS Code sends null and expects to be asked; Neovim, Helix and others send the settings themselves.
+  if (params.settings) pushedSettings = sectionOf(params.settings);
   settingsCache.clear();
   recheckAll();
 });

@@ -17,25 +17,35 @@ export class LspHarness {
   private waiters: Array<() => void> = [];
   settings: Record<string, unknown> = { debounceMs: 0, scope: 'all' };
 
-  constructor() {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /**
+   * `requests`: how this client treats the server's own requests (workspace/configuration,
+   * client/registerCapability): answer them, answer with an error, or never answer.
+   */
+  constructor(private readonly requests: 'answer' | 'error' | 'silent' = 'answer', args: string[] = ['--stdio']) {
+    this.child = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
-    this.connection.onRequest('client/registerCapability', () => null);
+    const serve = <T>(answer: () => T) => () => {
+      if (this.requests === 'error') throw new Error('this client refuses');
+      if (this.requests === 'silent') return new Promise<T>(() => undefined);
+      return answer();
+    };
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => serve(() => params.items.map(() => this.settings))());
+    this.connection.onRequest('client/registerCapability', serve(() => null));
     this.connection.onNotification('shuzhi/status', () => undefined);
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: unknown): Promise<void> {
+  /** `asksConfiguration: false` is a client like Neovim 0.7 that does not answer workspace/configuration. */
+  async initialize(initializationOptions?: unknown, asksConfiguration = true): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       initializationOptions,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: asksConfiguration ? { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } } : {},
       workspaceFolders: null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -45,6 +55,11 @@ export class LspHarness {
   configure(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  /** Sends the settings in the notification itself, as Neovim, Helix and Zed do. */
+  pushSettings(settings: Record<string, unknown>): Promise<void> {
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { shuzhi: settings } });
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
