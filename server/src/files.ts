@@ -23,16 +23,33 @@ export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    // Drafts saved by older Windows tools are often GB18030/GBK.
-    try {
-      return {
-        text: new TextDecoder('gb18030', { fatal: true }).decode(bytes),
-        notice: `${name}：不是 UTF-8 编码，已按 GB18030（GBK）读取。建议另存为 UTF-8。`,
-      };
-    } catch {
-      return { error: `${name}：无法识别文字编码（既不是 UTF-8 也不是 GBK），未检查。请另存为 UTF-8 后重试。` };
+    // Drafts saved by older Windows tools are often GB18030/GBK; those from Taiwan or Hong Kong, Big5.
+    const gb = decodeOrUndefined('gb18030', bytes);
+    const big5 = decodeOrUndefined('big5', bytes);
+    if (big5 !== undefined && (gb === undefined || garbled(gb) > garbled(big5))) {
+      return { text: big5, notice: `${name}：不是 UTF-8 编码，已按 Big5（繁体中文）读取。建议另存为 UTF-8。` };
     }
+    if (gb !== undefined) return { text: gb, notice: `${name}：不是 UTF-8 编码，已按 GB18030（GBK）读取。建议另存为 UTF-8。` };
+    return { error: `${name}：无法识别文字编码（不是 UTF-8、GBK 或 Big5），未检查。请另存为 UTF-8 后重试。` };
   }
+}
+
+function decodeOrUndefined(encoding: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Characters a Chinese report hardly ever holds but a wrong legacy decoding produces in numbers: kana,
+ * bopomofo, Cyrillic, Greek, box drawing, private use. The share of them tells GBK from Big5.
+ */
+const UNLIKELY = /[\u3040-\u30ff\u3100-\u312f\u0400-\u04ff\u0370-\u03ff\u2500-\u257f\ue000-\uf8ff]/g;
+
+function garbled(text: string): number {
+  return (text.match(UNLIKELY)?.length ?? 0) / Math.max(1, text.length);
 }
 
 /** UTF-16 by its byte order mark (Notepad saves "Unicode" that way). */

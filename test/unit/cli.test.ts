@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonFinding } from '../../server/src/cli';
@@ -69,6 +69,17 @@ describe('shuzhi lint (CLI)', () => {
     writeFileSync(join(dir, 'gbk.md'), gbk);
     const result = await run(['lint', '--format', 'json', 'gbk.md'], dir);
     assert.match(result.stderr, /GB18030/);
+    assert.equal((JSON.parse(result.stdout) as JsonFinding[])[0].rule, 'missing-number');
+  });
+
+  it('reads Big5 drafts as Big5, not as garbled GBK', async () => {
+    // 全年開展次。 in Big5, which also decodes (as nonsense) in GB18030.
+    const sentence = '今年以來，我們認真履行職責，推動各項工作取得新成效。全年開展黨課次。';
+    const big5 = new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'encodings', 'big5.md')));
+    writeFileSync(join(dir, 'big5.md'), big5);
+    const result = await run(['lint', '--format', 'json', 'big5.md'], dir);
+    assert.match(result.stderr, /Big5/);
+    assert.match((await run(['outline', '--format', 'json', 'big5.md'], dir)).stdout, new RegExp(sentence.slice(0, 8)));
     assert.equal((JSON.parse(result.stdout) as JsonFinding[])[0].rule, 'missing-number');
   });
 
