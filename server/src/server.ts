@@ -247,11 +247,14 @@ async function check(uri: string, ticket: number): Promise<void> {
     return;
   }
   let evaluation: Evaluation;
+  const started = performance.now();
   try {
     evaluation = await evaluate(document);
   } catch (error) {
     logCheckError(uri, error);
     return;
+  } finally {
+    lastCheckMs.set(uri, performance.now() - started);
   }
   if (generation.get(uri) !== ticket) return;
   checked.set(uri, evaluation);
@@ -465,6 +468,8 @@ connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
   return ranges;
 });
 
+/** How long the last check of each document took. */
+const lastCheckMs = new Map<string, number>();
 /** The version each document was opened with: its first content event is the open, checked at once. */
 const openedVersion = new Map<string, number>();
 documents.onDidOpen(({ document }) => {
@@ -475,7 +480,9 @@ documents.onDidOpen(({ document }) => {
 documents.onDidChangeContent(async ({ document }) => {
   if (openedVersion.get(document.uri) === document.version) return;
   const settings = await settingsFor(document.uri);
-  if (settings.run === 'onType') schedule(document, settings.debounceMs);
+  // A document whose check takes longer than the debounce waits as long as its last check took, so
+  // typing in a huge file leaves the server at least half its time for requests (completion, actions).
+  if (settings.run === 'onType') schedule(document, Math.max(settings.debounceMs, lastCheckMs.get(document.uri) ?? 0));
 });
 documents.onDidSave(({ document }) => {
   refreshConfigFor(document.uri);
@@ -489,6 +496,7 @@ documents.onDidClose(({ document }) => {
   settingsCache.delete(document.uri);
   lastStatus.delete(document.uri);
   openedVersion.delete(document.uri);
+  lastCheckMs.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
