@@ -51,6 +51,9 @@ function measure(text: string, rounds: number): { parse: number; check: number }
 
 export const BENCH_TEXTS = { small: draftOfSize(5000), large: draftOfSize(400000) };
 
+/** The growth, for four times the input, above which a shape counts as superlinear (linear is 4, quadratic 16). */
+const SUPERLINEAR = 8;
+
 const repeatTo = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
 /** Inputs that once took time growing with the square of their size (issue: robustness and safety). */
@@ -120,6 +123,11 @@ async function main(): Promise<void> {
     const small = measure(make(10000), 5);
     const large = measure(make(40000), 3);
     console.log(`  ${name.padEnd(34)} check ${small.check.toFixed(1).padStart(7)} → ${large.check.toFixed(1).padStart(7)} ms (${(large.check / small.check).toFixed(1)}×), remark-parse ${small.parse.toFixed(1)} → ${large.parse.toFixed(1)} ms (${(large.parse / small.parse).toFixed(1)}×)`);
+    // Four times the input in well under sixteen times the time: anything quadratic fails the run.
+    if (large.check / small.check > SUPERLINEAR) {
+      console.log(`  ✖ ${name}: grows faster than linear`);
+      process.exitCode = 1;
+    }
   }
 
   const { roundTrip, core } = await measureEditToDiagnostics(BENCH_TEXTS.small, 200);
