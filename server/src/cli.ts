@@ -8,14 +8,15 @@ import { findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from 
 import { lint, profilesFor, type LintConfig } from './core/lint';
 import type { Finding } from './core/types';
 import { blockingFindings } from './core/blocking';
+import { fixAll } from './core/fix';
 import { type OutlineHeading, reportOutline, type ReportOutline } from './core/outline';
 import { decideScope } from './core/scope';
 import { checkExport, exportDocx } from './export/docx';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
-import { decodeDraft, readDraft, type ReadResult } from './files';
+import { decodeDraft, readDraft, type ReadResult, writeTextAtomically } from './files';
 
 const USAGE = `用法：
-  shuzhi lint [--format text|json] [--profile 文种] [--config 配置文件] <文件|通配符|->...
+  shuzhi lint [--format text|json] [--fix | --fix-dry-run] [--profile 文种] [--config 配置文件] <文件|通配符|->...
   shuzhi export <文稿.md> [-o 输出.docx] [--force] [--profile 文种] [--config 配置文件]
   shuzhi outline <文稿.md|-> [--format text|json] [--profile 文种] [--config 配置文件]
 
@@ -23,6 +24,8 @@ lint 检查文稿：
   --format   输出格式：text（默认）或 json
   --profile  指定文种：述职报告、述责述廉报告、述法报告、年度工作总结、对照检查材料
   --config   使用指定的配置文件，而不是离文稿最近的 .shuzhirc.json
+  --fix      自动修复能修复的问题（序号、序号格式、列举、网站残留），直接改写文稿，再报告剩下的问题
+  --fix-dry-run  只显示会怎样修改，不改动文件
   -          从标准输入读取文稿
   退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件无法读取。
 
@@ -73,13 +76,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
         config: { type: 'string' },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
     io.stderr(`${usageProblem(error as NodeJS.ErrnoException)}\n\n${USAGE}\n`);
     return 2;
   }
-  const { format, profile, config: configPath } = parsed.values;
+  const { format, profile, config: configPath, fix } = parsed.values;
+  const dryRun = parsed.values['fix-dry-run'] === true;
   const misplaced = MISPLACED_OPTIONS[command].find((option) => rest.some((arg) => arg === option || arg.startsWith(`${option}=`)));
   if (misplaced) {
     io.stderr(`${command} 命令没有 ${misplaced} 选项。\n\n${USAGE}\n`);
@@ -149,9 +155,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
       continue;
     }
     const config: LintConfig = mergeConfigs(loaded.config, profile ? { profile } : undefined);
-    const { findings } = lint(read.text, config);
     const file = input.path === '-' ? '<标准输入>' : input.path;
-    results.push({ file, text: read.text, findings });
+    let text = read.text;
+    if (fix || dryRun) {
+      const fixed = fixAll(read.text, config).text;
+      if (fixed !== read.text) {
+        if (dryRun) io.stdout(lineDiff(file, read.text, fixed));
+        else if (input.path === '-' || read.notice) {
+          // Standard input has nowhere to go back to; a GBK or UTF-16 file would come back in another encoding.
+          io.stderr(`${file}：${input.path === '-' ? '标准输入' : '这个文件不是 UTF-8 编码'}，没有改动；可用 --fix-dry-run 查看修改。\n`);
+        } else {
+          const written = writeTextAtomically(resolve(io.cwd, input.path), fixed, read.bom === true);
+          if (written) {
+            io.stderr(`${file}：${written}\n`);
+            exitCode = 2;
+            continue;
+          }
+          io.stderr(`${file}：已自动修复。\n`);
+          text = fixed;
+        }
+      }
+    }
+    const { findings } = lint(text, config);
+    results.push({ file, text, findings });
     if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
   }
 
@@ -206,11 +232,24 @@ async function exportCommand(
   return 0;
 }
 
+/** The lines a fix changes, as `-` and `+` pairs with line numbers: enough to review before --fix. */
+function lineDiff(file: string, before: string, after: string): string {
+  const old = before.split(/\r\n?|\n/);
+  const fresh = after.split(/\r\n?|\n/);
+  let start = 0;
+  while (start < old.length && start < fresh.length && old[start] === fresh[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < fresh.length - start && old[old.length - 1 - end] === fresh[fresh.length - 1 - end]) end++;
+  const removed = old.slice(start, old.length - end).map((line) => `-${line}`);
+  const added = fresh.slice(start, fresh.length - end).map((line) => `+${line}`);
+  return `--- ${file}\n+++ ${file}（修复后）\n@@ 第 ${start + 1} 行起 @@\n${[...removed, ...added].join('\n')}\n`;
+}
+
 /** Options that belong to other subcommands: accepted silently they would do nothing the user meant. */
 const MISPLACED_OPTIONS: Record<'lint' | 'export' | 'outline', string[]> = {
   lint: ['--output', '-o', '--force'],
-  export: ['--format'],
-  outline: ['--output', '-o', '--force'],
+  export: ['--format', '--fix', '--fix-dry-run'],
+  outline: ['--output', '-o', '--force', '--fix', '--fix-dry-run'],
 };
 
 function usageProblem(error: NodeJS.ErrnoException): string {

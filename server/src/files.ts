@@ -1,9 +1,12 @@
 /** Reading drafts from disk for the CLI: binary, oversized, non-regular and non-UTF-8 files get a clear message. */
+import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { readBounded } from './read';
 
 export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 
-export type ReadResult = { text: string; notice?: string } | { error: string };
+/** `bom`: the UTF-8 file began with a byte order mark, which decoding drops and writing back restores. */
+export type ReadResult = { text: string; notice?: string; bom?: boolean } | { error: string };
 
 export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
   if (bytes.length > MAX_DRAFT_BYTES) {
@@ -21,7 +24,7 @@ export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
     return { error: `${name}：这是二进制文件（如 .docx、图片），不是 Markdown 文稿，未检查。请检查 Markdown 源文件。` };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
   } catch {
     // Drafts saved by older Windows tools are often GB18030/GBK; those from Taiwan or Hong Kong, Big5.
     const gb = decodeOrUndefined('gb18030', bytes);
@@ -64,4 +67,20 @@ export async function readDraft(path: string, shown = path): Promise<ReadResult>
   const read = readBounded(path, MAX_DRAFT_BYTES);
   if ('problem' in read) return { error: `${shown}：${read.problem}。` };
   return decodeDraft(read.bytes, shown);
+}
+
+/** Writes a fixed draft through a temporary file and a rename, keeping its mode: never half-written. Returns a problem, or undefined. */
+export function writeTextAtomically(path: string, text: string, bom: boolean): string | undefined {
+  let temporary: string | undefined;
+  try {
+    // Through a symlink, the file it points to is the draft; renaming onto the link would replace the link.
+    const target = realpathSync(path);
+    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    writeFileSync(temporary, (bom ? '\uFEFF' : '') + text, { mode: statSync(target).mode });
+    renameSync(temporary, target);
+    return undefined;
+  } catch (error) {
+    if (temporary) rmSync(temporary, { force: true });
+    return `无法写回修复后的文稿（${(error as NodeJS.ErrnoException).code ?? String(error)}），文件没有改动。`;
+  }
 }

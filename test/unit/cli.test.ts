@@ -252,3 +252,39 @@ describe('CLI on hostile or unlucky input', () => {
     assert.match(output, /status [01]\n$/);
   });
 });
+
+describe('shuzhi lint --fix', () => {
+  let dir: string;
+  const BROKEN = '\uFEFF2024年度述职报告\n\n一、主要做法\n\n1、抓学习。内容。\n\n3、抓队伍。内容。\n\n三、存在问题\n\n新发展党员X名。\n\n四、下步打算\n\n一是加强学习；三是改进作风。\n';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-fix-'));
+    writeFileSync(join(dir, 'draft.md'), BROKEN);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fixes everything fixable in one run, keeps the BOM, and reports what is left', async () => {
+    const result = await run(['lint', '--fix', '--format', 'json', 'draft.md'], dir);
+    const fixed = readFileSync(join(dir, 'draft.md'), 'utf8');
+    assert.equal(fixed, '\uFEFF2024年度述职报告\n\n一、主要做法\n\n1.抓学习。内容。\n\n2.抓队伍。内容。\n\n二、存在问题\n\n新发展党员X名。\n\n三、下步打算\n\n一是加强学习；二是改进作风。\n');
+    assert.match(result.stderr, /已自动修复/);
+    assert.deepEqual((JSON.parse(result.stdout) as JsonFinding[]).map((finding) => finding.rule), ['placeholder']);
+    assert.equal(result.code, 1);
+  });
+
+  it('shows the changes with --fix-dry-run and leaves the file alone', async () => {
+    const result = await run(['lint', '--fix-dry-run', 'draft.md'], dir);
+    assert.match(result.stdout, /-3、抓队伍。内容。\n/);
+    assert.match(result.stdout, /\+2\.抓队伍。内容。\n/);
+    assert.equal(readFileSync(join(dir, 'draft.md'), 'utf8'), BROKEN);
+  });
+
+  it('never rewrites what it cannot write back as it was (GBK) and writes through a symlink', async () => {
+    writeFileSync(join(dir, 'gbk.md'), Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd6, 0xf7, 0xd2, 0xaa, 0x0a, 0x33, 0xa1, 0xa2])); // 一、主要\n3、
+    const before = readFileSync(join(dir, 'gbk.md'));
+    assert.match((await run(['lint', '--fix', 'gbk.md'], dir)).stderr, /不是 UTF-8 编码，没有改动/);
+    assert.deepEqual(readFileSync(join(dir, 'gbk.md')), before);
+    symlinkSync(join(dir, 'draft.md'), join(dir, 'link.md'));
+    await run(['lint', '--fix', 'link.md'], dir);
+    assert.match(readFileSync(join(dir, 'draft.md'), 'utf8'), /2\.抓队伍/);
+  });
+});
