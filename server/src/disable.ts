@@ -9,15 +9,16 @@ export function fileCommentOffset(text: string, frontMatterEnd: number | undefin
   return lineEnd === -1 ? text.length : lineEnd + 1;
 }
 
+/** `rule` goes into the comment; `name`, the rule's Chinese name, into the titles the user reads. */
 export function disableActions(
-  document: TextDocument, rule: string, line: number, diagnostic: Diagnostic, fileOffset: number, lineAllowed: boolean,
+  document: TextDocument, rule: string, name: string, line: number, diagnostic: Diagnostic, fileOffset: number, lineAllowed: boolean,
 ): CodeAction[] {
   const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
   const actions: CodeAction[] = [];
   if (lineAllowed) {
     const lineStart = { line, character: 0 };
     actions.push({
-      title: `在这一行停用“${rule}”`,
+      title: `在这一行停用“${name}”检查`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: { changes: { [document.uri]: [{ range: { start: lineStart, end: lineStart }, newText: `<!-- shuzhi-disable-next-line ${rule} -->${eol}` }] } },
@@ -26,7 +27,7 @@ export function disableActions(
   const at = document.positionAt(fileOffset);
   const needsBreak = fileOffset === document.getText().length && fileOffset > 0 && !document.getText().endsWith('\n');
   actions.push({
-    title: `在本文件停用“${rule}”`,
+    title: `在本文件停用“${name}”检查`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: `${needsBreak ? eol : ''}<!-- shuzhi-disable ${rule} -->${eol}` }] } },

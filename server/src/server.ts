@@ -34,6 +34,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 const EXTENSION_ROOT = dirname(__dirname);
+const RULE_NAMES = new Map(RULES.map((rule) => [rule.meta.id, rule.meta.name]));
 const RULE_DOCS = new Map(RULES.map((rule) => [rule.meta.id, pathToFileURL(join(EXTENSION_ROOT, rule.meta.docs)).toString()]));
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -373,7 +374,7 @@ connection.onCodeAction(async (params: CodeActionParams) => {
         const sameRule = result.findings.filter((finding) => finding.rule === diagnostic.code && finding.fix);
         if (sameRule.length > 1) {
           actions.push({
-            title: `修复本文中所有“${diagnostic.code}”问题（${sameRule.length} 处）`,
+            title: `修复本文中所有“${RULE_NAMES.get(diagnostic.code)}”问题（${sameRule.length} 处）`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             edit: edit(await fixedEdits(document, diagnostic.code)),
@@ -384,7 +385,7 @@ connection.onCodeAction(async (params: CodeActionParams) => {
       const key = `${diagnostic.code}:${diagnostic.range.start.line}`;
       if (disabledOffered.has(key)) continue;
       disabledOffered.add(key);
-      actions.push(...disableActions(document, diagnostic.code, diagnostic.range.start.line, diagnostic, fileOffset, !inFrontMatter));
+      actions.push(...disableActions(document, diagnostic.code, RULE_NAMES.get(diagnostic.code)!, diagnostic.range.start.line, diagnostic, fileOffset, !inFrontMatter));
     }
   }
   if (wants(FIX_ALL_KIND)) {
@@ -542,9 +543,17 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Prom
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   let reports = 0;
   for (const file of params.files) {
-    if (documents.get(file.uri)) continue;
     const settings = await settingsFor(file.uri);
     if (!settings.enable) continue;
+    // An open draft counts with the text in the editor, which is already published.
+    const open = documents.get(file.uri);
+    if (open) {
+      const known = await current(open).catch(() => undefined);
+      if (!known?.isReport) continue;
+      reports++;
+      for (const finding of known.result.findings) counts[finding.severity]++;
+      continue;
+    }
     let evaluation: Evaluation;
     try {
       evaluation = await evaluate(TextDocument.create(file.uri, 'markdown', 0, file.text));

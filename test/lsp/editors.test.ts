@@ -86,7 +86,7 @@ describe('language server with every kind of client', function () {
     const actions = await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: 'untitled:fix' }, range: line[0].range, context: { diagnostics: line, only: ['quickfix'] },
     });
-    assert.deepEqual(actions!.map((action) => action.title), ['在这一行停用“placeholder”', '在本文件停用“placeholder”']);
+    assert.deepEqual(actions!.map((action) => action.title), ['在这一行停用“占位符”检查', '在本文件停用“占位符”检查']);
   });
 
   it('starts over stdio when run as shuzhi-language-server with no argument', async () => {

@@ -75,8 +75,8 @@ describe('language server over stdio', function () {
     });
     const titles = actions!.map((action) => action.title);
     assert.ok(titles.includes('将本组序号依次改为一、二、三、'), titles.join(' | '));
-    assert.ok(titles.includes('在这一行停用“heading-sequence”'));
-    assert.ok(titles.includes('在本文件停用“heading-sequence”'));
+    assert.ok(titles.includes('在这一行停用“标题序号”检查'));
+    assert.ok(titles.includes('在本文件停用“标题序号”检查'));
     const renumber = actions!.find((action) => action.title === '将本组序号依次改为一、二、三、') as { edit: WorkspaceEdit };
     assert.equal(applyEdits(current, renumber.edit.changes![URI]).split('\n')[18], '三、下步打算');
   });

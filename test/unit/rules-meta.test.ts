@@ -13,6 +13,7 @@ describe('rule metadata', () => {
     for (const { meta } of RULES) {
       assert.match(meta.id, /^[a-z]+(-[a-z]+)*$/);
       assert.match(meta.description, /[\u4e00-\u9fff]/);
+      assert.match(meta.name, /^[\u4e00-\u9fff]{2,6}$/, `${meta.id} has a short Chinese name`);
       assert.ok(['error', 'warning', 'info', 'hint'].includes(meta.defaultSeverity));
       assert.equal(meta.docs, `docs/rules/${meta.id}.md`);
       const page = join(ROOT, meta.docs);

@@ -27,6 +27,8 @@ export interface Finding {
 export interface RuleMeta {
   /** Stable id, used in configuration, inline comments and diagnostics. */
   id: string;
+  /** Short Chinese name, for every string a user reads (quick fixes, settings descriptions). */
+  name: string;
   /** One line, in Chinese. */
   description: string;
   defaultSeverity: Severity;

@@ -94,7 +94,7 @@ export function extensionSuite(): void {
       const target = diagnostics.find((d) => ruleOf(d) === 'heading-sequence' && d.range.start.line === 18)!;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft, target.range, vscode.CodeActionKind.QuickFix.value);
       const titles = actions.map((action) => action.title);
-      assert.ok(titles.includes('在这一行停用“heading-sequence”'), titles.join(' | '));
+      assert.ok(titles.includes('在这一行停用“标题序号”检查'), titles.join(' | '));
       const renumber = actions.find((action) => action.title.startsWith('将本组序号依次改为'))!;
       assert.ok(await vscode.workspace.applyEdit(renumber.edit!));
       assert.equal(document.lineAt(18).text, '三、下步打算');
@@ -115,7 +115,7 @@ export function extensionSuite(): void {
       const target = diagnostics.find((d) => d.message.includes('党建工作X次'))!;
       const line = target.range.start.line;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft, target.range, vscode.CodeActionKind.QuickFix.value);
-      const disable = actions.find((action) => action.title === '在这一行停用“placeholder”')!;
+      const disable = actions.find((action) => action.title === '在这一行停用“占位符”检查')!;
       assert.ok(await vscode.workspace.applyEdit(disable.edit!));
       assert.equal(document.lineAt(line).text, '<!-- shuzhi-disable-next-line placeholder -->');
       await diagnosticsWhen(draft, (all) => all.length > 0 && !all.some((d) => d.message.includes('党建工作X次')));
@@ -159,8 +159,9 @@ export function extensionSuite(): void {
       const other = workspaceFile('other-template.md');
       assert.equal(vscode.languages.getDiagnostics(other).length, 0);
       const result = await vscode.commands.executeCommand<{ reports: number; counts: { error: number } }>('shuzhi.checkWorkspace');
-      // The open draft is checked already; the template and the final report are not open; the note is no report.
-      assert.equal(result.reports, 2, JSON.stringify(result));
+      // The open draft counts with its current text; the template and the final report are read from disk; the note is no report.
+      assert.equal(result.reports, 3, JSON.stringify(result));
+      assert.ok(result.counts.error >= vscode.languages.getDiagnostics(draft).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length);
       const diagnostics = await diagnosticsWhen(other, (all) => all.length > 0);
       assert.ok(diagnostics.some((d) => ruleOf(d) === 'missing-number'));
       assert.equal(vscode.languages.getDiagnostics(workspaceFile('notes.md')).length, 0, 'a README-like note is not a report');

@@ -5,6 +5,7 @@ import { headingLabel, headingRange } from '../structure';
 export const emptySection: Rule = {
   meta: {
     id: 'empty-section',
+    name: '标题下无内容',
     description: '标题下没有内容（到下一个同级或更高级标题之前没有正文）',
     defaultSeverity: 'warning',
     docs: docsPath('empty-section'),

@@ -47,6 +47,7 @@ function checkRun(context: RuleContext, run: EnumerationRun): void {
 export const enumerationSequence: Rule = {
   meta: {
     id: 'enumeration-sequence',
+    name: '段内列举',
     description: '段内列举（一是、二是，第一、第二，首先、其次）跳号、重复或倒退；“一是”用作标题',
     defaultSeverity: 'warning',
     docs: docsPath('enumeration-sequence'),

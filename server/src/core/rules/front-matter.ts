@@ -4,6 +4,7 @@ import { docsPath } from '../rule';
 export const frontMatter: Rule = {
   meta: {
     id: 'front-matter',
+    name: '文首信息',
     description: '文首 YAML 信息块无法解析，或 profile 指定了未知的文种',
     defaultSeverity: 'error',
     docs: docsPath('front-matter'),

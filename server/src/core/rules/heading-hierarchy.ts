@@ -10,6 +10,7 @@ const LEVEL_EXAMPLE = ['', '一、', '（一）', '1.', '（1）', '①'];
 export const headingHierarchy: Rule = {
   meta: {
     id: 'heading-hierarchy',
+    name: '标题层级',
     description: '标题层级颠倒（“1.”之后又用“（一）”）、某级只有（一）没有（二）、Markdown 标题级别与序号层级不符；可选严格检查跳级',
     defaultSeverity: 'warning',
     docs: docsPath('heading-hierarchy'),

@@ -6,6 +6,7 @@ import { ordinalRange, renumberHeadings, siblingRuns } from '../structure';
 export const headingSequence: Rule = {
   meta: {
     id: 'heading-sequence',
+    name: '标题序号',
     description: '同级标题序号跳号、重复或在新的上级标题下没有从头编号（一、二、四）',
     defaultSeverity: 'warning',
     docs: docsPath('heading-sequence'),

@@ -181,6 +181,7 @@ function findGaps(line: Line): Gap[] {
 export const missingNumber: Rule = {
   meta: {
     id: 'missing-number',
+    name: '缺少数字',
     description: '数量缺少数字（“开展专题党课次”“投入资金万元”“截至月底”）',
     defaultSeverity: 'error',
     docs: docsPath('missing-number'),

@@ -14,6 +14,7 @@ const WHY = [
 export const ordinalStyle: Rule = {
   meta: {
     id: 'ordinal-style',
+    name: '序号格式',
     description: '序号后的标点或括号不规范（1、→1.，（一）、→（一），(一)→（一））',
     defaultSeverity: 'warning',
     docs: docsPath('ordinal-style'),

@@ -71,6 +71,7 @@ function unfilled(marker: string, around: string): string {
 export const placeholder: Rule = {
   meta: {
     id: 'placeholder',
+    name: '占位符',
     description: '模板中未填写的占位符（X名、XX万元、××、某某、***、【待填】、〔 〕、（ ）等）',
     defaultSeverity: 'error',
     docs: docsPath('placeholder'),

@@ -5,6 +5,7 @@ import { documentAnchor, placeRequiredSections } from './sections';
 export const requiredSection: Rule = {
   meta: {
     id: 'required-section',
+    name: '缺少部分',
     description: '按文种应有的部分缺失（如述职报告缺“存在问题”或“下步打算”）',
     defaultSeverity: 'warning',
     docs: docsPath('required-section'),

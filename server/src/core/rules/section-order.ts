@@ -6,6 +6,7 @@ import { placeRequiredSections } from './sections';
 export const sectionOrder: Rule = {
   meta: {
     id: 'section-order',
+    name: '部分顺序',
     description: '文种要求的各部分顺序颠倒（如“存在问题”写在“主要做法”之前）',
     defaultSeverity: 'warning',
     docs: docsPath('section-order'),

@@ -7,6 +7,7 @@ import type { Fix } from '../types';
 export const templateResidue: Rule = {
   meta: {
     id: 'template-residue',
+    name: '网站残留',
     description: '下载网站、文字生成工具留下的内容（网址、QQ、“仅供学习”、“此处隐藏N个字”、范文标题等）',
     defaultSeverity: 'error',
     docs: docsPath('template-residue'),
