@@ -34,7 +34,7 @@ export async function exportDocxCommand(client: LanguageClient | undefined, reso
     const choice = await window.showWarningMessage(`导出的 Word 文件会缺少内容：${result.blocking.join(' ')}仍要导出吗？`, { modal: true }, '仍然导出');
     if (choice !== '仍然导出') return undefined;
   }
-  const target = args.target ? Uri.file(args.target) : await chooseTarget(document, args.overwrite === true);
+  const target = args.target ? Uri.file(args.target) : await chooseTarget(document, args.overwrite === true, result.title);
   if (!target) return undefined;
   if (target.toString() === document.uri.toString() || (target.scheme === 'file' && target.fsPath.toLowerCase() === document.uri.fsPath.toLowerCase())) {
     void window.showErrorMessage('导出的 Word 文件不能覆盖文稿本身，请换一个文件名。');
@@ -54,8 +54,10 @@ async function draftFor(resource?: Uri): Promise<TextDocument | undefined> {
 }
 
 /** Next to the draft (or in the folder set by shuzhi.export.folder); an existing file is only replaced when the user says so. */
-async function chooseTarget(document: TextDocument, overwrite: boolean): Promise<Uri | undefined> {
-  const name = document.uri.path.split('/').pop()!.replace(/\.(md|markdown)$/i, '') || '述职报告';
+async function chooseTarget(document: TextDocument, overwrite: boolean, title: string | undefined): Promise<Uri | undefined> {
+  // An unsaved draft (Untitled-1) is offered under its report title.
+  const fromTitle = title && fileNameFrom(title);
+  const name = (document.isUntitled && fromTitle) || document.uri.path.split('/').pop()!.replace(/\.(md|markdown)$/i, '') || '述职报告';
   const folderSetting = workspace.getConfiguration('shuzhi', document.uri).get<string>('export.folder', '').trim();
   const workspaceFolder = workspace.getWorkspaceFolder(document.uri)?.uri ?? workspace.workspaceFolders?.[0]?.uri;
   let folder: Uri | undefined;
@@ -64,7 +66,8 @@ async function chooseTarget(document: TextDocument, overwrite: boolean): Promise
   if (!folder) return window.showSaveDialog({ defaultUri: workspaceFolder && Uri.joinPath(workspaceFolder, `${name}.docx`), filters: { 'Word 文档': ['docx'] } });
   const target = Uri.joinPath(folder, `${name}.docx`);
   if (overwrite || !(await exists(target))) return target;
-  const choice = await window.showWarningMessage(`${target.fsPath} 已经存在。`, { modal: true }, '覆盖', '另存为…');
+  // 另存为 first: a modal's first button is the one Enter presses, and Enter should not overwrite.
+  const choice = await window.showWarningMessage(`${target.fsPath} 已经存在。`, { modal: true }, '另存为…', '覆盖');
   if (choice === '覆盖') return target;
   if (choice === '另存为…') return window.showSaveDialog({ defaultUri: target, filters: { 'Word 文档': ['docx'] } });
   return undefined;
@@ -121,4 +124,9 @@ async function offerToOpen(target: Uri): Promise<void> {
   if (choice === '打开') void env.openExternal(target);
   // Revealing in the system file manager only works where the files are local.
   if (choice === '在文件夹中显示') void commands.executeCommand(env.remoteName ? 'revealInExplorer' : 'revealFileInOS', target);
+}
+
+/** A title as a file name: characters Windows and macOS refuse removed, at most 60 characters. */
+export function fileNameFrom(title: string): string {
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim().slice(0, 60);
 }

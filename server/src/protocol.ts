@@ -54,4 +54,6 @@ export interface ExportDocxResult {
   blocking: string[];
   /** What the export cleaned on its way. */
   notes: string[];
+  /** The report's title, the name an unsaved draft's Word file is offered under. */
+  title?: string;
 }

@@ -535,7 +535,8 @@ connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Prom
   const checked = lint(params.text, config);
   const unfinished = blockingFindings(checked.findings).length;
   const docx = await exportDocx(checked.model, config.export);
-  return { docx: Buffer.from(docx).toString('base64'), unfinished, ...checkExport(checked.model) };
+  const title = checked.model.title?.text ?? (typeof checked.model.frontMatter.title === 'string' ? checked.model.frontMatter.title : undefined);
+  return { docx: Buffer.from(docx).toString('base64'), unfinished, title, ...checkExport(checked.model) };
 });
 
 /** Drafts that are not open, sent by the client's "check the workspace" command. */
