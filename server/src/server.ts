@@ -235,7 +235,8 @@ async function evaluate(document: TextDocument): Promise<Evaluation> {
   if (isReport && result.findings.length > MAX_DIAGNOSTICS) diagnostics.push(truncatedDiagnostic(result.findings.length - MAX_DIAGNOSTICS));
   if (file.error) diagnostics.unshift(configDiagnostic(file.error));
   for (const problem of settings.problems) diagnostics.unshift(configDiagnostic(`${problem}。`));
-  return { version, result, isReport, scopeExplanation: scope.explanation, note: file.note, diagnostics };
+  const large = document.getText().length > LARGE_DOCUMENT ? '文稿超过 100 万字：输入时不检查，打开和保存时检查' : undefined;
+  return { version, result, isReport, scopeExplanation: scope.explanation, note: [file.note, large].filter(Boolean).join('；') || undefined, diagnostics };
 }
 
 async function check(uri: string, ticket: number): Promise<void> {
@@ -469,6 +470,8 @@ connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
   return ranges;
 });
 
+/** Characters beyond which typing does not trigger checks (reports are tens of thousands). */
+const LARGE_DOCUMENT = 1_000_000;
 /** How long the last check of each document took. */
 const lastCheckMs = new Map<string, number>();
 /** The version each document was opened with: its first content event is the open, checked at once. */
@@ -480,6 +483,8 @@ documents.onDidOpen(({ document }) => {
 });
 documents.onDidChangeContent(async ({ document }) => {
   if (openedVersion.get(document.uri) === document.version) return;
+  // Past this size a check takes seconds: such a file is checked on open and save, not per keystroke.
+  if (document.getText().length > LARGE_DOCUMENT) return;
   const settings = await settingsFor(document.uri);
   // A document whose check takes longer than the debounce waits as long as its last check took, so
   // typing in a huge file leaves the server at least half its time for requests (completion, actions).

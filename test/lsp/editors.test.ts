@@ -96,3 +96,25 @@ describe('language server with every kind of client', function () {
     assert.ok((await server.diagnostics('untitled:bin')).diagnostics.length > 0);
   });
 });
+
+describe('language server with a huge file', function () {
+  this.timeout(120000);
+
+  it('checks a file of over a million characters on open and save, not per keystroke, and says so', async () => {
+    const server = new LspHarness();
+    try {
+      await server.initialize();
+      const status = new Promise<{ note?: string }>((resolve) => server.connection.onNotification('shuzhi/status', resolve));
+      const text = `2024年度述职报告\n\n${'今年以来认真履行职责。\n'.repeat(100_000)}`;
+      await server.open('untitled:huge', text);
+      await server.diagnostics('untitled:huge', (params) => params.version === 1, 60000);
+      assert.match((await status).note ?? '', /输入时不检查/);
+      await server.edit('untitled:huge', 2, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, '投入资金万元。');
+      await server.save('untitled:huge');
+      const { diagnostics } = await server.diagnostics('untitled:huge', (params) => params.version === 2, 60000);
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-number'));
+    } finally {
+      await server.dispose();
+    }
+  });
+});
