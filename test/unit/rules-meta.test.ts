@@ -26,3 +26,36 @@ describe('rule metadata', () => {
     assert.deepEqual(schema.properties.rules.propertyNames.enum, RULES.map((rule) => rule.meta.id));
   });
 });
+
+describe('what derives from rule metadata does not drift', () => {
+  const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+  it('offers every rule, and only those, in the shuzhi.rules setting with the severity enum', () => {
+    const properties = manifest.contributes.configuration.properties['shuzhi.rules'].properties as Record<string, { enum: string[] }>;
+    assert.deepEqual(Object.keys(properties), RULES.map((rule) => rule.meta.id));
+    for (const property of Object.values(properties)) assert.deepEqual(property.enum, ['off', 'error', 'warning', 'info', 'hint']);
+  });
+
+  it('lists every rule in the README table with its default severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const { meta } of RULES) {
+      assert.match(readme, new RegExp(`\\| \\[${meta.id}\\]\\(docs/rules/${meta.id}\\.md\\) \\| ${SEVERITY_LABEL[meta.defaultSeverity]} \\|`), meta.id);
+    }
+  });
+
+  it('states each rule\'s default severity and fixability at the head of its docs page', () => {
+    for (const { meta } of RULES) {
+      const head = readFileSync(join(ROOT, meta.docs), 'utf8').split('\n').slice(0, 4).join('\n');
+      assert.match(head, new RegExp(`默认级别：${SEVERITY_LABEL[meta.defaultSeverity]}`), meta.id);
+      assert.match(head, new RegExp(`可自动修复：${meta.fixable ? '(是|部分)' : '否'}`), meta.id);
+    }
+  });
+
+  it('knows every unit the missing-number page names', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'rules', 'missing-number.md'), 'utf8');
+    const listed = /覆盖的量词和单位：([^，\n]+)/.exec(page)![1].split(/\s+/).filter(Boolean);
+    const units = new Set((JSON.parse(readFileSync(join(ROOT, 'server', 'src', 'data', 'units.json'), 'utf8')).units as Array<{ unit: string }>).map((entry) => entry.unit));
+    assert.deepEqual(listed.filter((unit) => !units.has(unit)), []);
+  });
+});
