@@ -10,7 +10,7 @@ export type BoundedRead = { bytes: Uint8Array } | { problem: string };
 const CHUNK = 64 * 1024;
 
 /** Chinese reasons for the errors a read can meet. */
-export function describeFileError(error: unknown): string {
+function describeFileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT': return '文件不存在';

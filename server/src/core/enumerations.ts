@@ -41,7 +41,7 @@ export const enumerationLabel = (family: EnumerationMarker['family'], value: num
   family === 'shi' ? `${numberToChinese(value)}是` : family === 'di' ? `第${numberToChinese(value)}` : `其${numberToChinese(value)}`;
 
 /** Enumeration markers in a line's text from index `from` on, in order. */
-export function markersOf(text: string, lineIndex: number, from: number): EnumerationMarker[] {
+function markersOf(text: string, lineIndex: number, from: number): EnumerationMarker[] {
   const found: EnumerationMarker[] = [];
   if (!ANY_MARKER.test(text)) return found;
   const scan = (pattern: RegExp, family: EnumerationMarker['family'], numberGroupOffset: number, anchor: RegExp, word = false) => {

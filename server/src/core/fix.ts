@@ -10,7 +10,7 @@ import type { Finding, TextEditOffsets } from './types';
 const MAX_PASSES = 10;
 
 /** The non-overlapping edits of the findings' fixes, in document order; an edit already taken is not taken twice. */
-export function nonOverlappingEdits(findings: readonly Finding[]): TextEditOffsets[] {
+function nonOverlappingEdits(findings: readonly Finding[]): TextEditOffsets[] {
   const edits = findings.flatMap((finding) => finding.fix?.edits ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
   const taken: TextEditOffsets[] = [];
   for (const edit of edits) {

@@ -9,7 +9,7 @@ export interface GenreDecision {
 }
 
 /** The genre whose longest title word the text holds: 述职述廉 wins over 述职. */
-export function genreByWords(text: string, profiles: readonly Profile[], words: (profile: Profile) => readonly string[]): Profile | undefined {
+function genreByWords(text: string, profiles: readonly Profile[], words: (profile: Profile) => readonly string[]): Profile | undefined {
   let best: Profile | undefined;
   let bestLength = 0;
   for (const profile of profiles) {
@@ -26,7 +26,7 @@ export function genreByWords(text: string, profiles: readonly Profile[], words: 
 const cueWords = (profile: Profile): readonly string[] => [...profile.titles, ...(profile.cues ?? [])];
 
 /** The genre whose required parts the top-level headings name most (at least two of them). */
-export function genreByHeadings(headingTitles: readonly string[], profiles: readonly Profile[]): Profile | undefined {
+function genreByHeadings(headingTitles: readonly string[], profiles: readonly Profile[]): Profile | undefined {
   let best: Profile | undefined;
   let bestCount = 1;
   for (const profile of profiles) {
@@ -54,7 +54,7 @@ export interface GenreEvidence {
 const TITLE_ENDING = /(报告|总结|材料|提纲|发言|述职|述廉|述责|述法|汇报|剖析|计划|谋划|检查)$/;
 const TRAILING_NOTE = /([（(【\[][^（(【\[]*[）)】\]]|\s)+$/;
 
-export function isReportTitle(title: string): boolean {
+function isReportTitle(title: string): boolean {
   return TITLE_ENDING.test(title.replace(TRAILING_NOTE, ''));
 }
 

@@ -91,7 +91,7 @@ export interface ModelOptions {
 }
 
 /** Where a heading's own sentence ends and a run-in body begins. */
-export const SENTENCE_END = /[。！？；!?;：:]/;
+const SENTENCE_END = /[。！？；!?;：:]/;
 const TITLE_MAX_LENGTH = 60;
 const CLAUSE_PUNCTUATION = /[。，；！？,;!?：:、]$/;
 /** Words that end a report's title or make a line one: 述职报告, 工作总结, 对照检查材料, 发言提纲. */

@@ -20,7 +20,7 @@ const CLAUSE_END = /[，。；：,;:！？]/;
 /** Characters XML 1.0 (and so Word) cannot hold: controls other than tab and line breaks, U+FFFE/U+FFFF, lone surrogates. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Reports run to some tens of kilobytes; a draft past this is not one, and would take minutes and gigabytes. */
-export const MAX_EXPORT_CHARACTERS = 5 * 1024 * 1024;
+const MAX_EXPORT_CHARACTERS = 5 * 1024 * 1024;
 
 export interface ExportCheck {
   /** Why the Word file would lose part of the draft: the export refuses unless told to go on. */
