@@ -18,8 +18,7 @@ import { checkExport, exportDocx } from './export/docx';
 import type { Heading, ReportModel } from './core/model';
 import { RULES } from './core/rules/index';
 import type { Finding, Fix, Severity } from './core/types';
-import { ordinalLabel } from './core/ordinals';
-import { headingRange } from './core/structure';
+import { headingName, headingRange } from './core/structure';
 import { type EditorSettings, normalizeSettings } from './settings';
 import { disableActions, fileCommentOffset } from './disable';
 import {
@@ -442,11 +441,6 @@ function outline(document: TextDocument, model: ReportModel): DocumentSymbol[] {
     );
   };
   return model.headings.filter((heading) => !heading.parent).map(symbolOf);
-}
-
-/** The heading as a reader names it: ordinal and heading sentence, without a run-in body. */
-function headingName(heading: Heading): string {
-  return `${heading.ordinal ? ordinalLabel(heading.ordinal.level, heading.ordinal.value) : ''}${heading.title}` || '（无标题）';
 }
 
 function sectionEndOffset(model: ReportModel, heading: Heading): number {

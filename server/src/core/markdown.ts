@@ -124,6 +124,8 @@ function boundedForParsing(source: string): string {
   const text = source.includes('>'.repeat(2)) || source.includes('> >')
     ? source.replace(DEEP_QUOTE, (_, kept: string, rest: string) => kept + rest.replace(/>/g, '＞'))
     : source;
+  // The usual draft holds fewer delimiters in all than one stretch may: nothing to rebuild.
+  if (delimiterCount(text) <= DELIMITER_FLOOD) return text;
   let out = '';
   let from = 0;
   for (const separator of text.matchAll(/\n[ \t]*\r?\n/g)) {
@@ -133,11 +135,16 @@ function boundedForParsing(source: string): string {
   return out + neutralised(text.slice(from));
 }
 
-function neutralised(stretch: string): string {
+/** `*` and `_` in the text, counted no further than one past the flood limit. */
+function delimiterCount(text: string): number {
   let count = 0;
-  for (let i = stretch.indexOf('*'); i !== -1 && count <= DELIMITER_FLOOD; i = stretch.indexOf('*', i + 1)) count++;
-  for (let i = stretch.indexOf('_'); i !== -1 && count <= DELIMITER_FLOOD; i = stretch.indexOf('_', i + 1)) count++;
-  return count > DELIMITER_FLOOD ? stretch.replace(/\*/g, '＊').replace(/_/g, '＿') : stretch;
+  for (let i = text.indexOf('*'); i !== -1 && count <= DELIMITER_FLOOD; i = text.indexOf('*', i + 1)) count++;
+  for (let i = text.indexOf('_'); i !== -1 && count <= DELIMITER_FLOOD; i = text.indexOf('_', i + 1)) count++;
+  return count;
+}
+
+function neutralised(stretch: string): string {
+  return delimiterCount(stretch) > DELIMITER_FLOOD ? stretch.replace(/\*/g, '＊').replace(/_/g, '＿') : stretch;
 }
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -17,6 +17,11 @@ export function ordinalRange(model: ReportModel, heading: Heading): { start: num
   return { start: line.map[heading.ordinal.start], end: line.map[heading.ordinal.end] };
 }
 
+/** The heading as a reader names it in an outline: ordinal and heading sentence, without a run-in body. */
+export function headingName(heading: Heading): string {
+  return `${heading.ordinal ? ordinalLabel(heading.ordinal.level, heading.ordinal.value) : ''}${heading.title}` || '（无标题）';
+}
+
 export function headingLabel(heading: Heading): string {
   return heading.ordinal ? ordinalLabel(heading.ordinal.level, heading.ordinal.value) : heading.title;
 }
