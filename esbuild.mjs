@@ -22,6 +22,7 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Also the `shuzhi-language-server` command of the npm package.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
+  { entryPoints: ['server/src/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
   {
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',

@@ -4,14 +4,13 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findConfigFile, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
+import { ConfigFiles, loadConfigFile, mergeConfigs, type LoadedConfig } from './config';
 import { lint, profilesFor, type LintConfig } from './core/lint';
 import type { Finding } from './core/types';
-import { blockingFindings } from './core/blocking';
 import { fixAll } from './core/fix';
 import { type OutlineHeading, reportOutline, type ReportOutline } from './core/outline';
 import { decideScope } from './core/scope';
-import { checkExport, exportDocx } from './export/docx';
+import { prepareExport } from './export/prepare';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
 import { decodeDraft, readDraft, type ReadResult, writeTextAtomically } from './files';
 
@@ -128,7 +127,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const inputs = await expandInputs([...new Set(parsed.positionals)], io.cwd);
   let exitCode = 0;
   const reportedConfigErrors = new Set<string>();
-  const configs = new Map<string, LoadedConfig>();
+  const configs = new ConfigFiles();
   const results: Array<{ file: string; text: string; findings: Finding[] }> = [];
   for (const input of inputs) {
     if ('missing' in input) {
@@ -144,7 +143,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (read.notice) io.stderr(`${read.notice}\n`);
     const folder = input.path === '-' ? io.cwd : dirname(resolve(io.cwd, input.path));
-    const loaded = explicitConfig ?? configNear(folder, configs);
+    const loaded = explicitConfig ?? configs.near(folder);
     if (loaded.error && !reportedConfigErrors.has(loaded.error)) {
       reportedConfigErrors.add(loaded.error);
       io.stderr(`${loaded.error}\n`);
@@ -197,12 +196,10 @@ async function exportCommand(
     return 2;
   }
   if (read.notice) io.stderr(`${read.notice}\n`);
-  const loaded = explicitConfig ?? configNear(dirname(draftPath), new Map());
+  const loaded = explicitConfig ?? new ConfigFiles().near(dirname(draftPath));
   if (loaded.error) io.stderr(`${loaded.error}\n`);
   const config = mergeConfigs(loaded.config, profile ? { profile } : undefined);
-  const checked = lint(read.text, config);
-  const unfinished = blockingFindings(checked.findings);
-  const { blocking, notes } = checkExport(checked.model);
+  const { unfinished, blocking, notes, render } = prepareExport(read.text, config);
   if ((unfinished.length > 0 || blocking.length > 0) && !force) {
     if (blocking.length > 0) io.stderr(`${draft} 导出后会缺少内容，没有导出：\n${blocking.map((problem) => `  ${problem}\n`).join('')}`);
     if (unfinished.length > 0) {
@@ -218,7 +215,7 @@ async function exportCommand(
     io.stderr('输出文件不能是文稿本身（或指向它的链接）。\n');
     return 2;
   }
-  const bytes = await exportDocx(checked.model, config.export);
+  const bytes = await render();
   try {
     await writeExport(target, bytes, force, draftPath);
   } catch (error) {
@@ -271,11 +268,10 @@ async function outlineCommand(
   }
   if (read.notice) io.stderr(`${read.notice}\n`);
   const folder = draft === '-' ? io.cwd : dirname(resolve(io.cwd, draft));
-  const configFile = explicitConfig ? undefined : findConfigFile(folder);
-  const loaded = explicitConfig ?? configNear(folder, new Map());
+  const loaded: LoadedConfig & { path?: string } = explicitConfig ?? new ConfigFiles().near(folder);
   if (loaded.error) io.stderr(`${loaded.error}\n`);
   const { findings, model } = lint(read.text, mergeConfigs(loaded.config, profile ? { profile } : undefined));
-  const outline = reportOutline(model, decideScope(model, findings, explicitConfig !== undefined || configFile !== undefined));
+  const outline = reportOutline(model, decideScope(model, findings, explicitConfig !== undefined || loaded.path !== undefined));
   io.stdout(format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline));
   return 0;
 }
@@ -306,13 +302,6 @@ function formatOutline(outline: ReportOutline): string {
   };
   outline.headings.forEach((heading) => walk(heading, 0));
   return `${lines.join('\n')}\n`;
-}
-
-function configNear(folder: string, cache: Map<string, LoadedConfig>): LoadedConfig {
-  const path = findConfigFile(folder);
-  if (!path) return { config: {} };
-  if (!cache.has(path)) cache.set(path, loadConfigFile(path));
-  return cache.get(path)!;
 }
 
 type Input = { path: string } | { missing: string };

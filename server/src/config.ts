@@ -1,6 +1,6 @@
 /** .shuzhirc.json: found nearest to the draft, validated against the shipped JSON schema. */
 import Ajv, { type ErrorObject } from 'ajv';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import schema from '../../schemas/shuzhirc.schema.json';
 import { type LintConfig, profilesFor } from './core/lint';
@@ -26,6 +26,50 @@ export function findConfigFile(folder: string): string | undefined {
     const candidate = join(current, CONFIG_FILE_NAME);
     if (existsSync(candidate)) return candidate;
     if (dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * The nearest .shuzhirc.json of each folder, read once and read again when its modification time
+ * changes. Shared by the CLI (one run) and the language server (a whole session).
+ */
+export class ConfigFiles {
+  private readonly pathOfFolder = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, LoadedConfig & { mtimeMs?: number }>();
+
+  /** The configuration in force for a folder, and the file it came from (none: defaults). */
+  near(folder: string): LoadedConfig & { path?: string } {
+    if (!this.pathOfFolder.has(folder)) this.pathOfFolder.set(folder, findConfigFile(folder));
+    const path = this.pathOfFolder.get(folder);
+    if (!path) return { config: {} };
+    let loaded = this.loaded.get(path);
+    if (!loaded) {
+      loaded = { ...loadConfigFile(path), mtimeMs: modifiedAt(path) };
+      this.loaded.set(path, loaded);
+    }
+    return { config: loaded.config, error: loaded.error, path };
+  }
+
+  /** For editors that do not watch files: look for the folder's file again and re-read it if it changed. */
+  refresh(folder: string): void {
+    const before = this.pathOfFolder.get(folder);
+    this.pathOfFolder.delete(folder);
+    const { path } = this.near(folder);
+    if (before !== undefined && before !== path) this.loaded.delete(before);
+    if (path !== undefined && this.loaded.get(path)?.mtimeMs !== modifiedAt(path)) this.loaded.delete(path);
+  }
+
+  clear(): void {
+    this.pathOfFolder.clear();
+    this.loaded.clear();
+  }
+}
+
+function modifiedAt(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, type Diagnostic, DidChangeWatchedFilesNotification,
+  CodeActionRequest, CompletionRequest, type Diagnostic, DidChangeWatchedFilesNotification,
   DocumentSymbolRequest, FoldingRangeRequest,
   type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -262,6 +262,42 @@ describe('language server with hostile configuration', function () {
         const { diagnostics } = await server.diagnostics(uri);
         assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'placeholder'), uri);
       }
+    } finally {
+      await server.dispose();
+    }
+  });
+});
+
+describe('language server with large drafts', function () {
+  this.timeout(60000);
+  // A filled report repeated past 100,000 characters: few findings, a check of a few hundred milliseconds.
+  const base = readFileSync(join(__dirname, '..', 'fixtures', 'shuzhi-filled.md'), 'utf8');
+  const large = Array.from({ length: Math.ceil(100_000 / base.length) }, () => base).join('\n\n');
+
+  it('answers requests while a large draft is being checked, and an edit cancels the check it outdates', async () => {
+    const server = new LspHarness();
+    try {
+      await server.initialize();
+      const small = 'untitled:small';
+      await server.open(small, '2024年度述职报告\n\n一是加强学习。');
+      await server.diagnostics(small);
+      const uri = 'untitled:large';
+      await server.open(uri, large, 1);
+      await server.diagnostics(uri, (params) => params.version === 1, 60000);
+      const order: string[] = [];
+      await server.change(uri, 2, `${large}\n\n新发展党员X名。`);
+      await server.change(uri, 3, `${large}\n\n新发展党员X名，培训XX人次。`);
+      const published = server.diagnostics(uri, () => true, 60000).then((params) => {
+        order.push('diagnostics');
+        return params;
+      });
+      const completion = server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: { line: 2, character: 7 } })
+        .then(() => order.push('completion'));
+      const [first] = await Promise.all([published, completion]);
+      assert.deepEqual(order, ['completion', 'diagnostics'], 'the completion waited for the large check');
+      assert.equal(first.version, 3, 'an outdated check was published');
+      const lastLine = large.split('\n').length + 1;
+      assert.equal(first.diagnostics.filter((diagnostic) => diagnostic.code === 'placeholder' && diagnostic.range.start.line === lastLine).length, 2);
     } finally {
       await server.dispose();
     }

@@ -1,5 +1,5 @@
 /** Code actions that write inline comments turning a rule off for one line or the whole file. */
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Where a file-wide comment goes: after front matter, which must stay first. */

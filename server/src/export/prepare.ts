@@ -1,0 +1,28 @@
+/** The steps before a Word file is written, shared by the CLI and the language server. */
+import { blockingFindings } from '../core/blocking';
+import { type LintConfig, lint } from '../core/lint';
+import type { Finding } from '../core/types';
+import { checkExport, exportDocx } from './docx';
+
+export interface PreparedExport {
+  /** Unfilled placeholders, missing numbers, residue and missing sections: the draft is not finished. */
+  unfinished: Finding[];
+  /** What the Word file would lose; the export refuses unless told to go on. */
+  blocking: string[];
+  /** What the export cleans on its way. */
+  notes: string[];
+  /** The report's title (body or front matter), the name an unsaved draft's file is offered under. */
+  title?: string;
+  render(): Promise<Uint8Array>;
+}
+
+export function prepareExport(text: string, config: LintConfig): PreparedExport {
+  const { findings, model } = lint(text, config);
+  const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title : undefined;
+  return {
+    unfinished: blockingFindings(findings),
+    ...checkExport(model),
+    title: model.title?.text ?? frontMatterTitle,
+    render: () => exportDocx(model, config.export),
+  };
+}

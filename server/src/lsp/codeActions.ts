@@ -1,0 +1,58 @@
+/** Quick fixes, fix-all and "disable" actions for a document's findings: a pure function of the check. */
+import { type CodeAction, CodeActionKind, type CodeActionContext, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll, minimalEdit } from '../core/fix';
+import type { LintConfig, LintResult } from '../core/lint';
+import { findingFor, RULE_NAMES, toEdits, toRange } from './convert';
+import { disableActions, fileCommentOffset } from './disable';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
+
+export function codeActions(document: TextDocument, result: LintResult, context: CodeActionContext, config: LintConfig): CodeAction[] {
+  const only = context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [document.uri]: edits } });
+  const frontMatter = result.model.frontMatterRange;
+  const fileOffset = fileCommentOffset(document.getText(), frontMatter?.end);
+
+  if (wants(CodeActionKind.QuickFix)) {
+    // Two findings of one rule on a line need one pair of "disable" actions, not two.
+    const disabledOffered = new Set<string>();
+    for (const diagnostic of context.diagnostics) {
+      // Only rule findings: the config-file diagnostic has nothing to fix or disable.
+      if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string' || !RULE_NAMES.has(diagnostic.code)) continue;
+      const name = RULE_NAMES.get(diagnostic.code)!;
+      const fix = findingFor(result.findings, document, diagnostic)?.fix;
+      if (fix) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(toEdits(document, fix)) });
+        const sameRule = result.findings.filter((finding) => finding.rule === diagnostic.code && finding.fix).length;
+        if (sameRule > 1) {
+          actions.push({
+            title: `修复本文中所有“${name}”问题（${sameRule} 处）`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: edit(fixedEdits(document, config, diagnostic.code)),
+          });
+        }
+      }
+      const key = `${diagnostic.code}:${diagnostic.range.start.line}`;
+      if (disabledOffered.has(key)) continue;
+      disabledOffered.add(key);
+      const inFrontMatter = frontMatter !== undefined && document.offsetAt(diagnostic.range.start) < frontMatter.end;
+      actions.push(...disableActions(document, diagnostic.code, name, diagnostic.range.start.line, diagnostic, fileOffset, !inFrontMatter));
+    }
+  }
+  // Fixes that touch each other (renumbering and the ordinal's style) need a second pass: the engine repeats until done.
+  if (wants(FIX_ALL_KIND) && result.findings.some((finding) => finding.fix)) {
+    actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(fixedEdits(document, config)) });
+  }
+  return actions;
+}
+
+/** Every fix of a rule (or of all rules), run to the end by the core's fix engine, as one edit of the text that changed. */
+function fixedEdits(document: TextDocument, config: LintConfig, onlyRule?: string): TextEdit[] {
+  const before = document.getText();
+  const edit = minimalEdit(before, fixAll(before, config, onlyRule).text);
+  return edit ? [{ range: toRange(document, edit.start, edit.end), newText: edit.newText }] : [];
+}

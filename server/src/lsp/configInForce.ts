@@ -1,0 +1,44 @@
+/** The configuration a document is checked with: editor settings, then its nearest .shuzhirc.json. */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ConfigFiles, type LoadedConfig, mergeConfigs } from '../config';
+import type { LintConfig } from '../core/lint';
+import type { EditorSettings } from '../settings';
+
+export interface ConfigInForce extends LoadedConfig {
+  path?: string;
+  /** How the file was used, for the status item (Restricted Mode). */
+  note?: string;
+}
+
+const UNTRUSTED_NOTE = '受限模式（不受信任的工作区）：没有使用 .shuzhirc.json 中的占位符正则表达式';
+
+/** The nearest .shuzhirc.json of a document; in an untrusted workspace without its patterns. */
+export function configFileFor(files: ConfigFiles, uri: string, trusted: boolean): ConfigInForce {
+  const folder = folderOf(uri);
+  if (folder === undefined) return { config: {} };
+  const loaded = files.near(folder);
+  // A cloned repository's patterns do not apply until the user trusts the workspace.
+  if (!trusted && loaded.config.placeholders?.length) {
+    return { ...loaded, config: { ...loaded.config, placeholders: undefined }, note: UNTRUSTED_NOTE };
+  }
+  return loaded;
+}
+
+/** Editor settings first, then the draft's .shuzhirc.json over them. */
+export function lintConfig(settings: EditorSettings, file: LintConfig): LintConfig {
+  return mergeConfigs(
+    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders, strictHierarchy: settings.strictHierarchy, export: settings.export },
+    file,
+  );
+}
+
+/** The folder of a file: URI, or undefined for other schemes and for URIs no file path can be made of (file://host/…, %2F). */
+export function folderOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return dirname(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,60 @@
+/** One check's result as the editor sees it: diagnostics, whether the file is a report, and why. */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult } from '../core/lint';
+import { decideScope } from '../core/scope';
+import type { Finding } from '../core/types';
+import type { EditorSettings } from '../settings';
+import type { StatusParams } from '../protocol';
+import type { ConfigInForce } from './configInForce';
+import { configDiagnostic, MAX_DIAGNOSTICS, toDiagnostic, truncatedDiagnostic } from './convert';
+
+export interface Evaluation {
+  version: number;
+  result: LintResult;
+  isReport: boolean;
+  diagnostics: Diagnostic[];
+  scopeExplanation: string;
+  note?: string;
+}
+
+/** Characters beyond which typing does not trigger checks (reports are tens of thousands). */
+export const LARGE_DOCUMENT = 1_000_000;
+
+export function evaluation(
+  document: TextDocument, result: LintResult, settings: EditorSettings, file: ConfigInForce, docs: ReadonlyMap<string, string>,
+): Evaluation {
+  const scope = decideScope(result.model, result.findings, file.path !== undefined);
+  const isReport = settings.scope === 'all' || scope.checked;
+  const shown = isReport ? result.findings.slice(0, MAX_DIAGNOSTICS) : [];
+  const diagnostics = shown.map((finding) => toDiagnostic(document, finding, docs));
+  if (isReport && result.findings.length > MAX_DIAGNOSTICS) diagnostics.push(truncatedDiagnostic(result.findings.length - MAX_DIAGNOSTICS));
+  if (file.error) diagnostics.unshift(configDiagnostic(file.error));
+  for (const problem of settings.problems) diagnostics.unshift(configDiagnostic(`${problem}。`));
+  const large = result.model.source.length > LARGE_DOCUMENT ? '文稿超过 100 万字：输入时不检查，打开和保存时检查' : undefined;
+  return {
+    version: document.version,
+    result,
+    isReport,
+    scopeExplanation: scope.explanation,
+    note: [file.note, large].filter(Boolean).join('；') || undefined,
+    diagnostics,
+  };
+}
+
+export function statusOf(uri: string, evaluation: Evaluation): StatusParams {
+  return {
+    uri,
+    profile: evaluation.result.model.profile?.id,
+    isReport: evaluation.isReport,
+    scope: evaluation.scopeExplanation,
+    note: evaluation.note,
+    counts: countBySeverity(evaluation.isReport ? evaluation.result.findings : []),
+  };
+}
+
+export function countBySeverity(findings: readonly Finding[]): StatusParams['counts'] {
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}

@@ -1,0 +1,268 @@
+/**
+ * The language server's wiring: LSP requests and notifications → the checking core. Policy lives in the
+ * modules it imports; the connection is made by the entry point (server.ts) or by a test.
+ */
+import {
+  type CompletionItem, CompletionItemKind, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind, TextDocuments, CodeActionKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
+import { type Completion, completionsAt } from '../core/complete';
+import { profilesFor } from '../core/lint';
+import { prepareExport } from '../export/prepare';
+import type { EditorSettings } from '../settings';
+import {
+  CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
+  type ExportDocxResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION,
+} from '../protocol';
+import { CheckRunner } from './checkRunner';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { configFileFor, folderOf, lintConfig } from './configInForce';
+import { toRange } from './convert';
+import { DocumentStates } from './documentStates';
+import { countBySeverity, type Evaluation, evaluation, LARGE_DOCUMENT, statusOf } from './evaluate';
+import { CheckScheduler } from './scheduler';
+import { SettingsSource } from './settingsSource';
+import { documentSymbols, foldingRanges, outlineItems } from './symbols';
+
+export interface ServerOptions {
+  /** Rule id → docs page URL, for the links in diagnostics. */
+  docs: ReadonlyMap<string, string>;
+  /** The bundled check worker; without it large drafts are checked on the main thread. */
+  workerScript?: string;
+}
+
+const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
+  enumeration: CompletionItemKind.Keyword,
+  ordinal: CompletionItemKind.EnumMember,
+  section: CompletionItemKind.Module,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+};
+
+export function startLanguageServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new DocumentStates();
+  const configFiles = new ConfigFiles();
+  const runner = new CheckRunner(options.workerScript);
+  let settingsSource = new SettingsSource();
+  /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
+  let workspaceTrusted = true;
+  let canWatchFiles = false;
+  let canRegisterConfiguration = false;
+
+  const settingsOf = (uri: string): Promise<EditorSettings> => {
+    const state = states.peek(uri);
+    if (!state) return settingsSource.resolve(uri);
+    return (state.settings ??= settingsSource.resolve(uri));
+  };
+  const configFor = async (uri: string) => lintConfig(await settingsOf(uri), configFileFor(configFiles, uri, workspaceTrusted).config);
+
+  /** Checks the document's text as it is now, off the main thread if it is large; undefined if cancelled. */
+  const evaluate = async (document: TextDocument, onStart?: (cancel: () => void) => void): Promise<Evaluation | undefined> => {
+    const settings = await settingsOf(document.uri);
+    // Text and version are read together, after the wait, so the result always names the text it checked.
+    const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
+    const file = configFileFor(configFiles, snapshot.uri, workspaceTrusted);
+    const running = runner.run(snapshot.getText(), lintConfig(settings, file.config));
+    onStart?.(running.cancel);
+    const result = await running.result;
+    return result && evaluation(snapshot, result, settings, file, options.docs);
+  };
+
+  const scheduler = new CheckScheduler(states, async (uri, ticket) => {
+    const settings = await settingsOf(uri);
+    const document = documents.get(uri);
+    if (!document || !scheduler.isCurrent(uri, ticket)) return;
+    const state = states.get(uri);
+    if (!settings.enable) {
+      state.checked = undefined;
+      state.lastStatus = undefined;
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      void connection.sendNotification(STATUS_NOTIFICATION, { uri, isReport: false, scope: '已在设置中停用（shuzhi.enable）', counts: countBySeverity([]) });
+      return;
+    }
+    let checked: Evaluation | undefined;
+    try {
+      checked = await evaluate(document, (cancel) => {
+        // The next edit cancels a check still running.
+        if (scheduler.isCurrent(uri, ticket)) state.pending = { cancel };
+      });
+    } catch (error) {
+      logCheckError(uri, error);
+      return;
+    }
+    if (!checked || !scheduler.isCurrent(uri, ticket)) return;
+    state.pending = undefined;
+    state.checked = checked;
+    void connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.diagnostics });
+    const status = statusOf(uri, checked);
+    const key = JSON.stringify(status);
+    if (state.lastStatus !== key) {
+      state.lastStatus = key;
+      void connection.sendNotification(STATUS_NOTIFICATION, status);
+    }
+  });
+
+  /** A check that throws is logged and skipped: the server keeps serving every other request. */
+  const logCheckError = (uri: string, error: unknown) =>
+    connection.console.error(`检查 ${uri} 时出错：${error instanceof Error ? error.stack : String(error)}`);
+
+  /** A result for the document's current text (requests may come before the debounced check). */
+  const current = async (document: TextDocument): Promise<Evaluation> => {
+    const state = states.get(document.uri);
+    if (state.checked?.version === document.version) return state.checked;
+    const fresh = await evaluate(document);
+    // Nothing cancels a check a request waits for.
+    if (fresh && fresh.version === document.version) state.checked = fresh;
+    return fresh!;
+  };
+
+  connection.onInitialize((params) => {
+    const capabilities = params.capabilities;
+    const initializationOptions = (params.initializationOptions ?? {}) as { trusted?: unknown };
+    workspaceTrusted = initializationOptions.trusted !== false;
+    settingsSource = new SettingsSource(
+      capabilities.workspace?.configuration === true
+        ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' })
+        : undefined,
+    );
+    settingsSource.setInitial(initializationOptions);
+    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        // 。and ；end an enumeration item (offer 二是); （ starts a heading ordinal (offer （三））.
+        completionProvider: { triggerCharacters: ['。', '；', '（'] },
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // Clients such as VS Code send configuration changes only to servers that register for them. A client
+    // that refuses is told nothing more: the server works on without it.
+    const refused = (what: string) => (error: unknown) => connection.console.warn(`客户端拒绝注册${what}：${String(error)}`);
+    if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(refused('设置变更通知'));
+    if (canWatchFiles) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(refused('配置文件监视'));
+    }
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { result, isReport } = await current(document);
+    if (!isReport) return [];
+    return codeActions(document, result, params.context, await configFor(document.uri));
+  });
+
+  connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { result } = await current(document);
+    const profiles = profilesFor(await configFor(document.uri));
+    return completionsAt(result.model, document.offsetAt(params.position), profiles).map((completion, index) => ({
+      label: completion.label,
+      kind: COMPLETION_KIND[completion.kind],
+      detail: completion.detail,
+      sortText: String(index).padStart(3, '0'),
+      filterText: completion.label,
+      textEdit: { range: toRange(document, completion.replaceStart, completion.replaceEnd), newText: completion.insertText },
+    }));
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? documentSymbols(document, (await current(document)).result.model) : [];
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? foldingRanges(document, (await current(document)).result.model) : [];
+  });
+
+  connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<OutlineItem[]> => {
+    const document = documents.get(params.uri);
+    return document ? outlineItems(document, (await current(document)).result.model) : [];
+  });
+
+  documents.onDidOpen(({ document }) => {
+    states.get(document.uri).openedVersion = document.version;
+    const folder = folderOf(document.uri);
+    if (folder !== undefined) configFiles.refresh(folder);
+    scheduler.schedule(document.uri, 0);
+  });
+  documents.onDidChangeContent(async ({ document }) => {
+    const state = states.get(document.uri);
+    if (state.openedVersion === document.version) return;
+    // Past this size a check takes seconds: such a file is checked on open and save, not per keystroke.
+    if (document.getText().length > LARGE_DOCUMENT) return;
+    const settings = await settingsOf(document.uri);
+    if (settings.run === 'onType') scheduler.schedule(document.uri, settings.debounceMs);
+  });
+  documents.onDidSave(({ document }) => {
+    const folder = folderOf(document.uri);
+    if (folder !== undefined) configFiles.refresh(folder);
+    scheduler.schedule(document.uri, 0);
+  });
+  documents.onDidClose(({ document }) => {
+    states.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  const recheckAll = () => {
+    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+  };
+  connection.onDidChangeConfiguration((params) => {
+    settingsSource.push(params.settings);
+    states.forgetSettings();
+    recheckAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    configFiles.clear();
+    recheckAll();
+  });
+
+  connection.onRequest(GENRES_REQUEST, async (params: { uri: string }): Promise<string[]> =>
+    profilesFor(await configFor(params.uri)).map((profile) => profile.id));
+
+  /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
+  connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
+    const prepared = prepareExport(params.text, await configFor(params.uri));
+    const docx = await prepared.render();
+    return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
+  });
+
+  /** Drafts that are not open, sent by the client's "check the workspace" command. */
+  connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
+    const counts = countBySeverity([]);
+    let reports = 0;
+    for (const file of params.files) {
+      const settings = await settingsOf(file.uri);
+      if (!settings.enable) continue;
+      // An open draft counts with the text in the editor, which is already published.
+      const open = documents.get(file.uri);
+      let checked: Evaluation | undefined;
+      try {
+        checked = open ? await current(open) : await evaluate(TextDocument.create(file.uri, 'markdown', 0, file.text));
+      } catch (error) {
+        logCheckError(file.uri, error);
+        continue;
+      }
+      if (!checked?.isReport) continue;
+      reports++;
+      for (const finding of checked.result.findings) counts[finding.severity]++;
+      if (!open) void connection.sendDiagnostics({ uri: file.uri, diagnostics: checked.diagnostics });
+    }
+    return { reports, counts };
+  });
+
+  connection.onShutdown(() => runner.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

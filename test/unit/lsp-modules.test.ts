@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../server/src/core/lint';
+import { CheckRunner } from '../../server/src/lsp/checkRunner';
+import { codeActions, FIX_ALL_KIND } from '../../server/src/lsp/codeActions';
+import { toDiagnostic } from '../../server/src/lsp/convert';
+import { DocumentStates } from '../../server/src/lsp/documentStates';
+import { CheckScheduler } from '../../server/src/lsp/scheduler';
+import { SettingsSource } from '../../server/src/lsp/settingsSource';
+import { foldingRanges } from '../../server/src/lsp/symbols';
+
+const FIXTURES = join(__dirname, '..', 'fixtures');
+const WORKER = join(__dirname, '..', '..', 'dist', 'checkWorker.js');
+const URI = 'file:///drafts/report.md';
+
+function apply(document: TextDocument, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(document, edits);
+}
+
+describe('code actions (pure function of a check)', () => {
+  const text = readFileSync(join(FIXTURES, 'zongjie-defects.md'), 'utf8');
+  const document = TextDocument.create(URI, 'markdown', 1, text);
+  const result = lint(text);
+  const diagnostics = result.findings.map((finding) => toDiagnostic(document, finding, new Map()));
+
+  it('fixes everything fixable in one fix-all: nothing fixable is left for a second save', () => {
+    const [fixAll] = codeActions(document, result, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, {});
+    assert.equal(fixAll.kind, FIX_ALL_KIND);
+    const fixed = apply(document, fixAll.edit!.changes![URI]);
+    assert.notEqual(fixed, text);
+    assert.deepEqual(lint(fixed).findings.filter((finding) => finding.fix).map((finding) => finding.rule), []);
+  });
+
+  it('offers one pair of disable actions per rule and line, with the rule\'s Chinese name', () => {
+    const byLine = new Map<string, Diagnostic[]>();
+    for (const diagnostic of diagnostics) {
+      const key = `${diagnostic.code}:${diagnostic.range.start.line}`;
+      byLine.set(key, [...(byLine.get(key) ?? []), diagnostic]);
+    }
+    const actions = codeActions(document, result, { diagnostics, only: [CodeActionKind.QuickFix] }, {});
+    const lineDisables = actions.filter((action) => action.title.startsWith('在这一行停用'));
+    assert.equal(lineDisables.length, byLine.size);
+    assert.ok(lineDisables.every((action) => !/[a-z]-[a-z]/.test(action.title)), 'titles name rules in Chinese');
+  });
+
+  it('offers nothing for diagnostics that are not rule findings', () => {
+    const config: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: 'shuzhi', code: 'config', message: '配置文件有误' };
+    assert.deepEqual(codeActions(document, result, { diagnostics: [config], only: [CodeActionKind.QuickFix] }, {}), []);
+  });
+});
+
+describe('check runner', () => {
+  const base = readFileSync(join(FIXTURES, 'shuzhi-template.md'), 'utf8');
+  const large = Array.from({ length: 40 }, () => base).join('\n\n');
+
+  it('checks a large draft in a worker thread with the same findings as the core', async () => {
+    const runner = new CheckRunner(WORKER, 1000);
+    try {
+      const result = await runner.run(large, {}).result;
+      const direct = lint(large);
+      assert.deepEqual(result!.findings, direct.findings);
+      assert.equal(result!.model.headings.length, direct.model.headings.length);
+      // Headings keep their tree after crossing the thread boundary.
+      assert.ok(result!.model.headings.some((heading) => heading.parent && heading.parent.children.includes(heading)));
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('cancels a running check at once and stays usable', async () => {
+    const runner = new CheckRunner(WORKER, 1000);
+    try {
+      const running = runner.run(large, {});
+      running.cancel();
+      assert.equal(await running.result, undefined);
+      const next = await runner.run(base, {}).result;
+      assert.deepEqual(next!.findings, lint(base).findings);
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('checks a small draft on the spot', async () => {
+    const runner = new CheckRunner(WORKER);
+    const running = runner.run(base, {});
+    assert.deepEqual((await running.result)!.findings, lint(base).findings);
+  });
+});
+
+describe('settings source', () => {
+  it('layers initializationOptions < didChangeConfiguration payload < workspace/configuration answer', async () => {
+    const source = new SettingsSource(async () => ({ debounceMs: 30 }));
+    source.setInitial({ shuzhi: { debounceMs: 10, run: 'onSave', scope: 'all' }, trusted: true });
+    source.push({ shuzhi: { debounceMs: 20, run: 'onType' } });
+    const settings = await source.resolve(URI);
+    assert.equal(settings.debounceMs, 30);
+    assert.equal(settings.run, 'onType');
+    assert.equal(settings.scope, 'all');
+  });
+
+  it('keeps a null push (VS Code) from wiping pushed settings, and falls back when the client never answers', async () => {
+    const source = new SettingsSource(() => new Promise(() => undefined), 20);
+    source.push({ shuzhi: { debounceMs: 99 } });
+    source.push(null);
+    assert.equal((await source.resolve(URI)).debounceMs, 99);
+  });
+});
+
+describe('document states and scheduling', () => {
+  it('runs only the newest scheduled check and forgets everything on close', async () => {
+    const states = new DocumentStates();
+    const ran: number[] = [];
+    const scheduler = new CheckScheduler(states, async (_uri, ticket) => void ran.push(ticket));
+    scheduler.schedule(URI, 0);
+    scheduler.schedule(URI, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(ran, [2]);
+    scheduler.schedule(URI, 5);
+    states.forget(URI);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(ran, [2]);
+    assert.equal(states.size, 0);
+    assert.equal(scheduler.isCurrent(URI, 3), false);
+  });
+});
+
+describe('folding ranges', () => {
+  it('end each section before the next heading of its level or above', () => {
+    const text = '一、主要做法\n正文一\n（一）学习\n正文二\n（二）落实\n正文三\n二、存在问题\n正文四\n';
+    const document = TextDocument.create(URI, 'markdown', 1, text);
+    assert.deepEqual(foldingRanges(document, lint(text).model).map(({ startLine, endLine }) => [startLine, endLine]), [[0, 5], [2, 3], [4, 5], [6, 7]]);
+  });
+});
