@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { lint } from '../server/src/core/lint';
 import { exportDocx } from '../server/src/export/docx';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionRequest } from 'vscode-languageserver-protocol/node';
 import { LspHarness } from '../test/lsp/harness';
 
 const ROOT = join(__dirname, '..');
@@ -96,6 +97,39 @@ async function measureEditToDiagnostics(text: string, rounds: number): Promise<{
   return { roundTrip: median(roundTrips), core: median(coreTimes) };
 }
 
+/**
+ * How long a completion request waits while a large draft is being checked (the check runs in a worker
+ * thread), beside the same request with no check running.
+ */
+async function measureRequestsDuringCheck(large: string, rounds: number): Promise<{ idle: number; busy: number; check: number }> {
+  const server = new LspHarness();
+  await server.initialize();
+  const small = 'file:///bench/small.md';
+  await server.open(small, '2024年度述职报告\n\n一是加强学习。', 1);
+  await server.diagnostics(small);
+  const uri = 'file:///bench/large.md';
+  await server.open(uri, large, 1);
+  await server.diagnostics(uri, () => true, 60000);
+  const complete = async () => {
+    const start = performance.now();
+    await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: { line: 2, character: 7 } });
+    return performance.now() - start;
+  };
+  const idle: number[] = [];
+  const busy: number[] = [];
+  const checks: number[] = [];
+  for (let version = 2; version < rounds + 2; version++) {
+    idle.push(await complete());
+    const start = performance.now();
+    await server.change(uri, version, version % 2 === 0 ? `${large}\n新发展党员X名。` : large);
+    busy.push(await complete());
+    await server.diagnostics(uri, (params) => params.version === version, 60000);
+    checks.push(performance.now() - start);
+  }
+  await server.dispose();
+  return { idle: median(idle), busy: median(busy), check: median(checks) };
+}
+
 async function main(): Promise<void> {
   console.log(`Node ${process.version}; medians of interleaved runs\n`);
   console.log('text              chars   remark-parse   shuzhi lint   ratio');
@@ -134,6 +168,10 @@ async function main(): Promise<void> {
   const { roundTrip, core } = await measureEditToDiagnostics(BENCH_TEXTS.small, 200);
   console.log('\nedit → diagnostics (LSP over stdio, debounce 0), 5,000-char draft');
   console.log(`  round trip ${roundTrip.toFixed(2)} ms, checking core ${core.toFixed(2)} ms: ${(roundTrip / core).toFixed(2)}×`);
+
+  const during = await measureRequestsDuringCheck(BENCH_TEXTS.large, 15);
+  console.log('\ncompletion request while a 400,000-char draft is being checked (LSP over stdio)');
+  console.log(`  ${during.busy.toFixed(2)} ms during the check (${during.check.toFixed(0)} ms), ${during.idle.toFixed(2)} ms with none running: ${(during.busy / during.idle).toFixed(2)}×`);
 }
 
 if (require.main === module) void main();
