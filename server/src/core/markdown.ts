@@ -10,6 +10,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent, ListItem, Table } from 'mdast';
+import { countsFrom } from './units';
 
 export type LineKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'tableRow' | 'code';
 
@@ -148,8 +149,6 @@ function neutralised(stretch: string): string {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
-/** What may follow a `*` that stands for a number, a date part or a name: 开展*次, *年度, ***镇. */
-const AFTER_STAR_PLACEHOLDER = /[次人个名万亿元%％项件户家场期篇份批处起条所公亩平吨倍台座辆年月日季度镇乡村县区市省局街社同]/;
 
 /** Bold text starts and ends with a word: a letter, a digit, a Chinese character or a quotation mark. */
 const WORD_EDGES = /^[\p{L}\p{N}“‘"'《（(][\s\S]*[\p{L}\p{N}”’"'》）)。，；：！？]$|^[\p{L}\p{N}]$/u;
@@ -413,14 +412,15 @@ class LineCollector {
       this.starPlaceholders.push({ start, end: open }, { start: close, end });
       return false;
     }
-    const placeholderAt = (before: string | undefined, after: string | undefined) =>
-      before !== undefined && (CJK.test(before) || /[0-9]/.test(before)) && after !== undefined && AFTER_STAR_PLACEHOLDER.test(after);
+    // 开展*次, *年度, ***镇: a star between a word and a unit, date part or place suffix stands for what is missing.
+    const placeholderAt = (before: string | undefined, after: number) =>
+      before !== undefined && (CJK.test(before) || /[0-9]/.test(before)) && after < source.length && countsFrom(source, after);
     let markup = true;
-    if (placeholderAt(source[start - 1], source[open])) {
+    if (placeholderAt(source[start - 1], open)) {
       this.starPlaceholders.push({ start, end: open });
       markup = false;
     }
-    if (placeholderAt(source[close - 1], source[end])) {
+    if (placeholderAt(source[close - 1], end)) {
       this.starPlaceholders.push({ start: close, end });
       markup = false;
     }

@@ -1,4 +1,4 @@
-import data from '../../data/units.json';
+import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, words, YU_WORDS } from '../units';
 import type { Line } from '../markdown';
 import type { Rule, RuleContext } from '../rule';
 import { quoteAround } from '../snippet';
@@ -9,67 +9,6 @@ import { docsPath } from '../rule';
  * Precision first: a unit counts as unfilled only when nothing before it can be a number,
  * a determiner (每名, 该项) or part of a word (个人, 名单, 支部).
  */
-/** Words looked up by the text that ends or starts at a position: one slice per word length. */
-class WordSet {
-  private readonly words: Set<string>;
-  private readonly lengths: number[];
-
-  constructor(list: string[]) {
-    this.words = new Set(list);
-    this.lengths = [...new Set(list.map((word) => word.length))];
-  }
-
-  endsAt(text: string, end: number): boolean {
-    return this.lengths.some((length) => length <= end && this.words.has(text.slice(end - length, end)));
-  }
-
-  startsAt(text: string, start: number): boolean {
-    return this.lengths.some((length) => this.words.has(text.slice(start, start + length)));
-  }
-}
-
-/** One entry of units.json, its word lists space-separated. */
-interface UnitEntry {
-  unit: string;
-  before?: string;
-  after?: string;
-  prevChars?: string;
-  endPrevChars?: string;
-  triggers?: string;
-  counts?: string;
-}
-
-interface UnitSpec {
-  unit: string;
-  before: WordSet;
-  after: WordSet;
-  prevChars?: Set<string>;
-  endPrevChars?: Set<string>;
-  triggers?: WordSet;
-  counts?: WordSet;
-}
-
-const words = (list?: string) => (list ? list.split(/\s+/).filter(Boolean) : []);
-
-const UNITS = new Map<string, UnitSpec>(
-  (data.units as UnitEntry[]).map((entry) => [
-    entry.unit,
-    {
-      unit: entry.unit,
-      before: new WordSet(words(entry.before)),
-      after: new WordSet(words(entry.after)),
-      prevChars: entry.prevChars ? new Set(words(entry.prevChars)) : undefined,
-      endPrevChars: entry.endPrevChars ? new Set(words(entry.endPrevChars)) : undefined,
-      triggers: entry.triggers ? new WordSet(words(entry.triggers)) : undefined,
-      counts: entry.counts ? new WordSet(words(entry.counts)) : undefined,
-    },
-  ]),
-);
-const NUMERALS = new Set(words(data.numerals));
-const DETERMINERS = new WordSet(words(data.determiners));
-const BOUNDARIES = new Set(words(data.boundaries));
-const YU_WORDS = new WordSet(words(data.afterYu));
-const COUNT_WORDS = new WordSet(words(data.countWords));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const UNIT_PATTERN = new RegExp(
   [...UNITS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'),
