@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { applyFix, findingsOf } from '../helpers';
+import { testRule } from './tester';
+
+/** A draft as Word pastes it: CRLF, no #, full-width indents. */
+const WORD_PASTE = (body: string) => `2024年度述职报告\r\n\r\n${body}`;
+
+const REPORT = (body: string) => `2024年度述职报告\n\n${body}`;
+
+describe('ordinal-style', () => {
+  const cases: Array<[string, string]> = [
+    ['1、抓学习。', '1.抓学习。'],
+    ['1．抓学习。', '1.抓学习。'],
+    ['（一）、抓学习', '（一）抓学习'],
+    ['(一)抓学习', '（一）抓学习'],
+    ['(1)抓学习。', '（1）抓学习。'],
+    ['一.主要做法', '一、主要做法'],
+  ];
+  for (const [line, fixed] of cases) {
+    it(`${line} → ${fixed}`, () => {
+      const source = REPORT(`${line}\n\n内容。\n`);
+      const [seen] = findingsOf('ordinal-style', source);
+      assert.ok(seen, 'expected a finding');
+      assert.equal(applyFix(source, seen.finding), REPORT(`${fixed}\n\n内容。\n`));
+    });
+  }
+
+  it('leaves standard marks alone', () => {
+    assert.deepEqual(findingsOf('ordinal-style', REPORT('一、主要做法\n（一）抓学习\n1.读原文。\n（1）写体会。\n')), []);
+  });
+});
+
+testRule('ordinal-style', {
+  valid: [WORD_PASTE('一、主要做法\r\n（一）抓学习\r\n1.读原文。\r\n（1）写体会。\r\n')],
+  invalid: [
+    {
+      text: WORD_PASTE('一.主要做法\r\n（一）、抓学习\r\n1、读原文。\r\n(2)写体会。\r\n'),
+      found: ['一.', '（一）、', '1、', '(2)'],
+      messages: [/应写作“一、”/, /应写作“（一）”/, /应写作“1\.”/, /应写作“（2）”/],
+      output: WORD_PASTE('一、主要做法\r\n（一）抓学习\r\n1.读原文。\r\n（2）写体会。\r\n'),
+    },
+  ],
+});
