@@ -105,21 +105,51 @@ export function parseConfig(text: string, path: string): LoadedConfig {
   return { config };
 }
 
+export interface SchemaProblem {
+  /** Where the value at fault is: property names from the top. */
+  path: string[];
+  /** What is wrong with it, without where. */
+  reason: string;
+  /** The property's name is wrong (an unknown rule), not its value. */
+  nameAtFault: boolean;
+}
+
+/** What in a value does not fit the .shuzhirc.json schema, for settings that take the same shape. */
+export function schemaProblems(value: unknown): SchemaProblem[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? [])
+    // A wrong rule name is reported once, by propertyNames, not again by the enum beneath it.
+    .filter((error) => !(error.keyword === 'enum' && error.propertyName !== undefined))
+    .map((error) => {
+      const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const params = error.params as { propertyName?: string; additionalProperty?: string };
+      const named = params.propertyName ?? params.additionalProperty;
+      return { path: named === undefined ? path : [...path, named], reason: reasonOf(error), nameAtFault: named !== undefined };
+    });
+}
+
 function describe(error: ErrorObject): string {
-  const where = error.instancePath || '（顶层）';
+  const params = error.params as { propertyName?: string; additionalProperty?: string };
+  const named = params.propertyName ?? params.additionalProperty;
+  return `${error.instancePath || '（顶层）'}${named === undefined ? '' : ` 中的“${named}”`} ${reasonOf(error)}`;
+}
+
+function reasonOf(error: ErrorObject): string {
   switch (error.keyword) {
     case 'additionalProperties':
-      return `${where} 有未知的设置项“${(error.params as { additionalProperty: string }).additionalProperty}”`;
+      return '不是已知的设置项';
     case 'propertyNames':
-      return `${where} 中有未知的规则编号`;
+      return '不是已知的规则编号';
     case 'enum':
-      return `${where} 必须是 ${(error.params as { allowedValues: string[] }).allowedValues.join('、')} 之一`;
+      return `必须是 ${(error.params as { allowedValues: string[] }).allowedValues.join('、')} 之一`;
     case 'type':
-      return `${where} 应为 ${(error.params as { type: string }).type} 类型`;
+      return `应为 ${(error.params as { type: string }).type} 类型`;
+    case 'minLength':
+      return '不能为空';
     case 'required':
-      return `${where} 缺少“${(error.params as { missingProperty: string }).missingProperty}”`;
+      return `缺少“${(error.params as { missingProperty: string }).missingProperty}”`;
     default:
-      return `${where} ${error.message ?? '不符合要求'}`;
+      return error.message ?? '不符合要求';
   }
 }
 

@@ -1,4 +1,5 @@
 /** Editor settings under `shuzhi.*`, as the language server receives them. */
+import { schemaProblems } from './config';
 import type { ExportSettings } from './core/lint';
 import { compileUserPattern } from './core/patterns';
 import type { SeveritySetting } from './core/types';
@@ -31,40 +32,53 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   problems: [],
 };
 
-const SEVERITIES = ['off', 'error', 'warning', 'info', 'hint'];
+/** Settings that take the same shape as in .shuzhirc.json, validated by the same schema. */
+const SHARED_KEYS = ['rules', 'placeholders', 'strictHierarchy', 'export'] as const;
 
 export function normalizeSettings(raw: unknown): EditorSettings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<EditorSettings>;
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const problems: string[] = [];
-  const rules: Record<string, SeveritySetting> = {};
-  for (const [rule, severity] of Object.entries(value.rules && typeof value.rules === 'object' ? value.rules : {})) {
-    if (SEVERITIES.includes(severity as string)) rules[rule] = severity as SeveritySetting;
-    else problems.push(`设置 shuzhi.rules 中“${rule}”的级别“${String(severity)}”不对，应为 ${SEVERITIES.join('、')} 之一；已按默认级别检查`);
+  // A value at fault is dropped (its default applies) and named once; the rest is used.
+  const shared = structuredClone(Object.fromEntries(SHARED_KEYS.filter((key) => value[key] !== undefined && value[key] !== null).map((key) => [key, value[key]])));
+  // VS Code's settings editor leaves a font it shows but the user never filled as an empty name: unset, not wrong.
+  const fonts = (shared.export as ExportSettings | undefined)?.fonts as Record<string, unknown> | undefined;
+  for (const [part, name] of Object.entries(fonts && typeof fonts === 'object' ? fonts : {})) if (name === '') delete fonts![part];
+  for (const problem of schemaProblems(shared)) {
+    const shown = problem.nameAtFault ? undefined : valueAt(shared, problem.path);
+    problems.push(`设置 shuzhi.${problem.path.join('.')}${shown === undefined ? '' : ` 的值“${shown}”`} ${problem.reason}，${problem.nameAtFault ? '已忽略' : '已按默认值检查'}`);
+    dropAt(shared, problem.path);
   }
   const placeholders: string[] = [];
-  for (const pattern of Array.isArray(value.placeholders) ? value.placeholders : []) {
-    const compiled = typeof pattern === 'string' ? compileUserPattern(pattern) : '不是文字';
-    if (typeof compiled === 'string') problems.push(`设置 shuzhi.placeholders 中的“${String(pattern).slice(0, 40)}”${compiled}，已忽略`);
-    else placeholders.push(pattern as string);
+  for (const pattern of (shared.placeholders ?? []) as Array<string | undefined>) {
+    if (pattern === undefined) continue;
+    const compiled = compileUserPattern(pattern);
+    if (typeof compiled === 'string') problems.push(`设置 shuzhi.placeholders 中的“${pattern.slice(0, 40)}”${compiled}，已忽略`);
+    else placeholders.push(pattern);
   }
+  const exported = (shared.export ?? {}) as ExportSettings;
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     scope: value.scope === 'all' || value.scope === 'reports' ? value.scope : DEFAULT_SETTINGS.scope,
     run: value.run === 'onSave' || value.run === 'onType' ? value.run : DEFAULT_SETTINGS.run,
     debounceMs: typeof value.debounceMs === 'number' && value.debounceMs >= 0 ? value.debounceMs : DEFAULT_SETTINGS.debounceMs,
     profile: typeof value.profile === 'string' ? value.profile : '',
-    rules,
+    rules: (shared.rules ?? {}) as Record<string, SeveritySetting>,
     placeholders,
-    strictHierarchy: value.strictHierarchy === true,
-    export: normalizeExport(value.export),
+    strictHierarchy: shared.strictHierarchy === true,
+    export: { fonts: exported.fonts ?? {}, boldEnumerationLead: exported.boldEnumerationLead === true },
     problems,
   };
 }
 
-function normalizeExport(raw: unknown): ExportSettings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as ExportSettings;
-  const fonts = Object.fromEntries(
-    Object.entries(value.fonts && typeof value.fonts === 'object' ? value.fonts : {}).filter(([, name]) => typeof name === 'string' && name.trim() !== ''),
-  );
-  return { fonts, boldEnumerationLead: value.boldEnumerationLead === true };
+function valueAt(root: Record<string, unknown>, path: string[]): string | undefined {
+  let current: unknown = root;
+  for (const key of path) current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  return current === undefined || typeof current === 'object' ? undefined : String(current).slice(0, 40);
+}
+
+function dropAt(root: Record<string, unknown>, path: string[]): void {
+  let parent: unknown = root;
+  for (const key of path.slice(0, -1)) parent = parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[key] : undefined;
+  // Array items become holes so the indexes of later problems still point at their values.
+  if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[path[path.length - 1]];
 }

@@ -104,6 +104,15 @@ export class LspHarness {
     }
   }
 
+  /**
+   * Diagnostics published so far for `uri` that satisfy `accept`, after a round trip: the server answers
+   * requests in order, so whatever an earlier notification made it publish has arrived by then.
+   */
+  async publishedSoFar(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams[]> {
+    for (let round = 0; round < 2; round++) await this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    return this.published.filter((params) => params.uri === uri && accept(params));
+  }
+
   /** The server's resident memory in MB (Linux), for load tests. */
   residentMegabytes(): number | undefined {
     try {

@@ -113,7 +113,7 @@ describe('shuzhi lint (CLI)', () => {
     writeFileSync(join(dir, '.shuzhirc.json'), '{ "rules": { "placeholder": "loud" }, "colour": 1 }');
     const result = await run(['lint', '--format', 'json', 'draft.md'], dir);
     assert.match(result.stderr, /\.shuzhirc\.json 有误/);
-    assert.match(result.stderr, /未知的设置项“colour”/);
+    assert.match(result.stderr, /“colour” 不是已知的设置项/);
     assert.match(result.stderr, /已按默认设置检查/);
     assert.equal((JSON.parse(result.stdout) as JsonFinding[]).length, 2);
     writeFileSync(join(dir, '.shuzhirc.json'), '{ "rules": ');

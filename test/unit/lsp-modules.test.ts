@@ -11,6 +11,7 @@ import { DocumentStates } from '../../server/src/lsp/documentStates';
 import { CheckScheduler } from '../../server/src/lsp/scheduler';
 import { SettingsSource } from '../../server/src/lsp/settingsSource';
 import { foldingRanges } from '../../server/src/lsp/symbols';
+import { normalizeSettings } from '../../server/src/settings';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const WORKER = join(__dirname, '..', '..', 'dist', 'checkWorker.js');
@@ -132,5 +133,27 @@ describe('folding ranges', () => {
     const text = '一、主要做法\n正文一\n（一）学习\n正文二\n（二）落实\n正文三\n二、存在问题\n正文四\n';
     const document = TextDocument.create(URI, 'markdown', 1, text);
     assert.deepEqual(foldingRanges(document, lint(text).model).map(({ startLine, endLine }) => [startLine, endLine]), [[0, 5], [2, 3], [4, 5], [6, 7]]);
+  });
+});
+
+describe('editor settings', () => {
+  it('are validated by the .shuzhirc.json schema: each wrong value named once and dropped, the rest used', () => {
+    const settings = normalizeSettings({
+      rules: { placeholder: 'warn', 'ordinal-style': 'off', 'no-such-rule': 'off' },
+      placeholders: [3, '待核实'],
+      strictHierarchy: 'yes',
+      export: { fonts: { title: 5, body: '仿宋_GB2312', heading1: '' }, boldEnumerationLead: true },
+    });
+    assert.deepEqual(settings.rules, { 'ordinal-style': 'off' });
+    assert.deepEqual(settings.placeholders, ['待核实']);
+    assert.equal(settings.strictHierarchy, false);
+    assert.deepEqual(settings.export, { fonts: { body: '仿宋_GB2312' }, boldEnumerationLead: true });
+    assert.deepEqual(settings.problems, [
+      '设置 shuzhi.rules.no-such-rule 不是已知的规则编号，已忽略',
+      '设置 shuzhi.rules.placeholder 的值“warn” 必须是 off、error、warning、info、hint 之一，已按默认值检查',
+      '设置 shuzhi.strictHierarchy 的值“yes” 应为 boolean 类型，已按默认值检查',
+      '设置 shuzhi.placeholders.0 的值“3” 应为 string 类型，已按默认值检查',
+      '设置 shuzhi.export.fonts.title 的值“5” 应为 string 类型，已按默认值检查',
+    ]);
   });
 });

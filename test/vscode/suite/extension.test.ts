@@ -187,10 +187,26 @@ export function extensionSuite(): void {
 
     it('runs the command that shows the outline and jumps to the chosen heading', async () => {
       await vscode.window.showTextDocument(document);
-      const shown = vscode.commands.executeCommand('shuzhi.showOutline');
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      let settled = false;
+      const shown = Promise.resolve(vscode.commands.executeCommand('shuzhi.showOutline')).finally(() => (settled = true));
+      // The quick pick opens once the server has answered: pick the second entry until the command
+      // returns, waiting each time for the jump (a selection change) rather than for a fixed time.
+      const deadline = Date.now() + 20000;
+      while (!settled && Date.now() < deadline) {
+        const jumped = new Promise<void>((resolve) => {
+          const subscription = vscode.window.onDidChangeTextEditorSelection(() => {
+            subscription.dispose();
+            resolve();
+          });
+          setTimeout(() => {
+            subscription.dispose();
+            resolve();
+          }, 250);
+        });
+        await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await Promise.race([shown, jumped]);
+      }
       await shown;
       const line = vscode.window.activeTextEditor!.selection.active.line;
       assert.match(document.lineAt(line).text, /^（一）坚持以上率下/);
