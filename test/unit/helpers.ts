@@ -42,3 +42,9 @@ export async function runCli(args: string[], cwd: string, stdin = ''): Promise<C
   });
   return { code, stdout, stderr };
 }
+
+/** A report draft with its title, written in Markdown. */
+export const REPORT = (body: string): string => `2024年度述职报告\n\n${body}`;
+
+/** A draft as Word pastes it: CRLF, no #, full-width indents. */
+export const WORD_PASTE = (body: string): string => `2024年度述职报告\r\n\r\n${body}`;

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findingsOf } from './helpers';
-
-const REPORT = (body: string) => `2024年度述职报告\n\n${body}`;
+import { findingsOf, REPORT } from './helpers';
 
 describe('inline comments', () => {
   const source = REPORT('新发展党员X名。\n<!-- shuzhi-disable-next-line placeholder -->\n投入资金X万元。\n<!-- shuzhi-disable -->\n选派X名干部。\n<!-- shuzhi-enable -->\n走访X户。\n');

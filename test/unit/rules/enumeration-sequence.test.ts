@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { applyFix, findingsOf } from '../helpers';
+import { applyFix, findingsOf, REPORT, WORD_PASTE } from '../helpers';
 import { testRule } from './tester';
-
-/** A draft as Word pastes it: CRLF, no #, full-width indents. */
-const WORD_PASTE = (body: string) => `2024年度述职报告\r\n\r\n${body}`;
-
-const REPORT = (body: string) => `2024年度述职报告\n\n${body}`;
 
 describe('enumeration-sequence', () => {
   it('reports a gap within a paragraph and renumbers the run', () => {
