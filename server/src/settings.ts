@@ -40,8 +40,11 @@ export function normalizeSettings(raw: unknown): EditorSettings {
   const problems: string[] = [];
   // A value at fault is dropped (its default applies) and named once; the rest is used.
   const shared = structuredClone(Object.fromEntries(SHARED_KEYS.filter((key) => value[key] !== undefined && value[key] !== null).map((key) => [key, value[key]])));
+  const exportSection = shared.export && typeof shared.export === 'object' ? shared.export as Record<string, unknown> : undefined;
+  // Where to save the Word file is the VS Code client's own setting, not part of .shuzhirc.json.
+  delete exportSection?.folder;
   // VS Code's settings editor leaves a font it shows but the user never filled as an empty name: unset, not wrong.
-  const fonts = (shared.export as ExportSettings | undefined)?.fonts as Record<string, unknown> | undefined;
+  const fonts = exportSection?.fonts as Record<string, unknown> | undefined;
   for (const [part, name] of Object.entries(fonts && typeof fonts === 'object' ? fonts : {})) if (name === '') delete fonts![part];
   for (const problem of schemaProblems(shared)) {
     const shown = problem.nameAtFault ? undefined : valueAt(shared, problem.path);

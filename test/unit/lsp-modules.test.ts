@@ -12,6 +12,7 @@ import { CheckScheduler } from '../../server/src/lsp/scheduler';
 import { SettingsSource } from '../../server/src/lsp/settingsSource';
 import { foldingRanges } from '../../server/src/lsp/symbols';
 import { normalizeSettings } from '../../server/src/settings';
+import packageJson from '../../package.json';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const WORKER = join(__dirname, '..', '..', 'dist', 'checkWorker.js');
@@ -137,6 +138,18 @@ describe('folding ranges', () => {
 });
 
 describe('editor settings', () => {
+  it('take every default VS Code sends without a problem', () => {
+    const contributed = (packageJson.contributes.configuration as { properties: Record<string, { default: unknown }> }).properties;
+    const sent: Record<string, unknown> = {};
+    for (const [key, { default: value }] of Object.entries(contributed)) {
+      const path = key.split('.').slice(1);
+      let target = sent;
+      for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+      target[path[path.length - 1]] = value;
+    }
+    assert.deepEqual(normalizeSettings(sent).problems, []);
+  });
+
   it('are validated by the .shuzhirc.json schema: each wrong value named once and dropped, the rest used', () => {
     const settings = normalizeSettings({
       rules: { placeholder: 'warn', 'ordinal-style': 'off', 'no-such-rule': 'off' },
