@@ -99,6 +99,20 @@ describe('language server over stdio', function () {
     await server.configure({ debounceMs: 0, scope: 'all' });
   });
 
+  it('clears diagnostics and the status counts when checking is turned off', async () => {
+    const statuses: Array<{ uri: string; isReport: boolean; counts: Record<string, number> }> = [];
+    server.connection.onNotification('shuzhi/status', (params) => void statuses.push(params));
+    await server.configure({ debounceMs: 0, scope: 'all', enable: false });
+    await server.diagnostics(URI, (params) => params.diagnostics.length === 0);
+    await server.publishedSoFar(URI);
+    const last = statuses.filter((status) => status.uri === URI).at(-1)!;
+    assert.equal(last.isReport, false);
+    assert.deepEqual(Object.values(last.counts), [0, 0, 0, 0]);
+    server.connection.onNotification('shuzhi/status', () => undefined);
+    await server.configure({ debounceMs: 0, scope: 'all' });
+    await server.diagnostics(URI, (params) => params.diagnostics.length > 0);
+  });
+
   it('checks only on save when shuzhi.run is onSave', async () => {
     const uri = 'file:///drafts/on-save.md';
     await server.configure({ debounceMs: 0, scope: 'all', run: 'onSave' });
