@@ -288,3 +288,22 @@ describe('shuzhi lint --fix', () => {
     assert.match(readFileSync(join(dir, 'draft.md'), 'utf8'), /2\.抓队伍/);
   });
 });
+
+describe('the README example', () => {
+  it('shows what shuzhi lint really prints for the bundled draft, with the real count', async () => {
+    const root = join(__dirname, '..', '..');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = /```text\n(examples\/report-draft\.md\n[\s\S]*?)\n  ……\n```/.exec(readme)![1];
+    const result = await run(['lint', 'examples/report-draft.md'], root);
+    assert.equal(result.code, 1);
+    // The README shows a selection of the lines, in the order they are printed.
+    const printed = result.stdout.split('\n');
+    let at = 0;
+    for (const line of block.split('\n')) {
+      at = printed.indexOf(line, at);
+      assert.ok(at !== -1, `the README shows a line shuzhi does not print (in this order): ${line}`);
+    }
+    const stated = Number(/会列出 (\d+) 个问题/.exec(readme)![1]);
+    assert.match(result.stdout, new RegExp(`共 ${stated} 个问题`));
+  });
+});
