@@ -6,6 +6,7 @@ import { RULES } from './rules/index';
 import { Suppressions } from './suppress';
 import type { Finding, SeveritySetting } from './types';
 import { compileUserPattern, type UserPattern } from './patterns';
+import type { PhraseEntry } from './phrases';
 
 export interface LintConfig {
   /** Rule id → severity or "off". */
@@ -14,6 +15,10 @@ export interface LintConfig {
   profile?: string;
   /** Extra placeholder patterns (regular expressions, run in a linear-time engine). */
   placeholders?: string[];
+  /** Words and spellings never reported by the wording rules (县县通, 全区). */
+  allow?: string[];
+  /** Extra wrong → right spellings for fixed-phrase. */
+  phrases?: PhraseEntry[];
   genres?: Profile[];
   /** Report every skipped heading level (一、 straight to 1.), not only levels used in reverse order. */
   strictHierarchy?: boolean;
@@ -53,6 +58,8 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
       extraPlaceholders,
       profileIds: profiles.map((profile) => profile.id),
       options: { strictHierarchy: config.strictHierarchy === true },
+      allow: config.allow ?? [],
+      phrases: config.phrases ?? [],
       report(report) {
         if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
         findings.push({ rule: rule.meta.id, severity: setting, ...report });

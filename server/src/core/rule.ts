@@ -1,6 +1,7 @@
 /** What a rule module exports and what it sees while checking. */
 import type { ReportModel } from './model';
 import type { UserPattern } from './patterns';
+import type { PhraseEntry } from './phrases';
 import type { Report, RuleMeta } from './types';
 
 export interface RuleContext {
@@ -10,6 +11,10 @@ export interface RuleContext {
   /** Ids of the genres in force, for messages. */
   readonly profileIds: readonly string[];
   readonly options: { readonly strictHierarchy: boolean };
+  /** Words the configuration allows: a finding inside one of them is not reported. */
+  readonly allow: readonly string[];
+  /** Extra wrong → right spellings from the configuration. */
+  readonly phrases: readonly PhraseEntry[];
   report(report: Report): void;
 }
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
+import { fixedPhrase } from './fixed-phrase';
 import { frontMatter } from './front-matter';
 import { headingHierarchy } from './heading-hierarchy';
 import { headingSequence } from './heading-sequence';
@@ -23,4 +24,5 @@ export const RULES: readonly Rule[] = [
   ordinalStyle,
   enumerationSequence,
   frontMatter,
+  fixedPhrase,
 ];

@@ -1,0 +1,55 @@
+/** Looking up many fixed strings in a line at once, and the configuration's allow-list. */
+
+/** A wrong spelling and its right one, with where the right one comes from. */
+export interface PhraseEntry {
+  wrong: string;
+  right: string;
+  reason?: string;
+  /** Longer words that contain `wrong` and are right (按排名 for 按排). */
+  except?: string[];
+}
+
+export interface PhraseMatch<T> {
+  index: number;
+  length: number;
+  entry: T;
+}
+
+/** Finds keys in text, longest first at each position, never overlapping; linear in the text for a fixed key set. */
+export class PhraseMatcher<T> {
+  private readonly byFirst = new Map<string, Array<{ key: string; entry: T }>>();
+
+  constructor(entries: ReadonlyArray<readonly [string, T]>) {
+    for (const [key, entry] of entries) {
+      if (key.length === 0) continue;
+      const list = this.byFirst.get(key[0]) ?? [];
+      list.push({ key, entry });
+      this.byFirst.set(key[0], list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  }
+
+  find(text: string): Array<PhraseMatch<T>> {
+    const found: Array<PhraseMatch<T>> = [];
+    for (let index = 0; index < text.length; ) {
+      const hit = this.byFirst.get(text[index])?.find(({ key }) => text.startsWith(key, index));
+      if (!hit) {
+        index++;
+        continue;
+      }
+      found.push({ index, length: hit.key.length, entry: hit.entry });
+      index += hit.key.length;
+    }
+    return found;
+  }
+}
+
+/** True when [start, end) of `text` lies inside an occurrence of one of `words`. */
+export function insideAny(text: string, start: number, end: number, words: readonly string[]): boolean {
+  return words.some((word) => {
+    for (let at = text.indexOf(word, Math.max(0, end - word.length)); at !== -1 && at <= start; at = text.indexOf(word, at + 1)) {
+      if (at + word.length >= end) return true;
+    }
+    return false;
+  });
+}

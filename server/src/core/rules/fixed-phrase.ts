@@ -1,0 +1,155 @@
+import data from '../../data/phrases.json';
+import type { Line } from '../markdown';
+import type { LineRole } from '../model';
+import { insideAny, type PhraseEntry, PhraseMatcher } from '../phrases';
+import type { Rule, RuleContext } from '../rule';
+import { docsPath } from '../rule';
+
+/**
+ * Set phrases and official formulations written wrong: typos in set phrases (软弱散涣), variant
+ * spellings the 异形词 table retired (笔划), a formulation with a character slipped (习近平新时代中国特设社会主义思想),
+ * and fixed lists with a member wrong, missing or out of order (政治意识、大局意识、核心意识、看齐意识).
+ */
+interface Formulation { text: string; source: string }
+interface FixedList { name: string; members: string[]; source: string }
+
+const WORDS = new PhraseMatcher<PhraseEntry>([...data.typos, ...data.variants].map((entry) => [entry.wrong, entry]));
+const FORMULATIONS = data.formulations as Formulation[];
+const LISTS = data.lists as FixedList[];
+const MEMBERS = new PhraseMatcher<FixedList>(LISTS.flatMap((list) => list.members.map((member) => [member, list] as const)));
+/** Roles whose text is the writer's own: titles, body, closing. */
+const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'salutation', 'body', 'closing']);
+const ANCHOR = 4;
+const PUNCTUATION = /[\p{P}\s]/u;
+/** What joins the members of a list: 、 and the 和 or 及 before the last one. */
+const SEPARATOR = /^(、|和|及|与|以及)$/;
+
+export const fixedPhrase: Rule = {
+  meta: {
+    id: 'fixed-phrase',
+    name: '固定表述',
+    description: '固定表述和成语写错（软弱散涣、布署、再接再砺）、异形词、重要表述错字或成员有误（四个意识、四风）',
+    defaultSeverity: 'warning',
+    docs: docsPath('fixed-phrase'),
+    fixable: true,
+  },
+  check(context: RuleContext) {
+    const own = context.phrases.length > 0 ? new PhraseMatcher<PhraseEntry>(context.phrases.map((entry) => [entry.wrong, entry])) : undefined;
+    context.model.lines.forEach((line, index) => {
+      if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
+      checkWords(context, line, WORDS);
+      if (own) checkWords(context, line, own);
+      checkFormulations(context, line);
+      checkLists(context, line);
+    });
+  },
+};
+
+function checkWords(context: RuleContext, line: Line, matcher: PhraseMatcher<PhraseEntry>): void {
+  for (const { index, length, entry } of matcher.find(line.text)) {
+    const end = index + length;
+    if (insideAny(line.text, index, end, entry.except ?? []) || insideAny(line.text, index, end, context.allow)) continue;
+    context.report({
+      start: line.map[index],
+      end: line.map[end],
+      message: `“${entry.wrong}”应为“${entry.right}”${entry.reason ? `（${entry.reason}）` : ''}。`,
+      fix: { title: `改为“${entry.right}”`, edits: [{ start: line.map[index], end: line.map[end], newText: entry.right }] },
+    });
+  }
+}
+
+/** Characters that differ, or Infinity when a difference is only punctuation (不忘初心，牢记使命 is a sentence, not a slip). */
+function slips(written: string, official: string): number {
+  let count = 0;
+  for (let i = 0; i < official.length; i++) {
+    if (written[i] === official[i]) continue;
+    if (PUNCTUATION.test(written[i]) || PUNCTUATION.test(official[i])) return Infinity;
+    count++;
+  }
+  return count;
+}
+
+function checkFormulations(context: RuleContext, line: Line): void {
+  const text = line.text;
+  const reported = new Set<number>();
+  for (const { text: official, source } of FORMULATIONS) {
+    const allowed = official.length >= 14 ? 2 : 1;
+    const starts: number[] = [];
+    for (let at = text.indexOf(official.slice(0, ANCHOR)); at !== -1; at = text.indexOf(official.slice(0, ANCHOR), at + 1)) starts.push(at);
+    const tail = official.slice(-ANCHOR);
+    for (let at = text.indexOf(tail); at !== -1; at = text.indexOf(tail, at + 1)) starts.push(at + ANCHOR - official.length);
+    for (const start of starts) {
+      if (start < 0 || reported.has(start)) continue;
+      const written = text.slice(start, start + official.length);
+      if (written.length < official.length || written === official) continue;
+      const count = slips(written, official);
+      if (count === 0 || count > allowed || insideAny(text, start, start + official.length, context.allow)) continue;
+      reported.add(start);
+      const range = { start: line.map[start], end: line.map[start + official.length] };
+      context.report({
+        ...range,
+        message: `重要表述有错字：“${written}”应为“${official}”（${source}）。`,
+        fix: { title: `改为“${official}”`, edits: [{ ...range, newText: official }] },
+      });
+    }
+  }
+}
+
+/** The shared ending of a list's members (意识, 自信), by which a wrong member is recognised. */
+function commonSuffix(members: readonly string[]): string {
+  let suffix = members[0];
+  for (const member of members) while (!member.endsWith(suffix)) suffix = suffix.slice(1);
+  return suffix;
+}
+
+function checkLists(context: RuleContext, line: Line): void {
+  const text = line.text;
+  const hits = MEMBERS.find(text);
+  for (let first = 0; first < hits.length; ) {
+    const list = hits[first].entry;
+    let last = first;
+    while (last + 1 < hits.length && hits[last + 1].entry === list
+      && SEPARATOR.test(text.slice(hits[last].index + hits[last].length, hits[last + 1].index))) last++;
+    const group = hits.slice(first, last + 1);
+    first = last + 1;
+    const written = group.map((hit) => text.slice(hit.index, hit.index + hit.length));
+    if (group.length < list.members.length - 1 || new Set(written).size !== written.length) continue;
+    const start = group[0].index;
+    const end = group[group.length - 1].index + group[group.length - 1].length;
+    if (insideAny(text, start, end, context.allow)) continue;
+    if (group.length === list.members.length) {
+      if (written.every((member, index) => member === list.members[index])) continue;
+      // Members in the official order, each in the place of the one written there.
+      const edits = group.map((hit, index) => ({ start: line.map[hit.index], end: line.map[hit.index + hit.length], newText: list.members[index] }));
+      context.report({
+        start: line.map[start],
+        end: line.map[end],
+        message: `“${list.name}”的顺序应为“${list.members.join('、')}”（${list.source}）。`,
+        fix: { title: '按规范顺序排列', edits },
+      });
+      continue;
+    }
+    const missing = list.members.filter((member) => !written.includes(member));
+    const suffix = commonSuffix(list.members);
+    // 政治意识、大局意识、核心意识、服务意识: a fourth item with the members' ending takes the missing member's place.
+    const after = text.slice(end);
+    const stranger = suffix.length >= 2 ? new RegExp(`^(、|和|及)([\\u4e00-\\u9fff]{0,4}${suffix})`).exec(after) : null;
+    if (stranger) {
+      const from = end + stranger[1].length;
+      const to = from + stranger[2].length;
+      context.report({
+        start: line.map[from],
+        end: line.map[to],
+        message: `“${list.name}”是“${list.members.join('、')}”，没有“${stranger[2]}”（${list.source}）。`,
+        fix: { title: `改为“${missing[0]}”`, edits: [{ start: line.map[from], end: line.map[to], newText: missing[0] }] },
+      });
+      continue;
+    }
+    if (/^[\u4e00-\u9fff]{0,2}等/.test(after)) continue;
+    context.report({
+      start: line.map[start],
+      end: line.map[end],
+      message: `“${list.name}”是“${list.members.join('、')}”，这里少了“${missing[0]}”（${list.source}）。`,
+    });
+  }
+}

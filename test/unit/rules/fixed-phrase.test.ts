@@ -1,0 +1,54 @@
+import { strict as assert } from 'node:assert';
+import { findingsOf, WORD_PASTE } from '../helpers';
+import { testRule } from './tester';
+
+testRule('fixed-phrase', {
+  valid: [
+    WORD_PASTE('　　坚持以习近平新时代中国特色社会主义思想为指导，增强“四个意识”、坚定“四个自信”、做到“两个维护”。\r\n'),
+    WORD_PASTE('　　牢固树立政治意识、大局意识、核心意识、看齐意识，坚决反对形式主义、官僚主义、享乐主义和奢靡之风。\r\n'),
+    WORD_PASTE('　　按排名先后确定单位，严格执行中央八项规定精神，不忘初心，牢记使命，认真落实“三会一课”制度。\r\n'),
+    WORD_PASTE('　　整治软弱涣散党组织3个，全面部署、按部就班、再接再厉，截至目前已完成。\r\n'),
+    WORD_PASTE('　　反对形式主义、官僚主义；坚持创新、协调、绿色发展。\r\n'),
+    { text: WORD_PASTE('　　其它事项另行安排。\r\n'), config: { allow: ['其它'] } },
+  ],
+  invalid: [
+    {
+      text: WORD_PASTE('　　整顿软弱散涣基层党组织，统筹布署，再接再砺，截止目前完成笔划规范。\r\n'),
+      found: ['软弱散涣', '布署', '再接再砺', '截止目前', '笔划'],
+      messages: [/应为“软弱涣散”/, /应为“部署”/, /应为“再接再厉”/, /应为“截至目前”/, /应为“笔画”.*异形词/],
+      output: WORD_PASTE('　　整顿软弱涣散基层党组织，统筹部署，再接再厉，截至目前完成笔画规范。\r\n'),
+    },
+    {
+      text: WORD_PASTE('　　深入学习习近平新时代中国特设社会主义思想，严格落实中央八项规定精种。\r\n'),
+      found: ['习近平新时代中国特设社会主义思想', '中央八项规定精种'],
+      messages: [/重要表述有错字/],
+      output: WORD_PASTE('　　深入学习习近平新时代中国特色社会主义思想，严格落实中央八项规定精神。\r\n'),
+    },
+    {
+      text: WORD_PASTE('　　增强大局意识、政治意识、核心意识、看齐意识。\r\n'),
+      found: ['大局意识、政治意识、核心意识、看齐意识'],
+      messages: [/顺序应为“政治意识、大局意识、核心意识、看齐意识”/],
+      output: WORD_PASTE('　　增强政治意识、大局意识、核心意识、看齐意识。\r\n'),
+    },
+    {
+      text: WORD_PASTE('　　树牢政治意识、大局意识、核心意识、服务意识。\r\n'),
+      found: ['服务意识'],
+      messages: [/没有“服务意识”/],
+      output: WORD_PASTE('　　树牢政治意识、大局意识、核心意识、看齐意识。\r\n'),
+    },
+    { text: WORD_PASTE('　　坚定道路自信、理论自信、制度自信。\r\n'), found: ['道路自信、理论自信、制度自信'], messages: [/少了“文化自信”/] },
+    {
+      text: WORD_PASTE('　　坚持廉正为民。\r\n'),
+      config: { phrases: [{ wrong: '廉正为民', right: '廉洁为民', reason: '本单位用字规范' }] },
+      found: ['廉正为民'],
+      messages: [/应为“廉洁为民”（本单位用字规范）/],
+      output: WORD_PASTE('　　坚持廉洁为民。\r\n'),
+    },
+  ],
+});
+
+describe('fixed-phrase', () => {
+  it('leaves a download site\'s residue and code to other rules', () => {
+    assert.deepEqual(findingsOf('fixed-phrase', '```\n软弱散涣\n```\n'), []);
+  });
+});
