@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { duplicateText } from './duplicate-text';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
 import { fixedPhrase } from './fixed-phrase';
@@ -25,4 +26,5 @@ export const RULES: readonly Rule[] = [
   enumerationSequence,
   frontMatter,
   fixedPhrase,
+  duplicateText,
 ];
