@@ -9,6 +9,7 @@ import { headingSequence } from './heading-sequence';
 import { missingNumber } from './missing-number';
 import { ordinalStyle } from './ordinal-style';
 import { placeholder } from './placeholder';
+import { punctuation } from './punctuation';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
 import { templateResidue } from './template-residue';
@@ -27,4 +28,5 @@ export const RULES: readonly Rule[] = [
   frontMatter,
   fixedPhrase,
   duplicateText,
+  punctuation,
 ];

@@ -1,0 +1,168 @@
+import type { Line } from '../markdown';
+import type { LineRole, ReportModel } from '../model';
+import { insideAny } from '../phrases';
+import type { Rule, RuleContext } from '../rule';
+import { docsPath } from '../rule';
+import type { TextEditOffsets } from '../types';
+
+/**
+ * Punctuation as GB/T 15834-2011 wants it in Chinese text: full-width marks, no doubled marks, quotes
+ * and brackets that close, no spaces inside Chinese text (2025年, not 2025 年), body paragraphs that end.
+ */
+const CJK = /[\u4e00-\u9fff]/;
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+const HALF_MARK = /[,;:?!]/g;
+const DOUBLED = /([，。、；：！？])\1+/g;
+const MIXED = /[，、；：][。，、；：]|。[，、；：]/g;
+const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》' };
+const CLOSERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《' };
+const SPACES = /[ \u3000\u00a0]+/g;
+const CLOSING_MARK = /[。！？；：…”’）》」』】\]）.!?;:)]$/;
+/** A body paragraph shorter than this may be a heading typed without an ordinal; it is not asked to end with 。. */
+const SENTENCE_MIN_LENGTH = 30;
+const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'salutation', 'body', 'closing']);
+
+export const punctuation: Rule = {
+  meta: {
+    id: 'punctuation',
+    name: '标点',
+    description: '中文里的半角标点、重复的标点、不成对的引号和括号、中文里的空格、段末缺少句号',
+    defaultSeverity: 'warning',
+    docs: docsPath('punctuation'),
+    fixable: true,
+  },
+  check(context: RuleContext) {
+    const { model } = context;
+    let block: Line[] = [];
+    const flush = () => {
+      if (block.length > 0) checkPairs(context, block);
+      block = [];
+    };
+    model.lines.forEach((line, index) => {
+      if (!CHECKED_ROLES.has(model.roles[index]) || line.kind === 'code') {
+        flush();
+        return;
+      }
+      if (block.length > 0 && block[block.length - 1].block !== line.block) flush();
+      block.push(line);
+      const textStart = ordinalEnd(model, index);
+      checkHalfWidth(context, line, textStart);
+      checkDoubled(context, line);
+      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart);
+      if (endsParagraph(model, index)) checkEnding(context, model, index);
+    });
+    flush();
+  },
+};
+
+/** Where a heading's own text starts: its ordinal ((一)、1、) is ordinal-style's business. */
+function ordinalEnd(model: ReportModel, lineIndex: number): number {
+  const heading = model.headingOfLine[lineIndex];
+  return heading ? heading.titleStart : 0;
+}
+
+function report(context: RuleContext, line: Line, start: number, end: number, message: string, title?: string, edits?: Array<{ start: number; end: number; newText: string }>): void {
+  if (insideAny(line.text, start, end, context.allow)) return;
+  const fixEdits: TextEditOffsets[] | undefined = edits?.map((edit) => ({ start: line.map[edit.start], end: line.map[edit.end], newText: edit.newText }));
+  context.report({ start: line.map[start], end: line.map[end], message, fix: title && fixEdits ? { title, edits: fixEdits } : undefined });
+}
+
+function checkHalfWidth(context: RuleContext, line: Line, from: number): void {
+  const text = line.text;
+  for (const match of text.matchAll(HALF_MARK)) {
+    const at = match.index!;
+    if (at < from || !CJK.test(text[at - 1] ?? '')) continue;
+    // 工作, 进展: the space after a half-width comma goes with it.
+    let end = at + 1;
+    while (end < text.length && text[end] === ' ' && CJK.test(text[end + 1] ?? '')) end++;
+    const full = HALF_TO_FULL[match[0]];
+    report(context, line, at, at + 1, `中文中应使用全角标点：“${match[0]}”应为“${full}”。`, `改为“${full}”`, [{ start: at, end, newText: full }]);
+  }
+  // (说明) and "说明" around Chinese: both marks become full-width together.
+  for (const [open, close, fullOpen, fullClose] of [['(', ')', '（', '）'], ['"', '"', '“', '”'], ["'", "'", '‘', '’']]) {
+    for (let start = text.indexOf(open, from); start !== -1; ) {
+      const end = text.indexOf(close, start + 1);
+      if (end === -1) break;
+      const inner = text.slice(start + 1, end);
+      if (CJK.test(inner) && (CJK.test(text[start - 1] ?? '') || CJK.test(inner[0]))) {
+        report(context, line, start, end + 1, `中文中应使用全角${open === '(' ? '括号' : '引号'}：“${open}${inner}${close}”应为“${fullOpen}${inner}${fullClose}”。`, `改为“${fullOpen}${fullClose}”`, [
+          { start, end: start + 1, newText: fullOpen },
+          { start: end, end: end + 1, newText: fullClose },
+        ]);
+      }
+      start = text.indexOf(open, end + 1);
+    }
+  }
+}
+
+function checkDoubled(context: RuleContext, line: Line): void {
+  const text = line.text;
+  for (const match of text.matchAll(DOUBLED)) {
+    const at = match.index!;
+    report(context, line, at, at + match[0].length, `标点重复：“${match[0]}”应为“${match[1]}”。`, `删去重复的“${match[1]}”`, [{ start: at + 1, end: at + match[0].length, newText: '' }]);
+  }
+  for (const match of text.matchAll(MIXED)) {
+    const at = match.index!;
+    if (match[0][0] === match[0][1]) continue;
+    report(context, line, at, at + 2, `标点连用：“${match[0]}”只应保留一个。`);
+  }
+}
+
+/** Quotes and brackets of one paragraph, which may be hard-wrapped over several lines. */
+function checkPairs(context: RuleContext, lines: Line[]): void {
+  const open: Array<{ line: Line; index: number; mark: string }> = [];
+  for (const line of lines) {
+    for (let index = 0; index < line.text.length; index++) {
+      const mark = line.text[index];
+      if (OPENERS[mark]) {
+        open.push({ line, index, mark });
+      } else if (CLOSERS[mark]) {
+        const top = open[open.length - 1];
+        if (top?.mark === CLOSERS[mark]) open.pop();
+        else if (!open.some((entry) => entry.mark === CLOSERS[mark])) {
+          report(context, line, index, index + 1, `“${mark}”前面没有与它成对的“${CLOSERS[mark]}”。`);
+        } else {
+          // 《……“……》: the inner mark never closed.
+          report(context, top.line, top.index, top.index + 1, `“${top.mark}”没有对应的“${OPENERS[top.mark]}”。`);
+          while (open.length > 0 && open[open.length - 1].mark !== CLOSERS[mark]) open.pop();
+          open.pop();
+        }
+      }
+    }
+  }
+  for (const entry of open) report(context, entry.line, entry.index, entry.index + 1, `“${entry.mark}”没有对应的“${OPENERS[entry.mark]}”。`);
+}
+
+function checkSpaces(context: RuleContext, line: Line, from: number): void {
+  const text = line.text;
+  if (line.kind === 'tableRow') return;
+  for (const match of text.matchAll(SPACES)) {
+    const at = match.index!;
+    const end = at + match[0].length;
+    if (at <= from || end >= text.length) continue;
+    const before = text[at - 1];
+    const after = text[end];
+    const chinese = CJK.test(before) || CJK.test(after);
+    const joinsWords = (CJK.test(before) || /[0-9]/.test(before)) && (CJK.test(after) || /[0-9]/.test(after));
+    if (!chinese || !joinsWords) continue;
+    report(context, line, at, end, `中文中不应有空格${/[0-9]/.test(before + after) ? '（数字与汉字之间也不空格，如“2025年”）' : ''}。`, '删去空格', [{ start: at, end, newText: '' }]);
+  }
+}
+
+/** The last line of a body paragraph that is not a heading, a list item's lead-in or a table. */
+function endsParagraph(model: ReportModel, index: number): boolean {
+  const line = model.lines[index];
+  if (model.roles[index] !== 'body' || line.kind !== 'paragraph' || model.headingOfLine[index]) return false;
+  return !model.continuesParagraph[index + 1];
+}
+
+function checkEnding(context: RuleContext, model: ReportModel, index: number): void {
+  const line = model.lines[index];
+  const text = line.text.trimEnd();
+  if (CLOSING_MARK.test(text) || !/[\u4e00-\u9fff0-9]$/.test(text)) return;
+  // A hard-wrapped paragraph is measured as a whole.
+  let length = text.trim().length;
+  for (let first = index; first > 0 && model.continuesParagraph[first]; first--) length += model.lines[first - 1].text.trim().length;
+  if (length < SENTENCE_MIN_LENGTH) return;
+  report(context, line, text.length - 1, text.length, '段落末尾缺少句号。', '补上“。”', [{ start: text.length, end: text.length, newText: '。' }]);
+}
