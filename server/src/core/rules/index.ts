@@ -6,6 +6,7 @@ import { fixedPhrase } from './fixed-phrase';
 import { frontMatter } from './front-matter';
 import { headingHierarchy } from './heading-hierarchy';
 import { headingSequence } from './heading-sequence';
+import { jurisdiction } from './jurisdiction';
 import { missingNumber } from './missing-number';
 import { ordinalStyle } from './ordinal-style';
 import { placeholder } from './placeholder';
@@ -29,4 +30,5 @@ export const RULES: readonly Rule[] = [
   fixedPhrase,
   duplicateText,
   punctuation,
+  jurisdiction,
 ];
