@@ -8,6 +8,7 @@ import { headingHierarchy } from './heading-hierarchy';
 import { headingSequence } from './heading-sequence';
 import { jurisdiction } from './jurisdiction';
 import { missingNumber } from './missing-number';
+import { numberFormat } from './number-format';
 import { ordinalStyle } from './ordinal-style';
 import { placeholder } from './placeholder';
 import { punctuation } from './punctuation';
@@ -31,4 +32,5 @@ export const RULES: readonly Rule[] = [
   duplicateText,
   punctuation,
   jurisdiction,
+  numberFormat,
 ];

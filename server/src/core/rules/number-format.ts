@@ -1,0 +1,92 @@
+import type { Line } from '../markdown';
+import type { LineRole, ReportModel } from '../model';
+import { chineseToNumber } from '../numerals';
+import { insideAny } from '../phrases';
+import type { Rule, RuleContext } from '../rule';
+import { docsPath } from '../rule';
+
+/**
+ * Numbers written against GB/T 15835-2011 and counts that do not match what follows: 03月, 二0二四年,
+ * 24年度, and 从以下三个方面 followed by four sections.
+ */
+const ZERO_PADDED = /(?<=年|^|[^0-9])0([1-9])(?=月)|(?<=月)0([1-9])(?=日)/g;
+const CHINESE_YEAR = /(?<![一二三四五六七八九〇零○OＯ0０])[一二三四五六七八九〇零○OＯ0０]{4}(?=年)/g;
+const WRONG_ZERO = /[零○OＯ0０]/g;
+const SHORT_YEAR = /(?<![0-9０-９])([0-9]{2})(?=年度|年[0-9]{1,2}月)/g;
+/** 从以下三个方面, 存在以下四个问题, 主要有以下几点 (几 is no count). */
+const STATED_COUNT = /(?:以下|如下|下列|下面)(?:的)?([一二两三四五六七八九十]|[2-9])(?:个|项|条|点|大|方面)/g;
+const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'body', 'closing', 'date', 'signature']);
+
+export const numberFormat: Rule = {
+  meta: {
+    id: 'number-format',
+    name: '数字写法',
+    description: '日期补零（03月）、年份写法（二0二四年、24年度）、“以下三个方面”与后文的项数不符',
+    defaultSeverity: 'warning',
+    docs: docsPath('number-format'),
+    fixable: true,
+  },
+  check(context: RuleContext) {
+    const { model } = context;
+    model.lines.forEach((line, index) => {
+      if (!CHECKED_ROLES.has(model.roles[index]) || line.kind === 'code') return;
+      checkDates(context, line);
+      checkStatedCounts(context, model, index);
+    });
+  },
+};
+
+function report(context: RuleContext, line: Line, start: number, end: number, message: string, newText?: string): void {
+  if (insideAny(line.text, start, end, context.allow)) return;
+  const range = { start: line.map[start], end: line.map[end] };
+  context.report({ ...range, message, fix: newText === undefined ? undefined : { title: `改为“${newText}”`, edits: [{ ...range, newText }] } });
+}
+
+function checkDates(context: RuleContext, line: Line): void {
+  const text = line.text;
+  for (const match of text.matchAll(ZERO_PADDED)) {
+    const at = match.index!;
+    const digit = match[1] ?? match[2];
+    report(context, line, at, at + 2, `日期中的月、日不补零：“${match[0]}${match[1] ? '月' : '日'}”应为“${digit}${match[1] ? '月' : '日'}”（GB/T 15835-2011）。`, digit);
+  }
+  for (const match of text.matchAll(CHINESE_YEAR)) {
+    const written = match[0];
+    if (!/[一二三四五六七八九]/.test(written) || !/[零○OＯ0０]/.test(written)) continue;
+    const right = written.replace(WRONG_ZERO, '〇');
+    report(context, line, match.index!, match.index! + 4, `汉字年份中的“零”写作“〇”：“${written}年”应为“${right}年”（GB/T 15835-2011）。`, right);
+  }
+  for (const match of text.matchAll(SHORT_YEAR)) {
+    const at = match.index!;
+    report(context, line, at, at + 2, `年份应写全：“${match[1]}年”应为“20${match[1]}年”（GB/T 15835-2011）。`, `20${match[1]}`);
+  }
+}
+
+/** 从以下三个方面 and the items that follow: an enumeration run, or the headings of the next section. */
+function checkStatedCounts(context: RuleContext, model: ReportModel, lineIndex: number): void {
+  const line = model.lines[lineIndex];
+  for (const match of line.text.matchAll(STATED_COUNT)) {
+    const stated = /[0-9]/.test(match[1]) ? Number(match[1]) : chineseToNumber(match[1] === '两' ? '二' : match[1]);
+    if (!stated) continue;
+    const counted = itemsAfter(model, lineIndex, match.index! + match[0].length);
+    if (!counted || counted.count === stated) continue;
+    report(context, line, match.index!, match.index! + match[0].length,
+      `这里说“${match[0]}”，后面却列了${counted.count}${counted.what}：请核对数目。`);
+  }
+}
+
+function itemsAfter(model: ReportModel, lineIndex: number, textIndex: number): { count: number; what: string } | undefined {
+  // 一是……二是……三是 in the same paragraph or the one right after.
+  const run = model.enumerations.find((candidate) => {
+    const first = candidate.markers[0];
+    return !candidate.parent && (first.lineIndex === lineIndex ? first.numberStart >= textIndex : first.lineIndex > lineIndex && first.lineIndex <= lineIndex + 2);
+  });
+  const nextHeading = model.headings.find((heading) => heading.lineIndex > lineIndex);
+  if (run && (!nextHeading || run.markers[0].lineIndex < nextHeading.lineIndex)) {
+    return { count: run.markers.length, what: `项（${run.markers[0].label}……${run.markers[run.markers.length - 1].label}）` };
+  }
+  // 一、……下面从三个方面报告： followed by （一）（二）（三）: the headings of the same rank that come next.
+  if (!nextHeading || nextHeading.lineIndex > lineIndex + 3) return undefined;
+  const siblings = model.headings.filter((heading) => heading.parent === nextHeading.parent && heading.level === nextHeading.level && heading.lineIndex >= nextHeading.lineIndex);
+  if (siblings.length < 2) return undefined;
+  return { count: siblings.length, what: `个小标题（${siblings[0].ordinal?.written ?? siblings[0].title}……${siblings[siblings.length - 1].ordinal?.written ?? siblings[siblings.length - 1].title}）` };
+}
