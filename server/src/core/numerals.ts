@@ -49,3 +49,10 @@ export function arabicToNumber(text: string): number {
   }
   return value;
 }
+
+const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** 二〇二四 → "2024": a year written digit by digit in Chinese numerals. */
+export function chineseYearDigits(text: string): string {
+  return [...text].map((ch) => YEAR_DIGIT[ch] ?? ch).join('');
+}

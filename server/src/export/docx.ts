@@ -10,7 +10,7 @@ import {
 import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
 import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
-import { chineseToNumber } from '../core/numerals';
+import { chineseToNumber, chineseYearDigits } from '../core/numerals';
 import { BODY_CHARACTER_SPACING, CHAR, DEFAULT_FONTS, type ExportFonts, LINE_PITCH, PAGE, SIZE } from './layout';
 
 /** Font names and whether to bold the lead phrase of 一是…二是… (a common office custom). */
@@ -103,7 +103,6 @@ function pageNumberFooter(fonts: ExportFonts, side: 'odd' | 'even'): Footer {
   });
 }
 
-const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /**
  * 2025-01-05, 2025/1/5, 2025年01月05日, 二〇二五年一月五日 and YAML dates all become 2025年1月5日
@@ -119,7 +118,7 @@ export function formatDate(value: unknown): string | undefined {
   if (arabic) return `${arabic[1]}年${Number(arabic[2])}月${arabic[3] ? `${Number(arabic[3])}日` : ''}`;
   const chinese = /^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?$/.exec(text);
   if (chinese) {
-    const year = [...chinese[1]].map((ch) => YEAR_DIGIT[ch]).join('');
+    const year = chineseYearDigits(chinese[1]);
     const month = chineseToNumber(chinese[2]);
     const day = chinese[3] ? chineseToNumber(chinese[3]) : undefined;
     if (month) return `${year}年${month}月${day ? `${day}日` : ''}`;

@@ -15,6 +15,7 @@ import { punctuation } from './punctuation';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
 import { templateResidue } from './template-residue';
+import { yearConsistency } from './year-consistency';
 
 export const RULES: readonly Rule[] = [
   placeholder,
@@ -33,4 +34,5 @@ export const RULES: readonly Rule[] = [
   punctuation,
   jurisdiction,
   numberFormat,
+  yearConsistency,
 ];

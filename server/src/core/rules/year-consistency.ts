@@ -1,0 +1,78 @@
+import type { Line } from '../markdown';
+import type { ReportModel } from '../model';
+import { chineseYearDigits } from '../numerals';
+import { insideAny } from '../phrases';
+import type { Rule, RuleContext } from '../rule';
+import { docsPath } from '../rule';
+
+/**
+ * Years that contradict the report's own: last year's report reworked (现将2023年工作 under a 2024 title),
+ * a year compared with itself (由2023年的85%提高到2023年的92%), a signature date far from the year.
+ */
+const YEAR_IN_TEXT = /((?:19|20)[0-9]{2})\s*年|([〇零○一二三四五六七八九]{4})年/;
+/** The year the opening or closing formula says it reports on: 现将2023年度工作, 2023年度述职. */
+const CLAIMED_YEAR = /(?:现将|^)\s*((?:19|20)[0-9]{2})\s*年度?(?=(?:[^，。；]{0,12})(?:工作|述职|履职|情况|报告))/g;
+/** 由2023年的85%提高到2023年的92%, 2023年……比2023年: a year compared with itself. */
+const SELF_COMPARISON = /由((?:19|20)[0-9]{2})年[^。；]{0,30}?(?:到|至)\1年|((?:19|20)[0-9]{2})年[^。；，]{0,20}?(?:比|较|同比|相比)(?:于)?\2年/g;
+
+export const yearConsistency: Rule = {
+  meta: {
+    id: 'year-consistency',
+    name: '年份一致',
+    description: '正文所说的报告年度与标题不符、同一年份自己比自己、落款日期与报告年度相差太远',
+    defaultSeverity: 'warning',
+    docs: docsPath('year-consistency'),
+    fixable: false,
+  },
+  check(context: RuleContext) {
+    const { model } = context;
+    const reportYear = yearOfReport(model);
+    for (const lineIndex of [model.openingLine, model.closingLine]) {
+      if (reportYear === undefined || lineIndex === undefined) continue;
+      const line = model.lines[lineIndex];
+      for (const match of line.text.matchAll(CLAIMED_YEAR)) {
+        const year = Number(match[1]);
+        if (year === reportYear.year) continue;
+        const at = match.index! + match[0].indexOf(match[1]);
+        report(context, line, at, at + 4, `${reportYear.source}是${reportYear.year}年度，这里写的是${year}年：是否沿用了往年的文稿？`);
+      }
+    }
+    model.lines.forEach((line, index) => {
+      if (model.roles[index] !== 'body' || line.kind === 'code') return;
+      for (const match of line.text.matchAll(SELF_COMPARISON)) {
+        const year = match[1] ?? match[2];
+        report(context, line, match.index!, match.index! + match[0].length, `${year}年同${year}年相比：比较的两个年份相同，其中一个应是别的年份。`);
+      }
+    });
+    const signature = model.signature;
+    if (reportYear && signature?.date && signature.dateLine !== undefined) {
+      const signed = yearIn(signature.date);
+      if (signed !== undefined && Math.abs(signed - reportYear.year) > 1) {
+        const line = model.lines[signature.dateLine];
+        const lead = line.text.length - line.text.trimStart().length;
+        report(context, line, lead, line.text.trimEnd().length, `落款日期是${signed}年，${reportYear.source}是${reportYear.year}年度：请核对日期。`);
+      }
+    }
+  },
+};
+
+function report(context: RuleContext, line: Line, start: number, end: number, message: string): void {
+  if (insideAny(line.text, start, end, context.allow)) return;
+  context.report({ start: line.map[start], end: line.map[end], message });
+}
+
+function yearIn(text: string): number | undefined {
+  const match = YEAR_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  return Number(match[1] ?? chineseYearDigits(match[2]));
+}
+
+/** The report's year: front matter `year:`, else the year in the title; none, and the rule is silent. */
+export function yearOfReport(model: ReportModel): { year: number; source: string } | undefined {
+  const declared = model.frontMatter.year;
+  if (typeof declared === 'number' || (typeof declared === 'string' && /^\d{4}$/.test(declared.trim()))) {
+    return { year: Number(declared), source: '文首 year:' };
+  }
+  const fromTitle = model.title ? yearIn(model.title.text) : undefined;
+  return fromTitle === undefined ? undefined : { year: fromTitle, source: '标题' };
+}
