@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { datedFormulation } from './dated-formulation';
 import { duplicateText } from './duplicate-text';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
@@ -8,6 +9,7 @@ import { headingHierarchy } from './heading-hierarchy';
 import { headingSequence } from './heading-sequence';
 import { jurisdiction } from './jurisdiction';
 import { missingNumber } from './missing-number';
+import { nameGap } from './name-gap';
 import { numberFormat } from './number-format';
 import { ordinalStyle } from './ordinal-style';
 import { placeholder } from './placeholder';
@@ -35,4 +37,6 @@ export const RULES: readonly Rule[] = [
   jurisdiction,
   numberFormat,
   yearConsistency,
+  datedFormulation,
+  nameGap,
 ];

@@ -1,6 +1,5 @@
 import type { Line } from '../markdown';
-import type { ReportModel } from '../model';
-import { chineseYearDigits } from '../numerals';
+import { yearIn, yearOfReport } from '../year';
 import { insideAny } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
 import { docsPath } from '../rule';
@@ -9,7 +8,6 @@ import { docsPath } from '../rule';
  * Years that contradict the report's own: last year's report reworked (现将2023年工作 under a 2024 title),
  * a year compared with itself (由2023年的85%提高到2023年的92%), a signature date far from the year.
  */
-const YEAR_IN_TEXT = /((?:19|20)[0-9]{2})\s*年|([〇零○一二三四五六七八九]{4})年/;
 /** The year the opening or closing formula says it reports on: 现将2023年度工作, 2023年度述职. */
 const CLAIMED_YEAR = /(?:现将|^)\s*((?:19|20)[0-9]{2})\s*年度?(?=(?:[^，。；]{0,12})(?:工作|述职|履职|情况|报告))/g;
 /** 由2023年的85%提高到2023年的92%, 2023年……比2023年: a year compared with itself. */
@@ -59,20 +57,4 @@ export const yearConsistency: Rule = {
 function report(context: RuleContext, line: Line, start: number, end: number, message: string): void {
   if (insideAny(line.text, start, end, context.allow)) return;
   context.report({ start: line.map[start], end: line.map[end], message });
-}
-
-function yearIn(text: string): number | undefined {
-  const match = YEAR_IN_TEXT.exec(text);
-  if (!match) return undefined;
-  return Number(match[1] ?? chineseYearDigits(match[2]));
-}
-
-/** The report's year: front matter `year:`, else the year in the title; none, and the rule is silent. */
-export function yearOfReport(model: ReportModel): { year: number; source: string } | undefined {
-  const declared = model.frontMatter.year;
-  if (typeof declared === 'number' || (typeof declared === 'string' && /^\d{4}$/.test(declared.trim()))) {
-    return { year: Number(declared), source: '文首 year:' };
-  }
-  const fromTitle = model.title ? yearIn(model.title.text) : undefined;
-  return fromTitle === undefined ? undefined : { year: fromTitle, source: '标题' };
 }
