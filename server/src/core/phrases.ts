@@ -15,30 +15,35 @@ export interface PhraseMatch<T> {
   entry: T;
 }
 
-/** Finds keys in text, longest first at each position, never overlapping; linear in the text for a fixed key set. */
+/**
+ * Finds keys in text, longest first at each position, never overlapping. A table of first characters
+ * lets the scan pass over every other character with one array read.
+ */
 export class PhraseMatcher<T> {
-  private readonly byFirst = new Map<string, Array<{ key: string; entry: T }>>();
+  private readonly byFirst = new Map<number, Array<{ key: string; entry: T }>>();
+  private readonly starts = new Uint8Array(0x10000);
 
   constructor(entries: ReadonlyArray<readonly [string, T]>) {
     for (const [key, entry] of entries) {
       if (key.length === 0) continue;
-      const list = this.byFirst.get(key[0]) ?? [];
-      list.push({ key, entry });
-      this.byFirst.set(key[0], list);
+      const code = key.charCodeAt(0);
+      const list = this.byFirst.get(code) ?? [];
+      if (!list.some((known) => known.key === key)) list.push({ key, entry });
+      this.byFirst.set(code, list);
+      this.starts[code] = 1;
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   }
 
   find(text: string): Array<PhraseMatch<T>> {
     const found: Array<PhraseMatch<T>> = [];
-    for (let index = 0; index < text.length; ) {
-      const hit = this.byFirst.get(text[index])?.find(({ key }) => text.startsWith(key, index));
-      if (!hit) {
-        index++;
-        continue;
-      }
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (this.starts[code] === 0) continue;
+      const hit = this.byFirst.get(code)!.find(({ key }) => text.startsWith(key, index));
+      if (!hit) continue;
       found.push({ index, length: hit.key.length, entry: hit.entry });
-      index += hit.key.length;
+      index += hit.key.length - 1;
     }
     return found;
   }

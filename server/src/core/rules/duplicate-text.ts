@@ -34,28 +34,65 @@ export const duplicateText: Rule = {
   },
 };
 
-/** Length of the stretch at `index` that is written twice in a row and is a slip, or 0. */
-function doubledAt(text: string, index: number): number {
-  for (let length = Math.min(LONGEST, Math.floor((text.length - index) / 2)); length >= 1; length--) {
-    const unit = text.slice(index, index + length);
-    if (!CJK.test(unit) || text.slice(index + length, index + 2 * length) !== unit) continue;
-    if (length === 1) {
-      const character = CHARACTERS.get(unit);
-      if (!character || character.followers.has(text[index + 2] ?? '') || insideAny(text, index, index + 2, character.words)) return 0;
-      return 1;
-    }
-    // 天天 doubled, 一步一步, 研究研究: reduplications a writer means.
-    if (new Set(unit).size === 1 || unit.startsWith('一') || VERBS.has(unit)) return 0;
-    return length;
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+/** Last index each Chinese character was seen at, and for which scan: reused, never cleared. */
+const lastSeen = new Int32Array(CJK_LAST - CJK_FIRST + 1);
+const lastScan = new Int32Array(CJK_LAST - CJK_FIRST + 1);
+let scan = 0;
+
+/**
+ * Where a stretch of 1–16 Chinese characters is followed by itself, as start → lengths (longest first).
+ * A repeat of length L at i needs text[i] = text[i + L], so only the next few places the same character
+ * occurs are tried.
+ */
+function repeats(text: string): Map<number, number[]> {
+  scan++;
+  const found = new Map<number, number[]>();
+  const next = new Int32Array(text.length).fill(-1);
+  for (let index = text.length - 1; index >= 0; index--) {
+    const code = text.charCodeAt(index);
+    if (code < CJK_FIRST || code > CJK_LAST) continue;
+    const slot = code - CJK_FIRST;
+    if (lastScan[slot] === scan) next[index] = lastSeen[slot];
+    lastScan[slot] = scan;
+    lastSeen[slot] = index;
   }
-  return 0;
+  for (let index = 0; index < text.length; index++) {
+    const lengths: number[] = [];
+    for (let at = next[index]; at !== -1 && at - index <= LONGEST; at = next[at]) {
+      const length = at - index;
+      if (text.startsWith(text.slice(index, at), at)) lengths.unshift(length);
+    }
+    if (lengths.length > 0) found.set(index, lengths);
+  }
+  return found;
+}
+
+/** Whether the stretch at `index`, written twice, is a slip rather than a word or a reduplication. */
+function isSlip(text: string, index: number, length: number): boolean {
+  const unit = text.slice(index, index + length);
+  if (!CJK.test(unit)) return false;
+  if (length === 1) {
+    const character = CHARACTERS.get(unit);
+    return character !== undefined && !character.followers.has(text[index + 2] ?? '') && !insideAny(text, index, index + 2, character.words);
+  }
+  // 天天 doubled, 一步一步, 研究研究: reduplications a writer means.
+  return new Set(unit).size > 1 && !unit.startsWith('一') && !VERBS.has(unit);
 }
 
 function checkLine(context: RuleContext, line: Line): void {
   const text = line.text;
-  for (let index = 0; index < text.length - 1; index++) {
-    const length = doubledAt(text, index);
-    if (length === 0) continue;
+  const found = repeats(text);
+  let after = 0;
+  for (const index of [...found.keys()].sort((a, b) => a - b)) {
+    if (index < after) continue;
+    // Longest first: 加强党的建设加强党的建设 is one repeat, not a repeated 加.
+    const length = found.get(index)!.find((candidate) => isSlip(text, index, candidate));
+    if (length === undefined) {
+      // The longest repeat at an index decides: a word repeated on purpose is not searched for slips inside.
+      continue;
+    }
     const end = index + 2 * length;
     if (insideAny(text, index, end, context.allow)) continue;
     const unit = text.slice(index, index + length);
@@ -66,6 +103,6 @@ function checkLine(context: RuleContext, line: Line): void {
       message: `“${unit}”重复了：“${text.slice(index, end)}”应为“${unit}”。`,
       fix: { title: `删去重复的“${unit}”`, edits: [{ ...second, newText: '' }] },
     });
-    index = end - 1;
+    after = end;
   }
 }

@@ -12,6 +12,9 @@ import { docsPath } from '../rule';
 const ZERO_PADDED = /(?<=年|^|[^0-9])0([1-9])(?=月)|(?<=月)0([1-9])(?=日)/g;
 const CHINESE_YEAR = /(?<![一二三四五六七八九〇零○OＯ0０])[一二三四五六七八九〇零○OＯ0０]{4}(?=年)/g;
 const WRONG_ZERO = /[零○OＯ0０]/g;
+const WRONG_ZERO_ANYWHERE = /[零○OＯ0０]/;
+const DATE_CHARACTER = /[年月日]/;
+const COUNT_LEAD = /以下|如下|下列|下面/;
 const SHORT_YEAR = /(?<![0-9０-９])([0-9]{2})(?=年度|年[0-9]{1,2}月)/g;
 /** 从以下三个方面, 存在以下四个问题, 主要有以下几点 (几 is no count). */
 const STATED_COUNT = /(?:以下|如下|下列|下面)(?:的)?([一二两三四五六七八九十]|[2-9])(?:个|项|条|点|大|方面)/g;
@@ -44,12 +47,14 @@ function report(context: RuleContext, line: Line, start: number, end: number, me
 
 function checkDates(context: RuleContext, line: Line): void {
   const text = line.text;
+  // Every pattern here ends at 年, 月 or 日: most lines have none and are done with one scan.
+  if (!DATE_CHARACTER.test(text)) return;
   for (const match of text.matchAll(ZERO_PADDED)) {
     const at = match.index!;
     const digit = match[1] ?? match[2];
     report(context, line, at, at + 2, `日期中的月、日不补零：“${match[0]}${match[1] ? '月' : '日'}”应为“${digit}${match[1] ? '月' : '日'}”（GB/T 15835-2011）。`, digit);
   }
-  for (const match of text.matchAll(CHINESE_YEAR)) {
+  for (const match of WRONG_ZERO_ANYWHERE.test(text) ? text.matchAll(CHINESE_YEAR) : []) {
     const written = match[0];
     if (!/[一二三四五六七八九]/.test(written) || !/[零○OＯ0０]/.test(written)) continue;
     const right = written.replace(WRONG_ZERO, '〇');
@@ -64,6 +69,7 @@ function checkDates(context: RuleContext, line: Line): void {
 /** 从以下三个方面 and the items that follow: an enumeration run, or the headings of the next section. */
 function checkStatedCounts(context: RuleContext, model: ReportModel, lineIndex: number): void {
   const line = model.lines[lineIndex];
+  if (!COUNT_LEAD.test(line.text)) return;
   for (const match of line.text.matchAll(STATED_COUNT)) {
     const stated = /[0-9]/.test(match[1]) ? Number(match[1]) : chineseToNumber(match[1] === '两' ? '二' : match[1]);
     if (!stated) continue;

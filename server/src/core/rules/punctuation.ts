@@ -16,6 +16,7 @@ const DOUBLED = /([，。、；：！？])\1+/g;
 const MIXED = /[，、；：][。，、；：]|。[，、；：]/g;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》' };
 const CLOSERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《' };
+const PAIRED_MARK = /[“”‘’（）《》]/g;
 const SPACES = /[ \u3000\u00a0]+/g;
 const CLOSING_MARK = /[。！？；：…”’）》」』】\]）.!?;:)]$/;
 /** A body paragraph shorter than this may be a heading typed without an ordinal; it is not asked to end with 。. */
@@ -112,8 +113,9 @@ function checkDoubled(context: RuleContext, line: Line): void {
 function checkPairs(context: RuleContext, lines: Line[]): void {
   const open: Array<{ line: Line; index: number; mark: string }> = [];
   for (const line of lines) {
-    for (let index = 0; index < line.text.length; index++) {
-      const mark = line.text[index];
+    for (const found of line.text.matchAll(PAIRED_MARK)) {
+      const index = found.index!;
+      const mark = found[0];
       if (OPENERS[mark]) {
         open.push({ line, index, mark });
       } else if (CLOSERS[mark]) {
