@@ -9,18 +9,27 @@ import data from '../data/units.json';
 export class WordSet {
   private readonly words: Set<string>;
   private readonly lengths: number[];
+  /** Last and first characters of the words: most positions are ruled out without making a string. */
+  private readonly lastCharacters: Set<string>;
+  private readonly firstCharacters: Set<string>;
 
   constructor(list: string[]) {
     this.words = new Set(list);
     this.lengths = [...new Set(list.map((word) => word.length))];
+    this.lastCharacters = new Set(list.map((word) => word[word.length - 1]));
+    this.firstCharacters = new Set(list.map((word) => word[0]));
   }
 
   endsAt(text: string, end: number): boolean {
-    return this.lengths.some((length) => length <= end && this.words.has(text.slice(end - length, end)));
+    if (!this.lastCharacters.has(text[end - 1])) return false;
+    for (const length of this.lengths) if (length <= end && this.words.has(text.slice(end - length, end))) return true;
+    return false;
   }
 
   startsAt(text: string, start: number): boolean {
-    return this.lengths.some((length) => this.words.has(text.slice(start, start + length)));
+    if (!this.firstCharacters.has(text[start])) return false;
+    for (const length of this.lengths) if (this.words.has(text.slice(start, start + length))) return true;
+    return false;
   }
 }
 

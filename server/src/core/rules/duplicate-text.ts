@@ -59,12 +59,12 @@ function repeats(text: string): Map<number, number[]> {
     lastSeen[slot] = index;
   }
   for (let index = 0; index < text.length; index++) {
-    const lengths: number[] = [];
     for (let at = next[index]; at !== -1 && at - index <= LONGEST; at = next[at]) {
-      const length = at - index;
-      if (text.startsWith(text.slice(index, at), at)) lengths.unshift(length);
+      if (!text.startsWith(text.slice(index, at), at)) continue;
+      const lengths = found.get(index);
+      if (lengths) lengths.unshift(at - index);
+      else found.set(index, [at - index]);
     }
-    if (lengths.length > 0) found.set(index, lengths);
   }
   return found;
 }

@@ -15,11 +15,13 @@ interface FixedList { name: string; members: string[]; source: string }
 
 const WORDS = new PhraseMatcher<PhraseEntry>([...data.typos, ...data.variants].map((entry) => [entry.wrong, entry]));
 const FORMULATIONS = data.formulations as Formulation[];
+const ANCHOR = 4;
+/** The first and last four characters of each formulation: a slip leaves at least one of them intact. */
+const ANCHORS = new PhraseMatcher<Array<{ formulation: Formulation; offset: number }>>(anchorEntries());
 const LISTS = data.lists as FixedList[];
 const MEMBERS = new PhraseMatcher<FixedList>(LISTS.flatMap((list) => list.members.map((member) => [member, list] as const)));
 /** Roles whose text is the writer's own: titles, body, closing. */
 const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'salutation', 'body', 'closing']);
-const ANCHOR = 4;
 const PUNCTUATION = /[\p{P}\s]/u;
 /** What joins the members of a list: 、 and the 和 or 及 before the last one. */
 const SEPARATOR = /^(、|和|及|与|以及)$/;
@@ -69,26 +71,33 @@ function slips(written: string, official: string): number {
   return count;
 }
 
+function anchorEntries(): Array<[string, Array<{ formulation: Formulation; offset: number }>]> {
+  const byAnchor = new Map<string, Array<{ formulation: Formulation; offset: number }>>();
+  for (const formulation of FORMULATIONS) {
+    for (const [anchor, offset] of [[formulation.text.slice(0, ANCHOR), 0], [formulation.text.slice(-ANCHOR), formulation.text.length - ANCHOR]] as const) {
+      byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), { formulation, offset }]);
+    }
+  }
+  return [...byAnchor];
+}
+
 function checkFormulations(context: RuleContext, line: Line): void {
   const text = line.text;
   const reported = new Set<number>();
-  for (const { text: official, source } of FORMULATIONS) {
-    const allowed = official.length >= 14 ? 2 : 1;
-    const starts: number[] = [];
-    for (let at = text.indexOf(official.slice(0, ANCHOR)); at !== -1; at = text.indexOf(official.slice(0, ANCHOR), at + 1)) starts.push(at);
-    const tail = official.slice(-ANCHOR);
-    for (let at = text.indexOf(tail); at !== -1; at = text.indexOf(tail, at + 1)) starts.push(at + ANCHOR - official.length);
-    for (const start of starts) {
+  for (const { index, entry } of ANCHORS.find(text)) {
+    for (const { formulation, offset } of entry) {
+      const official = formulation.text;
+      const start = index - offset;
       if (start < 0 || reported.has(start)) continue;
       const written = text.slice(start, start + official.length);
       if (written.length < official.length || written === official) continue;
       const count = slips(written, official);
-      if (count === 0 || count > allowed || insideAny(text, start, start + official.length, context.allow)) continue;
+      if (count === 0 || count > (official.length >= 14 ? 2 : 1) || insideAny(text, start, start + official.length, context.allow)) continue;
       reported.add(start);
       const range = { start: line.map[start], end: line.map[start + official.length] };
       context.report({
         ...range,
-        message: `重要表述有错字：“${written}”应为“${official}”（${source}）。`,
+        message: `重要表述有错字：“${written}”应为“${official}”（${formulation.source}）。`,
         fix: { title: `改为“${official}”`, edits: [{ ...range, newText: official }] },
       });
     }
@@ -105,6 +114,8 @@ function commonSuffix(members: readonly string[]): string {
 function checkLists(context: RuleContext, line: Line): void {
   const text = line.text;
   const hits = MEMBERS.find(text);
+  // Every list has at least four members, and three must be written for anything to be wrong.
+  if (hits.length < 3) return;
   for (let first = 0; first < hits.length; ) {
     const list = hits[first].entry;
     let last = first;
