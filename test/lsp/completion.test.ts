@@ -73,7 +73,7 @@ describe('completion from the language server', () => {
   it('offers front-matter keys and genres inside front matter', async () => {
     const keys = await completeAt(server, uri(), '---\nauthor: 李明\n|\n---\n2024年度述职报告\n');
     const labels = keys.items.map((item) => item.label);
-    assert.deepEqual(labels.sort(), ['date', 'profile', 'title', 'year']);
+    assert.deepEqual(labels.sort(), ['date', 'profile', 'title', 'unit', 'year']);
     const genres = await completeAt(server, uri(), '---\nprofile: 述|\n---\n2024年度述职报告\n');
     assert.ok(genres.items.some((item) => item.label === '述责述廉报告'));
     assert.ok(apply(genres.text, genres.items.find((item) => item.label === '述责述廉报告')!).startsWith('---\nprofile: 述责述廉报告\n'));

@@ -27,7 +27,8 @@ const FRONT_MATTER_KEYS: Array<[string, string]> = [
   ['title', '标题（正文中没有标题行时用于导出）'],
   ['author', '署名，导出时右空二字排在正文之后'],
   ['date', '成文日期，如 2025-01-08，导出为 2025年1月8日'],
-  ['year', '报告所属年度'],
+  ['year', '报告所属年度，年份类检查以它为准'],
+  ['unit', '写作单位，如 青山县应急管理局（用于判断辖区层级）'],
 ];
 const CLAUSE_END = /[。；！？]$/;
 /** After 首先 / 其次 / 再次, the next ordinal word. */
