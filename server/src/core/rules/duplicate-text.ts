@@ -89,10 +89,7 @@ function checkLine(context: RuleContext, line: Line): void {
     if (index < after) continue;
     // Longest first: 加强党的建设加强党的建设 is one repeat, not a repeated 加.
     const length = found.get(index)!.find((candidate) => isSlip(text, index, candidate));
-    if (length === undefined) {
-      // The longest repeat at an index decides: a word repeated on purpose is not searched for slips inside.
-      continue;
-    }
+    if (length === undefined) continue;
     const end = index + 2 * length;
     if (insideAny(text, index, end, context.allow)) continue;
     const unit = text.slice(index, index + length);
