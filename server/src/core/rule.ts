@@ -1,5 +1,7 @@
 /** What a rule module exports and what it sees while checking. */
+import type { Line } from './markdown';
 import type { ReportModel } from './model';
+import { insideAny } from './phrases';
 import type { UserPattern } from './patterns';
 import type { PhraseEntry } from './phrases';
 import type { Report, RuleMeta } from './types';
@@ -25,4 +27,26 @@ export interface Rule {
 
 export function docsPath(id: string): string {
   return `docs/rules/${id}.md`;
+}
+
+/** An edit or a range in a line's text indexes, mapped to source offsets when reported. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Reports [start, end) of a line's text, unless it lies inside a word the configuration allows; the
+ * fix's edits are given in the line's text indexes too.
+ */
+export function reportInLine(
+  context: RuleContext, line: Line, range: LineRange, message: string, fix?: { title: string; edits: Array<LineRange & { newText: string }> },
+): void {
+  if (insideAny(line.text, range.start, range.end, context.allow)) return;
+  context.report({
+    start: line.map[range.start],
+    end: line.map[range.end],
+    message,
+    fix: fix && { title: fix.title, edits: fix.edits.map((edit) => ({ start: line.map[edit.start], end: line.map[edit.end], newText: edit.newText })) },
+  });
 }

@@ -1,8 +1,8 @@
 import data from '../../data/formulations.json';
 import type { LineRole } from '../model';
-import { insideAny, PhraseMatcher } from '../phrases';
+import { PhraseMatcher } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
+import { docsPath, reportInLine } from '../rule';
 import { yearOfReport } from '../year';
 
 /**
@@ -33,15 +33,11 @@ export const datedFormulation: Rule = {
         const stale = entry.until !== undefined && year > entry.until;
         const early = entry.from !== undefined && year < entry.from;
         if (!stale && !early) continue;
-        if (insideAny(line.text, at, at + length, context.allow)) continue;
-        const range = { start: line.map[at], end: line.map[at + length] };
+        const range = { start: at, end: at + length };
         const period = stale ? `${entry.until}年以前的表述` : `${entry.from}年起才有的表述`;
         const instead = entry.instead ? `，${year}年度应为“${entry.instead}”` : '';
-        context.report({
-          ...range,
-          message: `“${entry.text}”是${period}，与报告年度（${reportYear.source}：${year}年）不符${instead}（${entry.source}）。`,
-          fix: entry.certain && entry.instead ? { title: `改为“${entry.instead}”`, edits: [{ ...range, newText: entry.instead }] } : undefined,
-        });
+        reportInLine(context, line, range, `“${entry.text}”是${period}，与报告年度（${reportYear.source}：${year}年）不符${instead}（${entry.source}）。`,
+          entry.certain && entry.instead ? { title: `改为“${entry.instead}”`, edits: [{ ...range, newText: entry.instead }] } : undefined);
       }
     });
   },

@@ -3,7 +3,7 @@ import type { Line } from '../markdown';
 import type { LineRole } from '../model';
 import { insideAny, type PhraseEntry, PhraseMatcher } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
+import { docsPath, reportInLine } from '../rule';
 
 /**
  * Set phrases and official formulations written wrong: typos in set phrases (软弱散涣), variant
@@ -49,14 +49,10 @@ export const fixedPhrase: Rule = {
 
 function checkWords(context: RuleContext, line: Line, matcher: PhraseMatcher<PhraseEntry>): void {
   for (const { index, length, entry } of matcher.find(line.text)) {
-    const end = index + length;
-    if (insideAny(line.text, index, end, entry.except ?? []) || insideAny(line.text, index, end, context.allow)) continue;
-    context.report({
-      start: line.map[index],
-      end: line.map[end],
-      message: `“${entry.wrong}”应为“${entry.right}”${entry.reason ? `（${entry.reason}）` : ''}。`,
-      fix: { title: `改为“${entry.right}”`, edits: [{ start: line.map[index], end: line.map[end], newText: entry.right }] },
-    });
+    const range = { start: index, end: index + length };
+    if (insideAny(line.text, range.start, range.end, entry.except ?? [])) continue;
+    reportInLine(context, line, range, `“${entry.wrong}”应为“${entry.right}”${entry.reason ? `（${entry.reason}）` : ''}。`,
+      { title: `改为“${entry.right}”`, edits: [{ ...range, newText: entry.right }] });
   }
 }
 

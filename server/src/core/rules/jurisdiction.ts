@@ -1,7 +1,6 @@
 import type { LineRole, ReportModel } from '../model';
-import { insideAny } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
+import { docsPath, reportInLine } from '../rule';
 
 /**
  * Words of the writer's own level that name another level of the same rank: `全区`, `区直部门` in a
@@ -49,13 +48,9 @@ export const jurisdiction: Rule = {
           const after = line.text.slice(end);
           if (NOT_OWN_AFTER[level].test(word.startsWith(level) ? line.text.slice(at + level.length) : after)) continue;
           if (word.startsWith(level) && NOT_A_LEVEL_BEFORE.test(line.text.slice(0, at))) continue;
-          if (insideAny(line.text, at, end, context.allow)) continue;
           const mine = word.replace(level, own.level);
-          context.report({
-            start: line.map[at],
-            end: line.map[end],
-            message: `“${word}”与报告单位的层级不符：${own.source}表明这是${own.level}一级的报告，这里是否应为“${mine}”？可能是照搬别的单位的文稿。`,
-          });
+          reportInLine(context, line, { start: at, end },
+            `“${word}”与报告单位的层级不符：${own.source}表明这是${own.level}一级的报告，这里是否应为“${mine}”？可能是照搬别的单位的文稿。`);
         }
       }
     });

@@ -1,7 +1,6 @@
 import type { LineRole } from '../model';
-import { insideAny } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
+import { docsPath, reportInLine } from '../rule';
 import { quoteAround } from '../snippet';
 
 /**
@@ -33,9 +32,7 @@ export const nameGap: Rule = {
         for (const match of line.text.matchAll(pattern)) {
           const start = match.index!;
           const end = start + match[0].length;
-          if (insideAny(line.text, start, end, context.allow)) continue;
-          const shown = quoteAround(line.text, start, end, 4, 6);
-          context.report({ start: line.map[start], end: line.map[end], message: `“${shown}”${what}：请补上。` });
+          reportInLine(context, line, { start, end }, `“${quoteAround(line.text, start, end, 4, 6)}”${what}：请补上。`);
         }
       }
     });

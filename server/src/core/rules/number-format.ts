@@ -1,9 +1,8 @@
 import type { Line } from '../markdown';
 import type { LineRole, ReportModel } from '../model';
 import { chineseToNumber } from '../numerals';
-import { insideAny } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
+import { docsPath, reportInLine } from '../rule';
 
 /**
  * Numbers written against GB/T 15835-2011 and counts that do not match what follows: 03月, 二0二四年,
@@ -39,10 +38,9 @@ export const numberFormat: Rule = {
   },
 };
 
+/** A finding whose fix, if any, replaces the range with `newText`. */
 function report(context: RuleContext, line: Line, start: number, end: number, message: string, newText?: string): void {
-  if (insideAny(line.text, start, end, context.allow)) return;
-  const range = { start: line.map[start], end: line.map[end] };
-  context.report({ ...range, message, fix: newText === undefined ? undefined : { title: `改为“${newText}”`, edits: [{ ...range, newText }] } });
+  reportInLine(context, line, { start, end }, message, newText === undefined ? undefined : { title: `改为“${newText}”`, edits: [{ start, end, newText }] });
 }
 
 function checkDates(context: RuleContext, line: Line): void {

@@ -1,9 +1,7 @@
 import type { Line } from '../markdown';
 import type { LineRole, ReportModel } from '../model';
-import { insideAny } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
-import type { TextEditOffsets } from '../types';
+import { docsPath, type LineRange, reportInLine } from '../rule';
 
 /**
  * Punctuation as GB/T 15834-2011 wants it in Chinese text: full-width marks, no doubled marks, quotes
@@ -62,10 +60,8 @@ function ordinalEnd(model: ReportModel, lineIndex: number): number {
   return heading ? heading.titleStart : 0;
 }
 
-function report(context: RuleContext, line: Line, start: number, end: number, message: string, title?: string, edits?: Array<{ start: number; end: number; newText: string }>): void {
-  if (insideAny(line.text, start, end, context.allow)) return;
-  const fixEdits: TextEditOffsets[] | undefined = edits?.map((edit) => ({ start: line.map[edit.start], end: line.map[edit.end], newText: edit.newText }));
-  context.report({ start: line.map[start], end: line.map[end], message, fix: title && fixEdits ? { title, edits: fixEdits } : undefined });
+function report(context: RuleContext, line: Line, start: number, end: number, message: string, title?: string, edits?: Array<LineRange & { newText: string }>): void {
+  reportInLine(context, line, { start, end }, message, title && edits ? { title, edits } : undefined);
 }
 
 function checkHalfWidth(context: RuleContext, line: Line, from: number): void {

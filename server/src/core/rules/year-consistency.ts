@@ -1,8 +1,7 @@
 import type { Line } from '../markdown';
 import { yearIn, yearOfReport } from '../year';
-import { insideAny } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
+import { docsPath, reportInLine } from '../rule';
 
 /**
  * Years that contradict the report's own: last year's report reworked (现将2023年工作 under a 2024 title),
@@ -55,6 +54,5 @@ export const yearConsistency: Rule = {
 };
 
 function report(context: RuleContext, line: Line, start: number, end: number, message: string): void {
-  if (insideAny(line.text, start, end, context.allow)) return;
-  context.report({ start: line.map[start], end: line.map[end], message });
+  reportInLine(context, line, { start, end }, message);
 }
