@@ -36,7 +36,7 @@ export const fixedPhrase: Rule = {
     fixable: true,
   },
   check(context: RuleContext) {
-    const own = context.phrases.length > 0 ? new PhraseMatcher<PhraseEntry>(context.phrases.map((entry) => [entry.wrong, entry])) : undefined;
+    const own = context.phrases.length > 0 ? configuredMatcher(context.phrases) : undefined;
     context.model.lines.forEach((line, index) => {
       if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
       checkWords(context, line, WORDS);
@@ -46,6 +46,15 @@ export const fixedPhrase: Rule = {
     });
   },
 };
+
+/** The configuration's own phrases, built once per distinct list rather than on every keystroke. */
+let configured: { key: string; matcher: PhraseMatcher<PhraseEntry> } | undefined;
+
+function configuredMatcher(phrases: readonly PhraseEntry[]): PhraseMatcher<PhraseEntry> {
+  const key = JSON.stringify(phrases);
+  if (configured?.key !== key) configured = { key, matcher: new PhraseMatcher(phrases.map((entry) => [entry.wrong, entry])) };
+  return configured.matcher;
+}
 
 function checkWords(context: RuleContext, line: Line, matcher: PhraseMatcher<PhraseEntry>): void {
   for (const { index, length, entry } of matcher.find(line.text)) {
