@@ -1,6 +1,7 @@
 /**
- * Renders an exported .docx the way a reader sees it: LibreOffice → PDF, then pdftotext / pdftoppm.
- * `tsx test/render.ts examples/report-final.md docs/images/export-page1.png` refreshes the README picture.
+ * Renders exported .docx files the way a reader sees them: LibreOffice → PDF, then pdftotext / pdftoppm.
+ * `npx tsx test/render.ts examples/report-final.md docs/images/export` writes export-page1.png and
+ * export-last.png, the README pictures.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,15 +21,31 @@ export function toolsAvailable(): boolean {
   }
 }
 
-/** Exports the draft and converts it to PDF; returns the PDF's path. */
-export async function renderToPdf(markdownPath: string): Promise<string> {
+export interface Rendered {
+  docx: Uint8Array;
+  pdf: string;
+}
+
+/** Exports each draft and converts them all to PDF in one LibreOffice run. */
+export async function renderAll(markdownPaths: string[]): Promise<Rendered[]> {
   const folder = mkdtempSync(join(tmpdir(), 'shuzhi-render-'));
-  const docx = join(folder, basename(markdownPath).replace(/\.md$/, '.docx'));
-  writeFileSync(docx, await exportDocx(lint(readFileSync(markdownPath, 'utf8')).model));
+  const rendered: Rendered[] = [];
+  const docxPaths: string[] = [];
+  for (const [index, path] of markdownPaths.entries()) {
+    const docx = await exportDocx(lint(readFileSync(path, 'utf8')).model);
+    const target = join(folder, `${index}-${basename(path).replace(/\.md$/, '')}.docx`);
+    writeFileSync(target, docx);
+    docxPaths.push(target);
+    rendered.push({ docx, pdf: target.replace(/\.docx$/, '.pdf') });
+  }
   // Its own profile folder, so a LibreOffice the user has open does not get in the way.
   const profile = pathToFileURL(join(folder, 'profile')).toString();
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, docx], { stdio: 'ignore', timeout: 120000 });
-  return docx.replace(/\.docx$/, '.pdf');
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, ...docxPaths], { stdio: 'ignore', timeout: 300000 });
+  return rendered;
+}
+
+export async function renderToPdf(markdownPath: string): Promise<string> {
+  return (await renderAll([markdownPath]))[0].pdf;
 }
 
 /** The text of each page, line by line as laid out. */
@@ -37,14 +54,16 @@ export function pdfPages(pdf: string): string[][] {
   return text.split('\f').filter((page) => page.trim()).map((page) => page.split('\n').filter((line) => line.trim()));
 }
 
-export function firstPagePng(pdf: string, png: string): void {
-  execFileSync('pdftoppm', ['-png', '-r', '72', '-f', '1', '-l', '1', '-singlefile', pdf, png.replace(/\.png$/, '')]);
+export function pagePng(pdf: string, page: number, png: string): void {
+  execFileSync('pdftoppm', ['-png', '-r', '72', '-f', String(page), '-l', String(page), '-singlefile', pdf, png.replace(/\.png$/, '')]);
 }
 
 if (require.main === module) {
-  const [markdown, png] = process.argv.slice(2);
+  const [markdown, prefix] = process.argv.slice(2);
   void renderToPdf(markdown).then((pdf) => {
-    firstPagePng(pdf, png);
-    console.log(`${png} from ${pdf}`);
+    const pages = pdfPages(pdf).length;
+    pagePng(pdf, 1, `${prefix}-page1.png`);
+    pagePng(pdf, pages, `${prefix}-last.png`);
+    console.log(`${prefix}-page1.png, ${prefix}-last.png from ${pdf}`);
   });
 }

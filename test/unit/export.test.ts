@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/core/lint';
 import { exportDocx, formatDate } from '../../server/src/export/docx';
-import { attribute, openDocx, paragraphs, paragraphWith, runs } from './docx-xml';
+import { attribute, openDocx, paragraphs, paragraphWith, resolve, runs } from './docx-xml';
 
 const FINAL = readFileSync(join(__dirname, '..', '..', 'examples', 'report-final.md'), 'utf8');
 const mm = (twips: string | undefined) => Math.round((Number(twips) / 1440) * 25.4);
@@ -14,89 +14,112 @@ describe('Word export (GB/T 9704 layout)', () => {
     docx = openDocx(await exportDocx(lint(FINAL).model));
   });
 
-  it('lays out A4 with the standard margins and 28.95 pt exact line pitch', () => {
+  it('lays out A4 with the standard margins, and declares the 22 × 28 document grid', () => {
     assert.equal(attribute(docx.document, 'pgSz', 'w'), '11906');
     assert.equal(attribute(docx.document, 'pgSz', 'h'), '16838');
     assert.deepEqual(['top', 'bottom', 'left', 'right'].map((side) => mm(attribute(docx.document, 'pgMar', side))), [37, 35, 28, 26]);
-    assert.equal(attribute(docx.styles, 'spacing', 'line'), '579');
-    assert.equal(attribute(docx.styles, 'spacing', 'lineRule'), 'exact');
+    assert.equal(attribute(docx.document, 'docGrid', 'type'), 'linesAndChars');
+    assert.equal(attribute(docx.document, 'docGrid', 'linePitch'), '579');
+    // (16 pt + charSpace / 4096) × 28 must fit the 156 mm line: Page Setup then shows 28 characters.
+    const pitch = 16 + Number(attribute(docx.document, 'docGrid', 'charSpace')) / 4096;
+    assert.ok(pitch * 28 <= (156 / 25.4) * 72 + 0.05 && pitch * 29 > (156 / 25.4) * 72, `${pitch} pt`);
   });
 
-  it('sets the title in 小标宋 二号, centred, with no first-line indent', () => {
-    const title = paragraphWith(docx.document, '2024年度县委书记抓基层党建工作述职报告');
-    assert.equal(attribute(title, 'jc', 'val'), 'center');
-    assert.equal(attribute(title, 'ind', 'firstLine'), '0');
-    assert.equal(attribute(title, 'ind', 'firstLineChars'), '0');
-    const [run] = runs(title);
-    assert.equal(run.eastAsia, '方正小标宋简体');
-    assert.equal(run.size, 44);
-    assert.equal(run.bold, false);
-  });
-
-  it('sets body text in 仿宋 三号, justified, first line indented two characters, Latin in Times New Roman', () => {
-    const body = paragraphWith(docx.document, '一年来，在市委的坚强领导下');
-    assert.equal(attribute(body, 'jc', 'val'), 'both');
-    assert.equal(attribute(body, 'ind', 'firstLine'), '640');
-    assert.equal(attribute(body, 'ind', 'firstLineChars'), '200');
-    for (const run of runs(body)) {
-      assert.equal(run.eastAsia, '仿宋');
-      assert.equal(run.ascii, 'Times New Roman');
-      assert.equal(run.size, 32);
+  it('carries the layout in styles: 正文 仿宋 三号 justified with a two-character indent at 28.95 pt exact', () => {
+    const body = resolve(docx, paragraphWith(docx.document, '一年来，在市委的坚强领导下'));
+    assert.equal(body.style, 'Normal');
+    assert.equal(body.property('jc', 'val'), 'both');
+    assert.equal(body.property('ind', 'firstLineChars'), '200');
+    assert.equal(body.property('spacing', 'line'), '579');
+    assert.equal(body.property('spacing', 'lineRule'), 'exact');
+    for (const run of body.runs) {
+      assert.deepEqual([run.eastAsia, run.ascii, run.size, run.bold], ['仿宋', 'Times New Roman', 32, false]);
       assert.equal(run.hint, 'eastAsia', 'quotation marks and dashes stay in the Chinese font');
     }
+    // Nothing but the East Asian hint is set on the runs themselves: 清除格式 keeps the layout.
+    const normal = paragraphWith(docx.document, '一年来，在市委的坚强领导下');
+    assert.doesNotMatch(normal, /<w:(sz|jc|ind|spacing) /);
   });
 
-  it('sets 一、 headings in 黑体 and keeps them with the next paragraph', () => {
-    const heading = paragraphWith(docx.document, '一、履职情况及成效');
-    assert.deepEqual(runs(heading).map((run) => [run.eastAsia, run.size]), [['黑体', 32]]);
-    assert.match(heading, /<w:keepNext\/>/);
+  it('sets the title in the 标题 style: 小标宋 二号, centred, no indent, kept together', () => {
+    const title = resolve(docx, paragraphWith(docx.document, '2024年度县委书记抓基层党建工作述职报告'));
+    assert.equal(title.style, 'Title');
+    assert.equal(title.property('jc', 'val'), 'center');
+    assert.equal(title.property('ind', 'firstLine'), '0');
+    assert.equal(title.property('ind', 'firstLineChars'), '0');
+    assert.ok(title.flag('keepNext') && title.flag('keepLines'));
+    assert.deepEqual(title.runs.map((run) => [run.eastAsia, run.size, run.bold]), [['方正小标宋简体', 44, false]]);
   });
 
-  it('sets the heading sentence of a run-in （一） heading in 楷体 and the rest in 仿宋', () => {
-    const paragraph = paragraphWith(docx.document, '（一）坚持以上率下');
-    const fonts = runs(paragraph).map((run) => [run.text.slice(0, 6), run.eastAsia]);
-    assert.deepEqual(fonts[0], ['（一）坚持以', '楷体']);
-    assert.ok(runs(paragraph)[0].text.endsWith('压实党建责任。'));
-    assert.ok(fonts.slice(1).every(([, font]) => font === '仿宋'));
+  it('gives headings 标题 1–4 styles with outline levels 0–3, each kept with the next paragraph', async () => {
+    const { styles } = docx;
+    const markdown = '# 2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n1.读原文\n\n（1）写心得\n\n内容。\n\n## 二、存在问题\n\n问题。\n';
+    const parts = openDocx(await exportDocx(lint(markdown).model));
+    const expected: Array<[string, string, string, string]> = [
+      ['一、主要做法', 'Heading1', '0', '黑体'], ['（一）抓学习', 'Heading2', '1', '楷体'], ['1.读原文', 'Heading3', '2', '仿宋'],
+      ['（1）写心得', 'Heading4', '3', '仿宋'], ['二、存在问题', 'Heading1', '0', '黑体'],
+    ];
+    for (const [text, style, level, font] of expected) {
+      const heading = resolve(parts, paragraphWith(parts.document, text));
+      assert.deepEqual([heading.style, heading.property('outlineLvl', 'val'), heading.runs[0].eastAsia, heading.runs[0].size], [style, level, font, 32], text);
+      assert.ok(heading.flag('keepNext'), `${text} is kept with the next paragraph`);
+      assert.equal(heading.runs[0].bold, false);
+    }
+    assert.match(styles, /w:styleId="Heading1"[\s\S]*?<w:name w:val="heading 1"\/>/, 'Word shows it as 标题 1');
   });
 
-  it('recognises headings without # and sets 1. and （1） levels in 仿宋', async () => {
-    const { document } = openDocx(await exportDocx(lint('# 2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n1.读原文。\n\n（1）写心得。\n\n## 二、存在问题\n\n问题。\n').model));
-    assert.equal(runs(paragraphWith(document, '一、主要做法'))[0].eastAsia, '黑体');
-    assert.equal(runs(paragraphWith(document, '（一）抓学习'))[0].eastAsia, '楷体');
-    assert.equal(runs(paragraphWith(document, '1.读原文'))[0].eastAsia, '仿宋');
-    assert.equal(runs(paragraphWith(document, '（1）写心得'))[0].eastAsia, '仿宋');
-    assert.equal(runs(paragraphWith(document, '二、存在问题'))[0].eastAsia, '黑体');
+  it('sets a run-in （一） heading as body text whose heading sentence is 楷体, listed in the outline', () => {
+    const xml = paragraphWith(docx.document, '（一）坚持以上率下');
+    const paragraph = resolve(docx, xml);
+    assert.equal(paragraph.style, 'Normal');
+    assert.equal(paragraph.property('outlineLvl', 'val'), '1');
+    assert.equal(paragraph.runs[0].text, '（一）坚持以上率下，压实党建责任。');
+    assert.equal(paragraph.runs[0].eastAsia, '楷体');
+    assert.ok(paragraph.runs.slice(1).every((run) => run.eastAsia === '仿宋'));
   });
 
-  it('numbers pages with a real PAGE field in 宋体 四号, odd pages right and even pages left', () => {
+  it('declares font fallbacks for Windows, macOS and WPS in the font table', () => {
+    const font = (name: string) => new RegExp(`<w:font w:name="${name}">[\\s\\S]*?</w:font>`).exec(docx.fontTable)?.[0] ?? '';
+    assert.match(font('仿宋'), /<w:altName w:val="[^"]*仿宋_GB2312[^"]*STFangsong[^"]*"\/>/);
+    assert.match(font('仿宋'), /<w:charset w:val="86"\/>/);
+    assert.match(font('楷体'), /楷体_GB2312[^"]*Kaiti SC/);
+    assert.match(font('方正小标宋简体'), /<w:altName w:val="[^"]*华文中宋/);
+    assert.match(font('Times New Roman'), /<w:charset w:val="00"\/>/);
+  });
+
+  it('numbers pages with a PAGE field holding a stored number, in 宋体 四号, odd pages right and even pages left', () => {
     assert.match(docx.settings, /<w:evenAndOddHeaders\/>/);
     assert.equal(docx.footers.length, 2);
     const sides = docx.footers.map((footer) => attribute(footer, 'jc', 'val')).sort();
     assert.deepEqual(sides, ['left', 'right']);
     for (const footer of docx.footers) {
-      assert.match(footer, /<w:instrText[^>]*>PAGE<\/w:instrText>/);
-      assert.match(footer, /— <\/w:t>[\s\S]*fldCharType="begin"[\s\S]*fldCharType="end"[\s\S]*> —<\/w:t>/);
-      for (const run of runs(paragraphs(footer)[0].xml)) {
-        assert.equal(run.eastAsia, '宋体');
-        assert.equal(run.size, 28);
-      }
+      assert.match(footer, /— <\/w:t>[\s\S]*<w:fldSimple w:instr="PAGE"[^>]*>[\s\S]*<w:t[^>]*>1<\/w:t>[\s\S]*<\/w:fldSimple>[\s\S]*> —<\/w:t>/);
+      for (const run of resolve(docx, paragraphs(footer)[0].xml).runs) assert.deepEqual([run.eastAsia, run.size], ['宋体', 28]);
       const side = attribute(footer, 'jc', 'val') === 'right' ? 'right' : 'left';
       assert.equal(attribute(footer, 'ind', side), '280', 'one character in from the edge');
     }
-    const footerRefs = [...docx.document.matchAll(/<w:footerReference w:type="(\w+)"/g)].map((match) => match[1]).sort();
-    assert.deepEqual(footerRefs, ['default', 'even']);
+    assert.equal(Math.round((Number(attribute(docx.document, 'pgMar', 'footer')) / 1440) * 25.4 * 10) / 10, 21.6, 'line top 7 mm under the text block');
   });
 
-  it('adds the signature and date from front matter, right-aligned, date without zero padding', () => {
-    const name = paragraphWith(docx.document, '县委书记　李明');
-    const date = paragraphWith(docx.document, '2025年1月8日');
-    assert.equal(attribute(name, 'jc', 'val'), 'right');
-    assert.equal(attribute(date, 'jc', 'val'), 'right');
-    // 县委书记　李明 is 7 characters, 2025年1月8日 six: the date keeps two characters to the right edge
-    // and starts two characters right of the name, so the name moves to three characters in.
-    assert.equal(attribute(date, 'ind', 'right'), '640');
-    assert.equal(attribute(name, 'ind', 'right'), '960');
+  it('fills the document properties: title, and the signer as author', () => {
+    assert.match(docx.core, /<dc:title>2024年度县委书记抓基层党建工作述职报告<\/dc:title>/);
+    assert.match(docx.core, /<dc:creator>县委书记　李明<\/dc:creator>/);
+    assert.match(docx.core, /<cp:lastModifiedBy>县委书记　李明<\/cp:lastModifiedBy>/);
+  });
+
+  it('places the signature per GB/T 9704 7.3.5.2 in Word\'s widths, and keeps it with the last paragraph', () => {
+    const name = resolve(docx, paragraphWith(docx.document, '县委书记　李明'));
+    const date = resolve(docx, paragraphWith(docx.document, '2025年1月8日'));
+    assert.equal(name.style, 'Signature');
+    assert.deepEqual([name.property('jc', 'val'), date.property('jc', 'val')], ['right', 'right']);
+    // 县委书记　李明: 7 characters of 15.7 pt; 2025年1月8日: 6 digits of 7.7 pt and 3 characters of 15.7 pt.
+    const twips = (characters: number, digits: number) => characters * 314 + digits * 154;
+    const nameRight = Number(name.property('ind', 'right'));
+    const dateRight = Number(date.property('ind', 'right'));
+    assert.equal(Math.min(nameRight, dateRight), 632, 'the longer of the two ends two characters in');
+    assert.ok(Math.abs(nameRight + twips(7, 0) - (dateRight + twips(3, 6)) - 632) <= 1, 'date starts two characters right of the name');
+    const last = resolve(docx, paragraphWith(docx.document, '以上述职，请予评议。'));
+    assert.ok(last.flag('keepNext'), 'the last paragraph goes with the signature');
   });
 
   it('normalises dates', () => {
@@ -111,25 +134,27 @@ describe('Word export (GB/T 9704 layout)', () => {
 
   it('carries bold and italic spans, lists and GFM tables over', async () => {
     const markdown = '# 2024年度述职报告\n\n全年**投入资金3860万元**，_同比增长12%_。\n\n1. 加强学习。\n2. 改进作风。\n\n| 指标 | 数量 |\n| --- | --- |\n| 发展党员 | 486名 |\n';
-    const { document } = openDocx(await exportDocx(lint(markdown).model));
-    const spans = runs(paragraphWith(document, '全年投入资金'));
+    const parts = openDocx(await exportDocx(lint(markdown).model));
+    const spans = runs(paragraphWith(parts.document, '全年投入资金'));
     assert.deepEqual(spans.filter((run) => run.bold).map((run) => run.text), ['投入资金3860万元']);
-    assert.match(paragraphWith(document, '全年投入资金'), /<w:i\/>|<w:i w:val="true"\/>/);
-    assert.ok(paragraphs(document).some((paragraph) => paragraph.text === '2.改进作风。'));
-    assert.match(document, /<w:tbl>/);
-    assert.equal((document.match(/<w:tr[ >]/g) ?? []).length, 2);
-    assert.ok(/<w:tc>[\s\S]*发展党员[\s\S]*<\/w:tc>/.test(document));
+    assert.match(paragraphWith(parts.document, '全年投入资金'), /<w:i\/>|<w:i w:val="true"\/>/);
+    assert.ok(paragraphs(parts.document).some((paragraph) => paragraph.text === '2.改进作风。'));
+    assert.match(parts.document, /<w:tbl>/);
+    assert.equal((parts.document.match(/<w:tr[ >]/g) ?? []).length, 2);
+    assert.ok(/<w:tc>[\s\S]*发展党员[\s\S]*<\/w:tc>/.test(parts.document));
   });
 
   it('bolds the lead phrase of 一是… only when asked, and honours font settings', async () => {
     const markdown = '# 2024年度述职报告\n\n一是加强学习，提高能力；二是改进作风，密切联系群众。\n';
-    const plain = openDocx(await exportDocx(lint(markdown).model)).document;
-    assert.deepEqual(runs(paragraphWith(plain, '一是加强学习')).filter((run) => run.bold), []);
-    const custom = openDocx(await exportDocx(lint(markdown).model, { boldEnumerationLead: true, fonts: { body: '仿宋_GB2312', title: '华文中宋' } })).document;
-    const spans = runs(paragraphWith(custom, '一是加强学习'));
+    const plainParts = openDocx(await exportDocx(lint(markdown).model));
+    const plain = plainParts.document;
+    assert.deepEqual(resolve(plainParts, paragraphWith(plain, '一是加强学习')).runs.filter((run) => run.bold), []);
+    const customParts = openDocx(await exportDocx(lint(markdown).model, { boldEnumerationLead: true, fonts: { body: '仿宋_GB2312', title: '华文中宋' } }));
+    const custom = customParts.document;
+    const spans = resolve(customParts, paragraphWith(custom, '一是加强学习')).runs;
     assert.deepEqual(spans.filter((run) => run.bold).map((run) => run.text), ['一是加强学习', '二是改进作风']);
     assert.equal(spans[0].eastAsia, '仿宋_GB2312');
-    assert.equal(runs(paragraphWith(custom, '2024年度述职报告'))[0].eastAsia, '华文中宋');
+    assert.equal(resolve(customParts, paragraphWith(custom, '2024年度述职报告')).runs[0].eastAsia, '华文中宋');
   });
 });
 
@@ -138,10 +163,9 @@ describe('Word export renders the report model', () => {
 
   it('a downloaded template exports its real title, not the site lines above it, and no residue', async () => {
     const source = readFileSync(join(__dirname, '..', 'fixtures', 'download-template.md'), 'utf8');
-    const { document } = openDocx(await exportDocx(lint(source).model));
-    const all = texts(document);
-    const title = paragraphWith(document, '抓基层党建工作述职报告');
-    assert.equal(runs(title)[0].eastAsia, '方正小标宋简体');
+    const parts = openDocx(await exportDocx(lint(source).model));
+    const all = texts(parts.document);
+    assert.equal(resolve(parts, paragraphWith(parts.document, '抓基层党建工作述职报告')).runs[0].eastAsia, '方正小标宋简体');
     assert.equal(all.find((text) => text.length > 0), '2024年度XX镇党委书记抓基层党建工作述职报告');
     for (const residue of ['仅供学习', '公文素材网', 'KB', '此处隐藏', '公众号', '……1']) {
       assert.ok(!all.some((text) => text.includes(residue)), `${residue} is not exported`);
@@ -150,43 +174,54 @@ describe('Word export renders the report model', () => {
 
   it('sets the salutation flush left in 仿宋, the formulas as body, and the typed signature per GB/T 9704', async () => {
     const source = readFileSync(join(__dirname, '..', 'fixtures', 'sitetitle-shulian.md'), 'utf8');
-    const { document } = openDocx(await exportDocx(lint(source).model));
-    const title = paragraphWith(document, '关于2024年度履行职责');
+    const parts = openDocx(await exportDocx(lint(source).model));
+    const title = paragraphWith(parts.document, '关于2024年度履行职责');
     assert.match(title, /<w:br\/>/, 'a title written on two lines stays on two lines');
     assert.ok(title.includes('和廉洁自律情况的述职述廉报告'));
-    const salutation = paragraphWith(document, '尊敬的各位领导');
-    assert.equal(attribute(salutation, 'jc', 'val'), 'left');
-    assert.equal(attribute(salutation, 'ind', 'firstLine'), '0');
-    assert.equal(runs(salutation)[0].eastAsia, '仿宋');
-    const name = paragraphWith(document, '王建国');
-    const date = paragraphWith(document, '2024年12月20日');
-    assert.equal(attribute(name, 'jc', 'val'), 'right');
-    assert.equal(attribute(name, 'ind', 'right'), '640');
-    assert.equal(attribute(date, 'jc', 'val'), 'right');
-    assert.match(name, /<w:keepNext\/>/, 'the signature stays with its date');
-    assert.ok(!texts(document).some((text) => text.includes('篇一') || text.includes('小编')));
+    const salutation = resolve(parts, paragraphWith(parts.document, '尊敬的各位领导'));
+    assert.equal(salutation.style, 'Salutation');
+    assert.deepEqual([salutation.property('jc', 'val'), salutation.property('ind', 'firstLine'), salutation.property('ind', 'firstLineChars')], ['left', '0', '0']);
+    assert.equal(salutation.runs[0].eastAsia, '仿宋');
+    const name = resolve(parts, paragraphWith(parts.document, '王建国'));
+    const date = resolve(parts, paragraphWith(parts.document, '2024年12月20日'));
+    assert.deepEqual([name.property('jc', 'val'), date.property('jc', 'val')], ['right', 'right']);
+    assert.ok(name.flag('keepNext'), 'the signature stays with its date');
+    assert.ok(!texts(parts.document).some((text) => text.includes('篇一') || text.includes('小编')));
+  });
+
+  it('exports a Word-shaped draft as typed: two-line title, salutation, indents, name and Chinese-numeral date at the end', async () => {
+    const source = readFileSync(join(__dirname, '..', 'fixtures', 'wordshaped-shufa.md'), 'utf8');
+    const parts = openDocx(await exportDocx(lint(source).model));
+    const all = texts(parts.document);
+    assert.equal(all[0], '关于2024年度履行推进法治建设第一责任人职责情况的报告');
+    assert.equal((paragraphs(parts.document)[0].xml.match(/<w:br\/>/g) ?? []).length, 1);
+    assert.ok(!all.some((text) => text.startsWith('\u3000')), 'typed full-width indents are dropped: the style indents');
+    assert.equal(resolve(parts, paragraphWith(parts.document, '（二）依法决策')).style, 'Heading2');
+    assert.equal(all[all.length - 2], '张明华');
+    assert.equal(all[all.length - 1], '2024年12月20日');
+    assert.equal(resolve(parts, paragraphWith(parts.document, '张明华')).style, 'Signature');
+    assert.match(parts.core, /<dc:creator>张明华<\/dc:creator>/);
   });
 
   it('drops typed full-width indents, joins hard-wrapped lines, keeps fenced blocks out', async () => {
     const source = '2024年度述职报告\n\n　　全年投入资金3860万元，\n新建党群服务中心5个。\n\n```\n投入资金XX万元\n```\n';
-    const { document } = openDocx(await exportDocx(lint(source).model));
-    assert.ok(texts(document).includes('全年投入资金3860万元，新建党群服务中心5个。'));
-    assert.ok(!texts(document).some((text) => text.includes('XX万元')));
+    const parts = openDocx(await exportDocx(lint(source).model));
+    assert.ok(texts(parts.document).includes('全年投入资金3860万元，新建党群服务中心5个。'));
+    assert.ok(!texts(parts.document).some((text) => text.includes('XX万元')));
   });
 
   it('uses the model\'s heading levels for Markdown headings without ordinals', async () => {
     const source = '2024年度述职报告\n\n## 抓学习\n\n内容。\n\n### 读原著\n\n内容。\n';
-    const { document } = openDocx(await exportDocx(lint(source).model));
-    assert.equal(runs(paragraphWith(document, '抓学习'))[0].eastAsia, '黑体');
-    assert.equal(runs(paragraphWith(document, '读原著'))[0].eastAsia, '楷体');
+    const parts = openDocx(await exportDocx(lint(source).model));
+    assert.equal(resolve(parts, paragraphWith(parts.document, '抓学习')).runs[0].eastAsia, '黑体');
+    assert.equal(resolve(parts, paragraphWith(parts.document, '读原著')).runs[0].eastAsia, '楷体');
   });
 
   it('exports the heading glued to the title as a heading of its own', async () => {
     const source = readFileSync(join(__dirname, '..', 'fixtures', 'glued-zongjie.md'), 'utf8');
-    const { document } = openDocx(await exportDocx(lint(source).model));
-    assert.equal(runs(paragraphWith(document, 'XX县交通运输局2024年工作总结'))[0].eastAsia, '方正小标宋简体');
-    const heading = paragraphWith(document, '一、2024年工作完成情况');
-    assert.equal(runs(heading)[0].eastAsia, '黑体');
-    assert.ok(!paragraphWith(document, 'XX县交通运输局').includes('一、2024年'));
+    const parts = openDocx(await exportDocx(lint(source).model));
+    assert.equal(resolve(parts, paragraphWith(parts.document, 'XX县交通运输局2024年工作总结')).runs[0].eastAsia, '方正小标宋简体');
+    assert.equal(resolve(parts, paragraphWith(parts.document, '一、2024年工作完成情况')).runs[0].eastAsia, '黑体');
+    assert.ok(!paragraphWith(parts.document, 'XX县交通运输局').includes('一、2024年'));
   });
 });

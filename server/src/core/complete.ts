@@ -3,7 +3,7 @@
  * the genre's missing sections by their conventional names, front-matter keys and genres.
  * Numbers always come from the runs in the report model, never from guesses.
  */
-import type { Heading, ReportModel } from './model';
+import { type Heading, lineOfOffset, type ReportModel } from './model';
 import { numberToChinese } from './numerals';
 import { ordinalLabel } from './ordinals';
 import type { Profile } from './profiles';
@@ -36,7 +36,7 @@ const ORDER_NEXT: Record<number, string[]> = { 1: ['其次'], 2: ['再次', '最
 
 export function completionsAt(model: ReportModel, offset: number, profiles: readonly Profile[]): Completion[] {
   const { source } = model;
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = model.lineStarts[lineOfOffset(model.lineStarts, offset)];
   const before = source.slice(lineStart, offset).replace(/\r$/, '');
   const frontMatter = model.frontMatterRange;
   if (frontMatter && offset > frontMatter.start && offset < frontMatter.end) return frontMatterCompletions(model, before, offset, profiles);

@@ -4,14 +4,17 @@
  * Word file shows the draft exactly as the checks read it.
  */
 import {
-  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
-  TableRow, TextRun, WidthType, type IRunOptions,
+  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, type IParagraphOptions, type IRunOptions, Packer, Paragraph,
+  SimpleField, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
 import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
 import { chineseToNumber, chineseYearDigits } from '../core/numerals';
-import { BODY_CHARACTER_SPACING, CHAR, DEFAULT_FONTS, type ExportFonts, LINE_PITCH, PAGE, SIZE } from './layout';
+import { BODY_TRACKING, CHAR_PITCH, DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE, TITLE_LINE_CHARACTERS } from './layout';
+import { fontTableXml } from './fonts';
+import { documentDefaultsXml, NO_INDENT, reportStyles, STYLE } from './styles';
+import { balancedTitleLines, textWidth } from './titleLines';
 
 /** Font names and whether to bold the lead phrase of 一是…二是… (a common office custom). */
 export type ExportOptions = ExportSettings;
@@ -49,21 +52,18 @@ const ENUMERATION_LEAD = /(?<=^|[，。；：！？\s])[一二三四五六七八
 
 export async function exportDocx(model: ReportModel, options: ExportOptions = {}): Promise<Uint8Array> {
   const fonts = { ...DEFAULT_FONTS, ...options.fonts };
-  const builder = new BodyBuilder(model, fonts, options.boldEnumerationLead === true);
+  const builder = new BodyBuilder(model, options.boldEnumerationLead === true);
   const children = builder.build();
+  const author = authorOf(model);
 
   const document = new Document({
-    creator: 'shuzhi',
+    creator: author ?? '',
+    lastModifiedBy: author ?? '',
     title: builder.title,
+    description: '由述职报告助手按 GB/T 9704-2012 版式导出',
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: runFont(fonts.body, fonts.latin), size: SIZE.body },
-          paragraph: { spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
-        },
-      },
-    },
+    externalStyles: documentDefaultsXml(fonts),
+    styles: reportStyles(fonts),
     sections: [
       {
         properties: {
@@ -71,38 +71,39 @@ export async function exportDocx(model: ReportModel, options: ExportOptions = {}
             size: { width: PAGE.width, height: PAGE.height },
             margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight, header: PAGE.header, footer: PAGE.footer },
           },
-          // No line grid: with exact spacing Word ignores it anyway, and LibreOffice would give the 二号 title two rows.
-          grid: { linePitch: LINE_PITCH, type: DocumentGridType.DEFAULT },
+          // Page Setup → 文档网格 shows 22 lines × 28 characters, as in the templates offices use.
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: GRID_CHAR_SPACE },
         },
-        footers: { default: pageNumberFooter(fonts, 'odd'), even: pageNumberFooter(fonts, 'even') },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return new Uint8Array(await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }]));
 }
 
-function runFont(eastAsia: string, latin: string): IRunOptions['font'] {
-  // The eastAsia hint keeps quotation marks and dashes in the Chinese font.
-  return { eastAsia, ascii: latin, hAnsi: latin, cs: latin, hint: 'eastAsia' };
+/** The document's author: front matter `author`, else the signature's name. */
+function authorOf(model: ReportModel): string | undefined {
+  const author = model.frontMatter.author;
+  if (typeof author === 'string' && author.trim()) return author.trim();
+  return model.signature?.name?.split('\n')[0].trim() || undefined;
 }
 
-/** `— 1 —` in 宋体 四号: odd pages right, even pages left, one character in from the edge. */
-function pageNumberFooter(fonts: ExportFonts, side: 'odd' | 'even'): Footer {
+/** `— 1 —` in 宋体 四号 (the footer style): odd pages right, even pages left, one character in from the edge. */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const oneChar = SIZE.pageNumber * 10;
   return new Footer({
     children: [
       new Paragraph({
+        style: STYLE.footer,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: oneChar, firstLine: 0, firstLineChars: 0 } : { left: oneChar, firstLine: 0, firstLineChars: 0 },
-        children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFont(fonts.pageNumber, fonts.pageNumber), size: SIZE.pageNumber }),
-        ],
+        indent: side === 'odd' ? { ...NO_INDENT, right: oneChar } : { ...NO_INDENT, left: oneChar },
+        // The stored 1 is what a viewer that does not compute fields shows.
+        children: [new TextRun({ text: '— ', font: EAST_ASIAN_HINT }), new SimpleField('PAGE', '1'), new TextRun({ text: ' —', font: EAST_ASIAN_HINT })],
       }),
     ],
   });
 }
-
 
 /**
  * 2025-01-05, 2025/1/5, 2025年01月05日, 二〇二五年一月五日 and YAML dates all become 2025年1月5日
@@ -130,7 +131,7 @@ export function formatDate(value: unknown): string | undefined {
 interface Span {
   start: number;
   end: number;
-  font?: string;
+  style?: string;
   bold?: boolean;
 }
 
@@ -140,13 +141,18 @@ interface Piece {
   from: number;
   to: number;
   spans: Span[];
+  /** Text that is not a line of the draft (a front-matter title). */
+  text?: string;
 }
+
+/** The East Asian hint keeps quotation marks and dashes in the Chinese font, as Word itself marks Chinese runs. */
+const EAST_ASIAN_HINT: IRunOptions['font'] = { hint: 'eastAsia' };
 
 class BodyBuilder {
   title = '';
   private readonly excluded = new Map<number, Array<{ start: number; end: number }>>();
 
-  constructor(private readonly model: ReportModel, private readonly fonts: ExportFonts, private readonly boldLeads: boolean) {
+  constructor(private readonly model: ReportModel, private readonly boldLeads: boolean) {
     for (const residue of model.residue) {
       if (residue.whole) continue;
       this.excluded.set(residue.lineIndex, [...(this.excluded.get(residue.lineIndex) ?? []), residue]);
@@ -161,19 +167,17 @@ class BodyBuilder {
     const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title.trim() : '';
     if (model.title) {
       this.title = model.title.text;
-      out.push(this.centered(model.title.lineIndexes.map((index) => this.piece(index, 0, index === lastTitleLine ? model.title!.end : undefined)), this.fonts.title, SIZE.title));
+      out.push(this.titleParagraph(model.title.lineIndexes.map((index) => this.piece(index, 0, index === lastTitleLine ? model.title!.end : undefined))));
     } else if (frontMatterTitle) {
       // A title in front matter may hold line breaks where the writer wants the title broken.
       this.title = frontMatterTitle.replace(/\s*\n\s*/g, '');
-      out.push(this.centeredText(frontMatterTitle.split(/\s*\n\s*/), this.fonts.title, SIZE.title));
+      out.push(this.titleParagraph(frontMatterTitle.split(/\s*\n\s*/).map((text) => this.textPiece(text))));
     }
-    const underTitle: Paragraph[] = [];
     model.lines.forEach((_, index) => {
       const role = model.roles[index];
-      if (role === 'subtitle' || role === 'byline') underTitle.push(this.centered([this.piece(index, 0)], this.fonts.heading2, SIZE.body));
+      if (role === 'subtitle' || role === 'byline') out.push(new Paragraph({ style: STYLE.subtitle, children: this.runs(this.piece(index, 0)) }));
     });
-    out.push(...underTitle);
-    if (model.title || frontMatterTitle) out.push(this.emptyLine());
+    if (model.title || frontMatterTitle) out.push(new Paragraph({ children: [] }));
 
     let table: number[] = [];
     const flushTable = () => {
@@ -199,7 +203,7 @@ class BodyBuilder {
       }
       if (role === 'salutation') {
         flushParagraph();
-        out.push(this.flushLeft(this.piece(index, 0)));
+        out.push(new Paragraph({ style: STYLE.salutation, children: this.runs(this.piece(index, 0)) }));
         return;
       }
       if (!model.continuesParagraph[index]) flushParagraph();
@@ -209,19 +213,27 @@ class BodyBuilder {
       if (heading) {
         paragraphHeading = heading;
         const headEnd = model.lines[index].text.slice(0, heading.bodyStart).trimEnd().length;
-        piece.spans.push({ start: heading.start, end: headEnd, font: this.headingFont(heading) });
+        piece.spans.push({ start: heading.start, end: headEnd, style: headingCharacterStyle(heading) });
       }
       paragraph.push(piece);
     });
     flushParagraph();
     flushTable();
-    out.push(...this.signature());
+    const signature = this.signature();
+    // The signature never stands alone on the last page: the last body paragraph goes with it.
+    const last = out[out.length - 1];
+    if (signature.length > 0 && last instanceof Paragraph) out[out.length - 1] = this.keptWithNext(last);
+    out.push(...signature);
     return out;
   }
 
-  private headingFont(heading: Heading): string {
-    return heading.level === 1 ? this.fonts.heading1 : heading.level === 2 ? this.fonts.heading2 : this.fonts.heading3;
+  private keptWithNext(paragraph: Paragraph): Paragraph {
+    const options = this.paragraphOptions.get(paragraph);
+    return options ? new Paragraph({ ...options, keepNext: true }) : paragraph;
   }
+
+  /** Options of the body paragraphs made, so the last can be remade kept with the signature. */
+  private readonly paragraphOptions = new Map<Paragraph, IParagraphOptions>();
 
   /** A line from `from` on, its leading blanks dropped: the style indents, so typed full-width spaces would double it. */
   private piece(lineIndex: number, from: number, to?: number): Piece {
@@ -240,68 +252,70 @@ class BodyBuilder {
     return { lineIndex, from: start, to: Math.max(start, end), spans };
   }
 
+  /** Text that is not a line of the draft (a front-matter title): a piece of its own. */
+  private textPiece(text: string): Piece {
+    return { lineIndex: -1, from: 0, to: text.length, spans: [], text };
+  }
+
+  /**
+   * A heading on its own is a 标题 n paragraph (outline level, kept with the next); a run-in heading is
+   * body text whose heading sentence takes the heading's character style, and which the outline still lists.
+   */
   private paragraph(pieces: Piece[], heading: Heading | undefined): Paragraph {
     const last = pieces[pieces.length - 1];
+    const level = heading ? Math.min(heading.level, STYLE.headings.length) - 1 : undefined;
+    const runIn = heading !== undefined && heading.bodyStart < this.model.lines[heading.lineIndex].text.trimEnd().length;
     const endsSentence = /[。；！？]$/.test(this.model.lines[last.lineIndex].text.slice(0, last.to));
+    const options: IParagraphOptions = level === undefined
+      ? { children: pieces.flatMap((piece) => this.runs(piece)) }
+      : runIn || pieces.length > 1
+        ? { outlineLevel: level, keepNext: !endsSentence, children: pieces.flatMap((piece) => this.runs(piece)) }
+        : { style: STYLE.headings[level], children: this.runs({ ...pieces[0], spans: pieces[0].spans.filter((span) => !span.style) }) };
+    const paragraph = new Paragraph(options);
+    this.paragraphOptions.set(paragraph, options);
+    return paragraph;
+  }
+
+  /** The title as written when every written line fits a row; else broken evenly between words. */
+  private titleParagraph(pieces: Piece[]): Paragraph {
+    const written = pieces.map((piece) => this.textOf(piece));
+    const rows = written.every((text) => textWidth(text) <= TITLE_LINE_CHARACTERS)
+      ? pieces
+      : balancedTitleLines(written.join(''), TITLE_LINE_CHARACTERS).map((text) => this.textPiece(text));
     return new Paragraph({
-      alignment: AlignmentType.BOTH,
-      indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
-      keepNext: heading !== undefined && !endsSentence,
-      children: pieces.flatMap((piece) => this.runs(piece, SIZE.body)),
+      style: STYLE.title,
+      children: rows.flatMap((piece, index) => [...(index > 0 ? [new TextRun({ break: 1 })] : []), ...this.runs(piece)]),
     });
   }
 
-  private flushLeft(piece: Piece): Paragraph {
-    return new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 }, children: this.runs(piece, SIZE.body) });
+  private textOf(piece: Piece): string {
+    return (piece.text ?? this.model.lines[piece.lineIndex].text).slice(piece.from, piece.to);
   }
 
-  private centered(pieces: Piece[], font: string, size: number): Paragraph {
-    // Word reads firstLineChars before firstLine: both must be zero for a truly centred line.
-    return new Paragraph({
-      alignment: AlignmentType.CENTER,
-      indent: { firstLine: 0, firstLineChars: 0 },
-      keepNext: true,
-      children: pieces.flatMap((piece, index) => [
-        ...(index > 0 ? [new TextRun({ break: 1 })] : []),
-        ...this.runs({ ...piece, spans: [{ start: piece.from, end: piece.to, font }] }, size),
-      ]),
-    });
-  }
-
-  private centeredText(lines: string[], font: string, size: number): Paragraph {
-    return new Paragraph({
-      alignment: AlignmentType.CENTER,
-      indent: { firstLine: 0, firstLineChars: 0 },
-      keepNext: true,
-      children: lines.map((text, index) => new TextRun({ text: text.replace(NOT_XML, ''), break: index > 0 ? 1 : undefined, font: runFont(font, this.fonts.latin), size })),
-    });
-  }
-
-  private emptyLine(): Paragraph {
-    return new Paragraph({ children: [] });
-  }
-
-  /** Name two characters in from the right; the date under it starts two characters further right (GB/T 9704 7.3.5.2). */
+  /**
+   * GB/T 9704 7.3.5.2: the name two characters in from the right; the date under it starts two characters
+   * further right, or, when it is the longer, ends two characters in and the name moves left.
+   */
   private signature(): Paragraph[] {
     const signature = this.model.signature;
     if (!signature) return [];
     const names = signature.name ? signature.name.split('\n') : [];
     const date = formatDate(signature.date);
-    const width = (text: string) => [...text].reduce((sum, ch) => sum + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
-    const nameWidth = Math.max(0, ...names.map(width));
-    const dateWidth = date ? width(date) : 0;
-    let nameRight = 2;
-    let dateRight = nameWidth - dateWidth;
-    if (names.length === 0 || dateRight < 2) {
-      dateRight = 2;
-      nameRight = 4 + dateWidth - nameWidth;
+    const nameWidth = Math.max(0, ...names.map(renderedWidth));
+    const dateWidth = date ? renderedWidth(date) : 0;
+    const two = 2 * CHAR_PITCH;
+    let nameRight = two;
+    let dateRight = nameRight + nameWidth - two - dateWidth;
+    if (names.length === 0 || dateRight < two) {
+      dateRight = two;
+      nameRight = 2 * two + dateWidth - nameWidth;
     }
-    const line = (text: string, rightChars: number, keepNext: boolean) =>
+    const line = (text: string, right: number, keepNext: boolean) =>
       new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        indent: { right: Math.round(rightChars * CHAR), firstLine: 0, firstLineChars: 0 },
+        style: STYLE.signature,
+        indent: { ...NO_INDENT, right: Math.round(right) },
         keepNext,
-        children: [new TextRun({ text: text.replace(NOT_XML, ''), font: runFont(this.fonts.body, this.fonts.latin), size: SIZE.body, characterSpacing: BODY_CHARACTER_SPACING })],
+        children: [new TextRun({ text: text.replace(NOT_XML, ''), font: EAST_ASIAN_HINT })],
       });
     const paragraphs = [new Paragraph({ keepNext: true, children: [] })];
     names.forEach((name) => paragraphs.push(line(name, nameRight, date !== undefined)));
@@ -309,7 +323,8 @@ class BodyBuilder {
     return paragraphs;
   }
 
-  private runs(piece: Piece, size: number): Array<TextRun | ExternalHyperlink> {
+  private runs(piece: Piece): Array<TextRun | ExternalHyperlink> {
+    if (piece.text !== undefined) return [new TextRun({ text: piece.text.slice(piece.from, piece.to).replace(NOT_XML, ''), font: EAST_ASIAN_HINT })];
     const line: Line = this.model.lines[piece.lineIndex];
     const { from, to } = piece;
     const excluded = this.excluded.get(piece.lineIndex) ?? [];
@@ -325,14 +340,12 @@ class BodyBuilder {
       const covers = (range: { start: number; end: number }) => range.start <= start && end <= range.end;
       if (start === end || excluded.some(covers)) continue;
       const marks = line.marks.filter(covers);
-      const font = piece.spans.find((span) => span.font && covers(span))?.font ?? this.fonts.body;
       const run = new TextRun({
         text: line.text.slice(start, end).replace(NOT_XML, ''),
-        font: runFont(font, this.fonts.latin),
-        size,
-        bold: marks.some((mark) => mark.bold) || piece.spans.some((span) => span.bold && covers(span)),
-        italics: marks.some((mark) => mark.italic),
-        characterSpacing: size === SIZE.body ? BODY_CHARACTER_SPACING : undefined,
+        font: EAST_ASIAN_HINT,
+        style: piece.spans.find((span) => span.style && covers(span))?.style,
+        bold: marks.some((mark) => mark.bold) || piece.spans.some((span) => span.bold && covers(span)) || undefined,
+        italics: marks.some((mark) => mark.italic) || undefined,
       });
       const link = marks.find((mark) => mark.link)?.link;
       runs.push(link ? new ExternalHyperlink({ link, children: [run] }) : run);
@@ -347,13 +360,26 @@ class BodyBuilder {
         tableHeader: rowIndex === 0,
         children: (this.model.lines[lineIndex].cells ?? []).map((cell) => new TableCell({
           children: [new Paragraph({
-            alignment: rowIndex === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
-            indent: { firstLine: 0, firstLineChars: 0 },
-            spacing: { line: 400, lineRule: LineRuleType.AT_LEAST },
-            children: this.runs({ lineIndex, from: cell.start, to: cell.end, spans: rowIndex === 0 ? [{ start: cell.start, end: cell.end, bold: true }] : [] }, SIZE.table),
+            style: STYLE.table,
+            alignment: rowIndex === 0 ? AlignmentType.CENTER : undefined,
+            children: this.runs({ lineIndex, from: cell.start, to: cell.end, spans: rowIndex === 0 ? [{ start: cell.start, end: cell.end, bold: true }] : [] }),
           })],
         })),
       })),
     });
   }
+}
+
+function headingCharacterStyle(heading: Heading): string {
+  return STYLE.headingCharacters[Math.min(heading.level, STYLE.headingCharacters.length) - 1];
+}
+
+/**
+ * Width in twips as Word sets a signature line: Chinese characters one em of 三号, Latin letters and
+ * digits (Times New Roman) half of one, each with the body's tracking, no extra space between the two.
+ */
+function renderedWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (/[\x20-\x7e]/.test(ch) ? SIZE.body * 5 : SIZE.body * 10) + BODY_TRACKING;
+  return width;
 }

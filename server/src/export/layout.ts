@@ -1,7 +1,7 @@
 /** GB/T 9704-2012 page and type measurements, in Word's units (twips = 1/20 pt, half-points for sizes). */
 
 const TWIPS_PER_MM = 1440 / 25.4;
-const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
+export const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
 
 export const PAGE = {
   width: mm(210),
@@ -10,8 +10,11 @@ export const PAGE = {
   marginBottom: mm(35),
   marginLeft: mm(28),
   marginRight: mm(26),
-  /** The page number's dash line sits 7 mm below the text block. */
-  footer: mm(35 - 7 - 5),
+  /**
+   * Page bottom to the bottom of the page-number line: its top, where the dash line begins, then sits
+   * 7 mm under the text block (GB/T 9704 7.5). The line of 四号 宋体 at single spacing is 6.4 mm high.
+   */
+  footer: mm(35 - 7 - 6.4),
   header: mm(15),
 };
 
@@ -21,11 +24,23 @@ export const LINE_PITCH = 579;
 /** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
 export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 28 };
 
-/** One character of 三号 body text, in twips. */
-export const CHAR = 320;
+/** Width of the text block in twips. */
+export const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
 
-/** 28 characters of 16 pt overflow the 156 mm block by a hair; tightening each by 0.25 pt fits them. */
-export const BODY_CHARACTER_SPACING = -5;
+/** 28 characters a line: the document grid's character pitch, in twips (15.8 pt, a hair under 三号). */
+export const CHAR_PITCH = TEXT_WIDTH / 28;
+
+/**
+ * The grid's charSpace: what each character of the Normal size gains or loses, in 1/4096 pt, rounded
+ * down so that 28 characters always fit (Word and WPS templates carry the same −842).
+ */
+export const GRID_CHAR_SPACE = Math.floor((CHAR_PITCH / 20 - SIZE.body / 2) * 4096);
+
+/** Body tracking in twips: 28 characters of 三号 less 0.3 pt each fit the 156 mm line, 29 do not. */
+export const BODY_TRACKING = -6;
+
+/** Characters a 二号 title line holds. */
+export const TITLE_LINE_CHARACTERS = Math.floor(TEXT_WIDTH / (SIZE.title * 10));
 
 export interface ExportFonts {
   title: string;

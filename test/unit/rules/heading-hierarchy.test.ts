@@ -36,6 +36,20 @@ describe('heading-hierarchy', () => {
     assert.match(found[0].message, /应使用“###”/);
     assert.match(applyFix(source, found[0].finding), /### （一）抓学习/);
   });
+
+  it('fixes the marks of the heading itself in a draft with old Mac line endings (CR only)', () => {
+    const source = '# 2024年度述职报告\r\r## 一、主要做法\r\r## （一）抓学习\r\r内容。\r\r## （二）抓队伍\r\r内容。\r\r## 二、存在问题\r\r问题。\r';
+    const found = findingsOf('heading-hierarchy', source);
+    assert.match(found[0].message, /应使用“###”/);
+    assert.equal(applyFix(source, found[0].finding), source.replace('## （一）', '### （一）'));
+  });
+
+  it('offers no fix for a setext heading, which has no # marks to change', () => {
+    const source = '# （一）抓学习\r（二）抓队伍\n---\n\n内容。\n';
+    const found = findingsOf('heading-hierarchy', source);
+    assert.ok(found.length > 0);
+    for (const { finding } of found) assert.equal(finding.fix, undefined);
+  });
 });
 
 testRule('heading-hierarchy', {

@@ -1,4 +1,4 @@
-import type { Heading } from '../model';
+import { type Heading, lineOfOffset, type ReportModel } from '../model';
 import type { Rule } from '../rule';
 import { docsPath } from '../rule';
 import { ordinalLabel } from '../ordinals';
@@ -57,7 +57,7 @@ export const headingHierarchy: Rule = {
       context.report({
         ...headingRange(model, heading),
         message: `Markdown 标题级别与序号层级不符：“${headingLabel(heading)}”这一级应使用“${'#'.repeat(expected)}”，这里是“${'#'.repeat(heading.mdDepth)}”。`,
-        fix: depthFix(model.source, headingRange(model, heading).start, expected),
+        fix: depthFix(model, headingRange(model, heading).start, expected),
       });
     }
   },
@@ -75,10 +75,11 @@ function skippedPast(previous: Heading, level: number): Heading | undefined {
   return undefined;
 }
 
-/** Replace the ATX marks of the heading line that holds `offset`. */
-function depthFix(source: string, offset: number, depth: number): Fix | undefined {
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  const marks = /^ {0,3}(#{1,6})/.exec(source.slice(lineStart, offset));
+/** Replace the ATX marks of the heading line that holds `offset` (a setext heading has none: no fix). */
+function depthFix(model: ReportModel, offset: number, depth: number): Fix | undefined {
+  // The model's line starts know every line ending, a lone CR included.
+  const lineStart = model.lineStarts[lineOfOffset(model.lineStarts, offset)];
+  const marks = /^ {0,3}(#{1,6})/.exec(model.source.slice(lineStart, offset));
   if (!marks) return undefined;
   const start = lineStart + marks[0].length - marks[1].length;
   return { title: `改为 ${'#'.repeat(depth)} 标题`, edits: [{ start, end: start + marks[1].length, newText: '#'.repeat(depth) }] };

@@ -1,0 +1,105 @@
+/**
+ * A long title broken the way GB/T 9704 7.3.1 asks: between words, lines of near-equal length in a
+ * trapezoid (each line no longer than the one below), never a word or a lone 报告 on a line of its own.
+ */
+import titleTerms from '../data/titleTerms.json';
+
+/**
+ * Width in characters: Latin letters and digits are half as wide as Chinese characters, and a quarter
+ * is kept where the two meet, for the space LibreOffice and WPS put there.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  let previousLatin: boolean | undefined;
+  for (const ch of text) {
+    const latin = /[\x20-\x7e]/.test(ch);
+    width += latin ? 0.5 : 1;
+    if (previousLatin !== undefined && previousLatin !== latin) width += 0.25;
+    previousLatin = latin;
+  }
+  return width;
+}
+
+const NO_LINE_START = /^[，。、；：？！）》〉」』”’,.;:?!)\]]/;
+const NO_LINE_END = /[（《〈「『“‘([]$/;
+/** A title over more lines than this is not one; trying every break of it would only cost time. */
+const MAX_LINES = 4;
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The segmenter's words, joined where a known title word spans several of them. */
+function wordsOf(title: string): string[] {
+  const inside = new Uint8Array(title.length + 1);
+  for (const term of titleTerms.terms) {
+    for (let at = title.indexOf(term); at !== -1; at = title.indexOf(term, at + 1)) inside.fill(1, at + 1, at + term.length);
+  }
+  const words: string[] = [];
+  for (const { segment, index } of segmenter.segment(title)) {
+    if (index > 0 && inside[index]) words[words.length - 1] += segment;
+    else words.push(segment);
+  }
+  return words;
+}
+
+export function balancedTitleLines(title: string, lineCharacters: number): string[] {
+  if (textWidth(title) <= lineCharacters) return [title];
+  const minimumLines = Math.ceil(textWidth(title) / lineCharacters);
+  if (minimumLines > MAX_LINES) return [title];
+  const words = wordsOf(title);
+  // One more row than needed is worth trying: it may avoid splitting a word.
+  let best: Candidate | undefined;
+  for (let lines = minimumLines; lines <= Math.min(words.length, minimumLines + 1, MAX_LINES); lines++) {
+    const candidate = bestBreaks(words, lines, lineCharacters);
+    if (candidate && (!best || candidate.score + (lines - minimumLines) * EXTRA_ROW < best.score)) best = candidate;
+  }
+  return best?.lines ?? [title];
+}
+
+interface Candidate {
+  lines: string[];
+  score: number;
+}
+
+/** What one row more than the title needs costs, against the unevenness it may save. */
+const EXTRA_ROW = 3;
+
+/** Tries every way to cut the words into `count` lines that fit; keeps the most even, trapezoid first. */
+function bestBreaks(words: string[], count: number, lineCharacters: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  const cuts: number[] = [];
+  const visit = (from: number, remaining: number) => {
+    if (remaining === 1) {
+      const lines = [...cuts, words.length].map((end, index) => words.slice(index === 0 ? 0 : cuts[index - 1], end).join(''));
+      const score = scoreOf(lines, lineCharacters, cuts.filter((cut) => isWeakBoundary(words, cut)).length);
+      if (score !== undefined && (!best || score < best.score)) best = { lines, score };
+      return;
+    }
+    for (let cut = from + 1; cut <= words.length - remaining + 1; cut++) {
+      if (textWidth(words.slice(from, cut).join('')) > lineCharacters) break;
+      cuts.push(cut);
+      visit(cut, remaining - 1);
+      cuts.pop();
+    }
+  };
+  visit(0, count);
+  return best;
+}
+
+/**
+ * Between two one-character Chinese segments the segmenter met a word it does not know (党风廉政 comes
+ * out as 党/风/廉/政), and a number belongs with its unit (2024/年度): a break there splits a word.
+ */
+function isWeakBoundary(words: string[], cut: number): boolean {
+  const single = (word: string | undefined) => word !== undefined && word.length === 1 && /[\u4e00-\u9fff]/.test(word);
+  return (single(words[cut - 1]) && single(words[cut])) || (/\d$/.test(words[cut - 1] ?? '') && /^[^\d]/.test(words[cut] ?? ''));
+}
+
+function scoreOf(lines: string[], lineCharacters: number, weakBreaks: number): number | undefined {
+  const widths = lines.map(textWidth);
+  if (widths.some((width) => width > lineCharacters)) return undefined;
+  if (lines.some((line, index) => NO_LINE_START.test(line) || (index < lines.length - 1 && NO_LINE_END.test(line)))) return undefined;
+  const spread = Math.max(...widths) - Math.min(...widths);
+  // A line longer than the one under it turns the trapezoid upside down: allowed, but only when nothing better fits.
+  const inverted = widths.slice(1).filter((width, index) => width < widths[index]).length;
+  return spread + inverted * 2 + weakBreaks * 10;
+}
