@@ -6,10 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lint } from '../server/src/core/lint';
-import { exportDocx } from '../server/src/export/docx';
+import { prepareExport } from '../server/src/export/prepare';
 
 export function toolsAvailable(): boolean {
   try {
@@ -32,7 +31,7 @@ export async function renderAll(markdownPaths: string[]): Promise<Rendered[]> {
   const rendered: Rendered[] = [];
   const docxPaths: string[] = [];
   for (const [index, path] of markdownPaths.entries()) {
-    const docx = await exportDocx(lint(readFileSync(path, 'utf8')).model);
+    const docx = await prepareExport(readFileSync(path, 'utf8'), {}, dirname(path)).render();
     const target = join(folder, `${index}-${basename(path).replace(/\.md$/, '')}.docx`);
     writeFileSync(target, docx);
     docxPaths.push(target);

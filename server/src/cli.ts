@@ -199,7 +199,7 @@ async function exportCommand(
   const loaded = explicitConfig ?? new ConfigFiles().near(dirname(draftPath));
   if (loaded.error) io.stderr(`${loaded.error}\n`);
   const config = mergeConfigs(loaded.config, profile ? { profile } : undefined);
-  const { unfinished, blocking, notes, render } = prepareExport(read.text, config);
+  const { unfinished, blocking, notes, render } = prepareExport(read.text, config, dirname(draftPath));
   if ((unfinished.length > 0 || blocking.length > 0) && !force) {
     if (blocking.length > 0) io.stderr(`${draft} 导出后会缺少内容，没有导出：\n${blocking.map((problem) => `  ${problem}\n`).join('')}`);
     if (unfinished.length > 0) {

@@ -7,6 +7,9 @@ export interface DocxParts {
   settings: string;
   fontTable: string;
   core: string;
+  footnotes: string;
+  relationships: string;
+  media: string[];
   footers: string[];
 }
 
@@ -19,6 +22,9 @@ export function openDocx(bytes: Uint8Array): DocxParts {
     settings: text('word/settings.xml'),
     fontTable: text('word/fontTable.xml'),
     core: text('docProps/core.xml'),
+    footnotes: text('word/footnotes.xml'),
+    relationships: text('word/_rels/document.xml.rels'),
+    media: Object.keys(files).filter((name) => name.startsWith('word/media/')),
     footers: Object.keys(files).filter((name) => /^word\/footer\d+\.xml$/.test(name)).sort().map(text),
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/core/lint';
 import { exportDocx, formatDate } from '../../server/src/export/docx';
+import { prepareExport } from '../../server/src/export/prepare';
 import { attribute, openDocx, paragraphs, paragraphWith, resolve, runs } from './docx-xml';
 
 const FINAL = readFileSync(join(__dirname, '..', '..', 'examples', 'report-final.md'), 'utf8');
@@ -223,5 +224,58 @@ describe('Word export renders the report model', () => {
     assert.equal(resolve(parts, paragraphWith(parts.document, 'XX县交通运输局2024年工作总结')).runs[0].eastAsia, '方正小标宋简体');
     assert.equal(resolve(parts, paragraphWith(parts.document, '一、2024年工作完成情况')).runs[0].eastAsia, '黑体');
     assert.ok(!paragraphWith(parts.document, 'XX县交通运输局').includes('一、2024年'));
+  });
+});
+
+describe('Word export of what Markdown adds: footnotes, images, links, tables, lists', () => {
+  const ASSETS = join(__dirname, '..', 'fixtures', 'with-assets');
+  const source = readFileSync(join(ASSETS, 'report.md'), 'utf8');
+  let parts: ReturnType<typeof openDocx>;
+  before(async () => {
+    parts = openDocx(await prepareExport(source, {}, ASSETS).render());
+  });
+
+  it('turns [^1] footnotes into Word footnotes, numbered where they are referred to', () => {
+    const notes = [...parts.footnotes.matchAll(/<w:footnote [^>]*w:id="([1-9])"[^>]*>([\s\S]*?)<\/w:footnote>/g)].map((match) => [match[1], paragraphs(match[2])[0].text]);
+    assert.deepEqual(notes, [['1', '依据《中国共产党农村基层组织工作条例》第十九条。'], ['2', '2024年度考核中有2名村党组织书记评定为“一般”等次。']]);
+    assert.match(paragraphWith(parts.document, '第一责任人职责'), /职责<\/w:t><\/w:r><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:footnoteReference w:id="1"\/>/);
+    assert.ok(!paragraphs(parts.document).some((paragraph) => paragraph.text.includes('[^') || paragraph.text.includes('依据《中国共产党')));
+  });
+
+  it('embeds images, centred in a paragraph of their own, no wider than the text block', () => {
+    assert.deepEqual(parts.media, ['word/media/image1.png']);
+    const figure = paragraphs(parts.document).find((paragraph) => paragraph.xml.includes('<w:drawing>'))!;
+    assert.equal(resolve(parts, figure.xml).style, 'Figure');
+    assert.equal(resolve(parts, figure.xml).property('jc', 'val'), 'center');
+    const width = Number(/<wp:extent cx="(\d+)"/.exec(figure.xml)![1]);
+    assert.equal(width, 480 * 9525, 'a 480-pixel chart keeps its size');
+    assert.match(figure.xml, /descr="2022—2024年村集体经济收入"/);
+  });
+
+  it('keeps link targets and the alignment of table columns', () => {
+    assert.match(parts.relationships, /Target="https:\/\/example\.gov\.cn\/data"/);
+    assert.match(paragraphWith(parts.document, '县农业农村局公开数据'), /<w:hyperlink /);
+    const row = /<w:tr>(?:(?!<\/w:tr>)[\s\S])*2023年[\s\S]*?<\/w:tr>/.exec(parts.document)![0];
+    const cells = [...row.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => resolve(parts, paragraphs(cell[1])[0].xml).property('jc', 'val'));
+    assert.deepEqual(cells, ['left', 'right', 'center']);
+  });
+
+  it('exports list items as body paragraphs and says so', () => {
+    const prepared = prepareExport(source, {}, ASSETS);
+    assert.ok(prepared.notes.some((note) => /2 个项目符号列表项按正文段落导出/.test(note)));
+    assert.equal(resolve(parts, paragraphWith(parts.document, '落实“三会一课”制度')).style, 'Normal');
+  });
+
+  it('refuses, naming them, images it cannot carry and footnotes without text or reference', () => {
+    const broken = '# 2024年度述职报告\n\n全年工作[^a]如下。\n\n![图](missing.png)\n\n![网图](https://example.com/a.png)\n\n![文本](report.md)\n\n[^b]: 未被引用的脚注。\n';
+    const { blocking } = prepareExport(broken, {}, ASSETS);
+    assert.deepEqual(blocking.map((problem) => problem.replace(/：.*?，没有/, '：…，没有')), [
+      '脚注“[^a]”没有写内容（缺少“[^a]: ……”）。',
+      '脚注“[^b]: ……”在正文中没有引用，导出后会丢失。',
+      '图片“missing.png”无法读取：…，没有导出。',
+      '图片“https://example.com/a.png”是网络地址（导出不下载网络内容），请先把图片保存到文稿旁边，没有导出。',
+      '图片“report.md”不是能识别的图片文件，没有导出。',
+    ]);
+    assert.match(prepareExport('![图](chart.png)\n', {}).blocking[0], /文稿还没有保存/);
   });
 });

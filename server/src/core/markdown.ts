@@ -8,11 +8,13 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent, ListItem, Table } from 'mdast';
 import { countsFrom } from './units';
 
-export type LineKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'tableRow' | 'code';
+export type LineKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'tableRow' | 'code' | 'footnote';
 
 /** Inline formatting over a text range of a line. */
 export interface Mark {
@@ -39,9 +41,15 @@ export interface Line {
    */
   wrappedAfter: string;
   marks: Mark[];
-  /** Table rows: the text range of each cell. */
-  cells?: Array<{ start: number; end: number }>;
+  /** Table rows: the text range of each cell, and its column's alignment. */
+  cells?: Array<{ start: number; end: number; align?: 'left' | 'center' | 'right' }>;
+  /** Footnote references ([^1]) and images (![说明](图.png)), at the text index they stand at. */
+  anchors?: Anchor[];
+  /** Lines of a footnote's text ([^1]: ……): its label. */
+  footnoteLabel?: string;
 }
+
+export type Anchor = { at: number; footnote: string } | { at: number; image: { url: string; alt: string } };
 
 /** Source range of a line's text without its leading and trailing blanks. */
 export function trimmedRange(line: Line): { start: number; end: number } {
@@ -67,22 +75,34 @@ export interface ParsedMarkdown {
   frontMatter?: { value: string; start: number; end: number };
 }
 
-/** Table syntax only, and only for texts that have a delimiter row: the rest of GFM costs time and gives nothing here. */
-function gfmTables(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+/**
+ * GFM tables and footnotes only, each only for texts that can hold one (a delimiter row, a `[^`): the
+ * rest of GFM costs time and gives nothing here.
+ */
+function gfmParts(tables: boolean, footnotes: boolean) {
+  return function (this: Processor): void {
+    const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+    if (tables) {
+      (data.micromarkExtensions ??= []).push(gfmTable());
+      (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+    }
+    if (footnotes) {
+      (data.micromarkExtensions ??= []).push(gfmFootnote());
+      (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown());
+    }
+  };
 }
 
-const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-const tableProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmTables);
+/** Indexed by (tables ? 1 : 0) + (footnotes ? 2 : 0). */
+const processors = [false, true].flatMap((footnotes) => [false, true].map((tables) =>
+  unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts(tables, footnotes))));
 const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/m;
 
 export function parseMarkdown(source: string): ParsedMarkdown {
   // micromark drops a byte order mark and counts offsets without it; shift them back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = boundedForParsing(bom ? source.slice(1) : source);
-  const tree: Root = (TABLE_DELIMITER_ROW.test(text) ? tableProcessor : plainProcessor).parse(text);
+  const tree: Root = processors[(TABLE_DELIMITER_ROW.test(text) ? 1 : 0) + (text.includes('[^') ? 2 : 0)].parse(text);
   const collector = new LineCollector(text);
   const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments, starPlaceholders: collector.starPlaceholders, fenced: collector.fenced };
   for (const node of tree.children) {
@@ -164,7 +184,8 @@ class TextBuffer {
   text = '';
   offsets: number[] = [];
   marks: Mark[] = [];
-  cells: Array<{ start: number; end: number }> = [];
+  cells: Array<{ start: number; end: number; align?: 'left' | 'center' | 'right' }> = [];
+  anchors: Anchor[] = [];
 
   push(value: string, sourceStart: number, sourceEnd: number, source: string): void {
     this.text += value;
@@ -257,6 +278,14 @@ class LineCollector {
       case 'blockquote':
         pending.push(...[...node.children].reverse());
         break;
+      case 'footnoteDefinition':
+        for (const child of node.children) {
+          if (child.type !== 'paragraph') continue;
+          const from = this.lines.length;
+          this.phrasingBlock(child.children, 0, 'footnote');
+          for (const line of this.lines.slice(from)) line.footnoteLabel = node.identifier;
+        }
+        break;
       case 'table':
         this.table(node);
         break;
@@ -299,6 +328,7 @@ class LineCollector {
 
   private table(node: Table): void {
     this.blockCount++;
+    const align = node.align ?? [];
     for (const row of node.children) {
       const buffer = new TextBuffer();
       row.children.forEach((cell, index) => {
@@ -307,11 +337,11 @@ class LineCollector {
         if (index > 0) buffer.pushSeparator('|', cellStart);
         const start = buffer.text.length;
         this.phrasingInto(buffer, cell.children, {});
-        buffer.cells.push({ start, end: buffer.text.length });
+        buffer.cells.push({ start, end: buffer.text.length, align: align[index] ?? undefined });
       });
-      if (buffer.text.length === 0) continue;
+      if (buffer.text.length === 0 && buffer.anchors.length === 0) continue;
       const map = this.mapOf(buffer, 0, buffer.text.length);
-      this.lines.push({ text: buffer.text, map, mdDepth: 0, kind: 'tableRow', block: this.blockCount, wrappedAfter: '', marks: buffer.marks, cells: buffer.cells });
+      this.lines.push({ text: buffer.text, map, mdDepth: 0, kind: 'tableRow', block: this.blockCount, wrappedAfter: '', marks: buffer.marks, cells: buffer.cells, ...(buffer.anchors.length > 0 ? { anchors: buffer.anchors } : {}) });
     }
   }
 
@@ -383,6 +413,12 @@ class LineCollector {
         case 'link':
           enter({ ...frame.style, link: node.url });
           break;
+        case 'footnoteReference':
+          buffer.anchors.push({ at: buffer.text.length, footnote: node.identifier });
+          break;
+        case 'image':
+          buffer.anchors.push({ at: buffer.text.length, image: { url: node.url, alt: node.alt ?? '' } });
+          break;
         case 'delete':
         case 'linkReference':
           enter(frame.style);
@@ -447,11 +483,15 @@ class LineCollector {
       const ending = lineEnding.exec(text);
       const lineEnd = ending ? ending.index : text.length;
       const lineText = text.slice(lineStart, lineEnd);
-      if (lineText.trim().length > 0) {
+      const anchors = buffer.anchors.filter((anchor) => anchor.at >= lineStart && anchor.at <= lineEnd).map((anchor) => ({ ...anchor, at: anchor.at - lineStart }));
+      // A line holding only an image is a line of the report too.
+      if (lineText.trim().length > 0 || anchors.length > 0) {
         const marks = buffer.marks
           .filter((mark) => mark.end > lineStart && mark.start < lineEnd)
           .map((mark) => ({ ...mark, start: Math.max(mark.start, lineStart) - lineStart, end: Math.min(mark.end, lineEnd) - lineStart }));
-        this.lines.push({ text: lineText, map: this.mapOf(buffer, lineStart, lineEnd), mdDepth: depth, kind, block: this.blockCount, wrappedAfter, marks });
+        const line: Line = { text: lineText, map: this.mapOf(buffer, lineStart, lineEnd), mdDepth: depth, kind, block: this.blockCount, wrappedAfter, marks };
+        if (anchors.length > 0) line.anchors = anchors;
+        this.lines.push(line);
         wrappedAfter = lineText.trimEnd().slice(-1);
       }
       lineStart = ending ? ending.index + ending[0].length : text.length + 1;

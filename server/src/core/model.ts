@@ -14,7 +14,7 @@ import { ABOVE_TITLE_REASON, findResidue, looksLikeSiteChrome, type Residue, who
 export type Level = 1 | 2 | 3 | 4 | 5;
 
 /** What a line is to a reader. Headings and the opening paragraph are body lines; the model lists them apart. */
-export type LineRole = 'residue' | 'title' | 'subtitle' | 'byline' | 'salutation' | 'toc' | 'body' | 'closing' | 'signature' | 'date';
+export type LineRole = 'residue' | 'title' | 'subtitle' | 'byline' | 'salutation' | 'toc' | 'body' | 'closing' | 'signature' | 'date' | 'footnote';
 
 export interface Heading {
   lineIndex: number;
@@ -131,6 +131,9 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
   };
   if (parsed.frontMatter) readFrontMatter(model, parsed.frontMatter);
   for (const residue of model.residue) if (residue.whole) model.roles[residue.lineIndex] = 'residue';
+  lines.forEach((line, index) => {
+    if (line.kind === 'footnote' && model.roles[index] === 'body') model.roles[index] = 'footnote';
+  });
 
   findTitle(model);
   findTableOfContents(model);
@@ -323,7 +326,8 @@ function findTableOfContents(model: ReportModel): void {
 function findSignature(model: ReportModel): void {
   const { lines, roles } = model;
   let index = lines.length - 1;
-  while (index >= 0 && roles[index] === 'residue') index--;
+  // Footnote texts ([^1]: ……) are written at the very end, after the signature.
+  while (index >= 0 && (roles[index] === 'residue' || roles[index] === 'footnote')) index--;
   if (index >= 0 && roles[index] === 'body' && DATE_LINE.test(lines[index].text.trim())) {
     const signature: Signature = { nameLines: [], dateLine: index, date: lines[index].text.trim(), source: 'body' };
     roles[index] = 'date';

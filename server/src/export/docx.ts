@@ -4,9 +4,10 @@
  * Word file shows the draft exactly as the checks read it.
  */
 import {
-  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, type IParagraphOptions, type IRunOptions, Packer, Paragraph,
-  SimpleField, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, FootnoteReferenceRun, ImageRun, type IParagraphOptions, type IRunOptions,
+  Packer, Paragraph, type ParagraphChild, SimpleField, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
+import type { ExportAssets } from './assets';
 import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
 import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
@@ -22,6 +23,9 @@ export type ExportOptions = ExportSettings;
 const CLAUSE_END = /[，。；：,;:！？]/;
 /** Characters XML 1.0 (and so Word) cannot hold: controls other than tab and line breaks, U+FFFE/U+FFFF, lone surrogates. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The text block is 156 × 225 mm: 590 × 850 pixels at Word's 96 to the inch. */
+const MAX_IMAGE_WIDTH_PX = Math.floor((156 / 25.4) * 96);
+const MAX_IMAGE_HEIGHT_PX = Math.floor((225 / 25.4) * 96) - 40;
 /** Reports run to some tens of kilobytes; a draft past this is not one, and would take minutes and gigabytes. */
 const MAX_EXPORT_CHARACTERS = 5 * 1024 * 1024;
 
@@ -46,13 +50,32 @@ export function checkExport(model: ReportModel): ExportCheck {
   const dropped = model.lines.reduce((sum, line) => sum + (line.text.match(NOT_XML)?.length ?? 0), 0);
   if (dropped > 0) notes.push(`删去了 ${dropped} 个 Word 无法保存的控制字符或无效字符。`);
   if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，没有导出。`);
+  const { referenced, defined } = footnoteLabels(model);
+  for (const label of referenced) if (!defined.has(label)) blocking.push(`脚注“[^${label}]”没有写内容（缺少“[^${label}]: ……”）。`);
+  for (const label of defined) if (!referenced.has(label)) blocking.push(`脚注“[^${label}]: ……”在正文中没有引用，导出后会丢失。`);
+  const bullets = model.lines.filter((line, index) => line.kind === 'bullet' && model.roles[index] === 'body').length;
+  if (bullets > 0) notes.push(`${bullets} 个项目符号列表项按正文段落导出（公文不用项目符号，层次用“一、（一）1.（1）”）。`);
   return { blocking, notes };
 }
+/** Footnote labels referred to and defined; a [^a] with no definition is plain text to Markdown, so it is read here. */
+function footnoteLabels(model: ReportModel): { referenced: Set<string>; defined: Set<string> } {
+  const referenced = new Set<string>();
+  const defined = new Set<string>();
+  model.lines.forEach((line, index) => {
+    if (model.roles[index] === 'residue') return;
+    if (line.footnoteLabel !== undefined) defined.add(line.footnoteLabel);
+    for (const anchor of line.anchors ?? []) if ('footnote' in anchor) referenced.add(anchor.footnote);
+    for (const match of line.text.matchAll(UNDEFINED_FOOTNOTE)) referenced.add(match[1].toLowerCase());
+  });
+  return { referenced, defined };
+}
+const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+
 const ENUMERATION_LEAD = /(?<=^|[，。；：！？\s])[一二三四五六七八九十]{1,3}是/g;
 
-export async function exportDocx(model: ReportModel, options: ExportOptions = {}): Promise<Uint8Array> {
+export async function exportDocx(model: ReportModel, options: ExportOptions = {}, assets: ExportAssets = { images: new Map() }): Promise<Uint8Array> {
   const fonts = { ...DEFAULT_FONTS, ...options.fonts };
-  const builder = new BodyBuilder(model, options.boldEnumerationLead === true);
+  const builder = new BodyBuilder(model, options.boldEnumerationLead === true, assets);
   const children = builder.build();
   const author = authorOf(model);
 
@@ -62,6 +85,7 @@ export async function exportDocx(model: ReportModel, options: ExportOptions = {}
     title: builder.title,
     description: '由述职报告助手按 GB/T 9704-2012 版式导出',
     evenAndOddHeaderAndFooters: true,
+    footnotes: builder.footnotes(),
     externalStyles: documentDefaultsXml(fonts),
     styles: reportStyles(fonts),
     sections: [
@@ -152,7 +176,10 @@ class BodyBuilder {
   title = '';
   private readonly excluded = new Map<number, Array<{ start: number; end: number }>>();
 
-  constructor(private readonly model: ReportModel, private readonly boldLeads: boolean) {
+  /** Footnote ids by label, numbered in the order the body first refers to them. */
+  private readonly footnoteIds = new Map<string, number>();
+
+  constructor(private readonly model: ReportModel, private readonly boldLeads: boolean, private readonly assets: ExportAssets) {
     for (const residue of model.residue) {
       if (residue.whole) continue;
       this.excluded.set(residue.lineIndex, [...(this.excluded.get(residue.lineIndex) ?? []), residue]);
@@ -187,7 +214,8 @@ class BodyBuilder {
     let paragraph: Piece[] = [];
     let paragraphHeading: Heading | undefined;
     const flushParagraph = () => {
-      if (paragraph.length > 0) out.push(this.paragraph(paragraph, paragraphHeading));
+      if (paragraph.some((piece) => piece.to > piece.from || this.footnotesIn(piece))) out.push(this.paragraph(paragraph, paragraphHeading));
+      out.push(...paragraph.flatMap((piece) => this.imageParagraphs(piece)));
       paragraph = [];
       paragraphHeading = undefined;
     };
@@ -225,6 +253,16 @@ class BodyBuilder {
     if (signature.length > 0 && last instanceof Paragraph) out[out.length - 1] = this.keptWithNext(last);
     out.push(...signature);
     return out;
+  }
+
+  /** The footnotes the body refers to, each its definition's lines as one paragraph. */
+  footnotes(): Record<number, { children: Paragraph[] }> {
+    const notes: Record<number, { children: Paragraph[] }> = {};
+    for (const [label, id] of this.footnoteIds) {
+      const pieces = this.model.lines.flatMap((line, index) => (line.footnoteLabel === label ? [this.piece(index, 0)] : []));
+      notes[id] = { children: [new Paragraph({ style: STYLE.footnote, children: pieces.flatMap((piece) => this.runs(piece)) })] };
+    }
+    return notes;
   }
 
   private keptWithNext(paragraph: Paragraph): Paragraph {
@@ -323,19 +361,57 @@ class BodyBuilder {
     return paragraphs;
   }
 
-  private runs(piece: Piece): Array<TextRun | ExternalHyperlink> {
+  private footnotesIn(piece: Piece): boolean {
+    return (this.model.lines[piece.lineIndex]?.anchors ?? []).some((anchor) => 'footnote' in anchor);
+  }
+
+  /** Images stand in paragraphs of their own, centred: an exact line pitch would cut them to one line's height. */
+  private imageParagraphs(piece: Piece): Paragraph[] {
+    if (piece.text !== undefined) return [];
+    return (this.model.lines[piece.lineIndex].anchors ?? []).flatMap((anchor) => {
+      const image = 'image' in anchor ? this.assets.images.get(anchor.image.url) : undefined;
+      if (!image || !('image' in anchor)) return [];
+      const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / image.width, MAX_IMAGE_HEIGHT_PX / image.height);
+      return [new Paragraph({
+        style: STYLE.figure,
+        children: [new ImageRun({
+          type: image.type,
+          data: image.data,
+          transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+          altText: { name: anchor.image.alt || anchor.image.url, description: anchor.image.alt, title: anchor.image.alt },
+        })],
+      })];
+    });
+  }
+
+  private footnoteId(label: string): number {
+    let id = this.footnoteIds.get(label);
+    if (id === undefined) {
+      id = this.footnoteIds.size + 1;
+      this.footnoteIds.set(label, id);
+    }
+    return id;
+  }
+
+  private runs(piece: Piece): ParagraphChild[] {
     if (piece.text !== undefined) return [new TextRun({ text: piece.text.slice(piece.from, piece.to).replace(NOT_XML, ''), font: EAST_ASIAN_HINT })];
     const line: Line = this.model.lines[piece.lineIndex];
     const { from, to } = piece;
     const excluded = this.excluded.get(piece.lineIndex) ?? [];
-    const cuts = new Set<number>([from, to]);
+    // Footnote references go where they are written; images get paragraphs of their own.
+    const references = (line.anchors ?? []).filter((anchor) => 'footnote' in anchor && this.definedFootnote(anchor.footnote))
+      .map((anchor) => ({ at: Math.min(Math.max(anchor.at, from), to), label: (anchor as { footnote: string }).footnote }));
+    const cuts = new Set<number>([from, to, ...references.map((reference) => reference.at)]);
     for (const range of [...line.marks, ...piece.spans, ...excluded]) {
       if (range.start > from && range.start < to) cuts.add(range.start);
       if (range.end > from && range.end < to) cuts.add(range.end);
     }
     const sorted = [...cuts].sort((a, b) => a - b);
-    const runs: Array<TextRun | ExternalHyperlink> = [];
-    for (let i = 0; i + 1 < sorted.length; i++) {
+    const runs: ParagraphChild[] = [];
+    const referencesAt = (at: number) => references.filter((reference) => reference.at === at).map((reference) => new FootnoteReferenceRun(this.footnoteId(reference.label)));
+    for (let i = 0; i < sorted.length; i++) {
+      runs.push(...referencesAt(sorted[i]));
+      if (i + 1 === sorted.length) break;
       const [start, end] = [sorted[i], sorted[i + 1]];
       const covers = (range: { start: number; end: number }) => range.start <= start && end <= range.end;
       if (start === end || excluded.some(covers)) continue;
@@ -353,6 +429,10 @@ class BodyBuilder {
     return runs;
   }
 
+  private definedFootnote(label: string): boolean {
+    return this.model.lines.some((line) => line.footnoteLabel === label);
+  }
+
   private table(rows: number[]): Table {
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
@@ -361,7 +441,7 @@ class BodyBuilder {
         children: (this.model.lines[lineIndex].cells ?? []).map((cell) => new TableCell({
           children: [new Paragraph({
             style: STYLE.table,
-            alignment: rowIndex === 0 ? AlignmentType.CENTER : undefined,
+            alignment: rowIndex === 0 || cell.align === 'center' ? AlignmentType.CENTER : cell.align === 'right' ? AlignmentType.RIGHT : undefined,
             children: this.runs({ lineIndex, from: cell.start, to: cell.end, spans: rowIndex === 0 ? [{ start: cell.start, end: cell.end, bold: true }] : [] }),
           })],
         })),

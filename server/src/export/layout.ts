@@ -22,7 +22,7 @@ export const PAGE = {
 export const LINE_PITCH = 579;
 
 /** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 28 };
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 28, footnote: 28 };
 
 /** Width of the text block in twips. */
 export const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;

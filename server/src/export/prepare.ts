@@ -2,6 +2,7 @@
 import { blockingFindings } from '../core/blocking';
 import { type LintConfig, lint } from '../core/lint';
 import type { Finding } from '../core/types';
+import { loadAssets } from './assets';
 import { checkExport, exportDocx } from './docx';
 
 export interface PreparedExport {
@@ -16,13 +17,17 @@ export interface PreparedExport {
   render(): Promise<Uint8Array>;
 }
 
-export function prepareExport(text: string, config: LintConfig): PreparedExport {
+/** `draftFolder`: where the draft is saved, which its images' relative paths start from (none for an unsaved draft). */
+export function prepareExport(text: string, config: LintConfig, draftFolder?: string): PreparedExport {
   const { findings, model } = lint(text, config);
   const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title : undefined;
+  const { blocking, notes } = checkExport(model);
+  const { assets, problems } = loadAssets(model, draftFolder);
   return {
     unfinished: blockingFindings(findings),
-    ...checkExport(model),
+    blocking: [...blocking, ...problems],
+    notes,
     title: model.title?.text ?? frontMatterTitle,
-    render: () => exportDocx(model, config.export),
+    render: () => exportDocx(model, config.export, assets),
   };
 }

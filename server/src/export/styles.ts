@@ -15,6 +15,8 @@ export const STYLE = {
   salutation: 'Salutation',
   signature: 'Signature',
   table: 'TableText',
+  footnote: 'FootnoteText',
+  figure: 'Figure',
   footer: 'Footer',
 } as const;
 
@@ -105,6 +107,19 @@ export function reportStyles(fonts: ExportFonts): IStylesOptions {
         basedOn: STYLE.body,
         run: { size: SIZE.table, characterSpacing: 0 },
         paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT, spacing: { line: 400, lineRule: LineRuleType.AT_LEAST } },
+      },
+      {
+        id: STYLE.footnote,
+        name: 'footnote text',
+        basedOn: STYLE.body,
+        run: { size: SIZE.footnote, characterSpacing: 0 },
+        paragraph: { alignment: AlignmentType.BOTH, indent: NO_INDENT, spacing: { line: 240, lineRule: LineRuleType.AUTO } },
+      },
+      {
+        id: STYLE.figure,
+        name: '图片',
+        basedOn: STYLE.body,
+        paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT, spacing: { line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: STYLE.footer,

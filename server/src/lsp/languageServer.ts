@@ -233,7 +233,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
-    const prepared = prepareExport(params.text, await configFor(params.uri));
+    const prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
     const docx = await prepared.render();
     return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
   });
