@@ -1,0 +1,288 @@
+/**
+ * A Word file (.docx) → a Markdown draft, one Word paragraph per line as Word has them: ordinals as the
+ * text they show (automatic numbering written out), bold, links, footnotes, tables and images kept.
+ * mammoth reads the document; fflate and xmldom only open the package to write the numbering out.
+ */
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import mammoth from 'mammoth';
+import { stringify } from 'yaml';
+import { lint } from '../core/lint';
+import { formatDate } from '../export/docx';
+import { writeOutNumbering } from './numbering';
+
+export class ImportError extends Error {}
+
+export interface ImportedImage {
+  /** Path relative to the draft, as written in it. */
+  path: string;
+  data: Uint8Array;
+}
+
+export interface ImportedDraft {
+  markdown: string;
+  images: ImportedImage[];
+  /** For each line of the Markdown, the Word paragraph it came from (1-based), or 0. */
+  paragraphOfLine: number[];
+}
+
+/** A report is a few hundred kilobytes; these bound what a hostile file can make us unpack. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/x-emf': 'emf', 'image/x-wmf': 'wmf', 'image/tiff': 'tif', 'image/svg+xml': 'svg' };
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
+
+/** Why the bytes are not a Word file we can read, in Chinese; undefined when they may be one. */
+export function notDocx(bytes: Uint8Array): string | undefined {
+  if (startsWith(bytes, OLE_MAGIC)) return '这是旧版 Word 97-2003 文档（.doc），无法直接读取：请在 Word 或 WPS 中“另存为”Word 文档（.docx）后再试。';
+  if (!startsWith(bytes, ZIP_MAGIC)) return '不是 Word 文档（.docx）。';
+  return undefined;
+}
+
+/** The package with the automatic numbering written out as text, for mammoth to read. */
+function withNumberingWritten(bytes: Uint8Array): Uint8Array {
+  let total = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        if (file.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) throw new ImportError('文件解压后过大，不像一份报告，没有导入。');
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('文件已损坏，无法作为 Word 文档（.docx）打开。');
+  }
+  const documentXml = files['word/document.xml'];
+  if (!documentXml) throw new ImportError('文件中没有 Word 正文（word/document.xml），不是 Word 文档。');
+  const parse = (name: string) => (files[name] ? new DOMParser({ errorHandler: () => undefined }).parseFromString(strFromU8(files[name]), 'text/xml') : undefined);
+  const document = parse('word/document.xml')!;
+  if (writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml')) === 0) return bytes;
+  files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(document));
+  return zipSync(files);
+}
+
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  value?: string;
+  isBold?: boolean;
+  href?: string;
+  noteType?: string;
+  noteId?: string;
+  breakType?: string;
+  colSpan?: number;
+  altText?: string;
+  contentType?: string;
+  readAsBuffer?: () => Promise<Buffer>;
+  body?: MammothElement[];
+}
+
+interface MammothDocument extends MammothElement {
+  notes: { resolve(reference: MammothElement): MammothElement | null };
+}
+
+/** Characters Markdown would read as syntax inside a line. */
+const INLINE_SYNTAX = /[\\`*_[\]<]/g;
+/** Line starts Markdown would read as a heading, quote, list item, rule or code. */
+const BLOCK_START = /^(\s*)([#>+=|~-]|\d+[.)](?=\s)|`{3})/;
+
+function escapeInline(text: string): string {
+  return text.replace(INLINE_SYNTAX, (ch) => `\\${ch}`);
+}
+
+/** Builds the Markdown, one Word paragraph per line, a blank line between, as a reader of the draft expects. */
+class MarkdownWriter {
+  readonly lines: string[] = [];
+  readonly paragraphOfLine: number[] = [];
+  readonly images: ImportedImage[] = [];
+  private paragraphs = 0;
+  private readonly footnotes: Array<{ label: number; note: MammothElement }> = [];
+
+  constructor(private readonly document: MammothDocument, private readonly imageFolder: string) {}
+
+  async write(): Promise<void> {
+    for (const block of this.document.children ?? []) await this.block(block);
+    for (const { label, note } of this.footnotes) {
+      const texts: string[] = [];
+      for (const paragraph of note.body ?? []) texts.push((await this.inline(paragraph.children ?? [])).trim());
+      this.push([`[^${label}]: ${texts.filter(Boolean).join(' ')}`], 0);
+    }
+  }
+
+  private push(lines: string[], paragraph: number): void {
+    if (this.lines.length > 0) {
+      this.lines.push('');
+      this.paragraphOfLine.push(0);
+    }
+    for (const line of lines) {
+      this.lines.push(line);
+      this.paragraphOfLine.push(paragraph);
+    }
+  }
+
+  private async block(element: MammothElement): Promise<void> {
+    if (element.type === 'paragraph') {
+      const text = (await this.inline(element.children ?? [])).replace(/[ \t]+$/gm, '');
+      const images = this.takeImages();
+      if (text.trim()) {
+        const paragraph = ++this.paragraphs;
+        this.push(text.split('\n').filter((line) => line.trim()).map((line) => line.replace(BLOCK_START, '$1\\$2')), paragraph);
+      }
+      for (const image of images) this.push([image], this.paragraphs);
+    } else if (element.type === 'table') {
+      await this.table(element);
+    }
+  }
+
+  private pendingImages: string[] = [];
+
+  private takeImages(): string[] {
+    const images = this.pendingImages;
+    this.pendingImages = [];
+    return images;
+  }
+
+  private async table(table: MammothElement): Promise<void> {
+    const rows: string[][] = [];
+    const rowParagraphs: number[] = [];
+    for (const row of table.children ?? []) {
+      if (row.type !== 'tableRow') continue;
+      rowParagraphs.push(this.paragraphs + 1);
+      const cells: string[] = [];
+      for (const cell of row.children ?? []) {
+        if (cell.type !== 'tableCell') continue;
+        const texts: string[] = [];
+        for (const paragraph of cell.children ?? []) {
+          if (paragraph.type !== 'paragraph') continue;
+          const text = (await this.inline(paragraph.children ?? [])).replace(/\s*\n\s*/g, ' ').trim();
+          if (text) {
+            this.paragraphs++;
+            texts.push(text);
+          }
+        }
+        cells.push(texts.join(' ').replace(/\|/g, '\\|'));
+        for (let span = 1; span < (cell.colSpan ?? 1); span++) cells.push('');
+      }
+      rows.push(cells);
+    }
+    if (rows.length === 0) return;
+    const width = Math.max(...rows.map((row) => row.length));
+    const line = (cells: string[]) => `| ${[...cells, ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
+    this.push([line(rows[0]), line(Array<string>(width).fill('---'))], rowParagraphs[0]);
+    rows.slice(1).forEach((row, index) => {
+      this.lines.push(line(row));
+      this.paragraphOfLine.push(rowParagraphs[index + 1]);
+    });
+    for (const image of this.takeImages()) this.push([image], this.paragraphs);
+  }
+
+  /** Inline content as Markdown text; bold stretches of neighbouring runs are joined into one. */
+  private async inline(elements: MammothElement[]): Promise<string> {
+    const pieces: Array<{ text: string; bold: boolean }> = [];
+    const visit = async (element: MammothElement, bold: boolean): Promise<void> => {
+      switch (element.type) {
+        case 'text':
+          pieces.push({ text: escapeInline(element.value ?? ''), bold });
+          break;
+        case 'tab':
+          pieces.push({ text: ' ', bold: false });
+          break;
+        case 'break':
+          if (element.breakType === 'line' || element.breakType === undefined) pieces.push({ text: '\n', bold: false });
+          break;
+        case 'run':
+          for (const inner of element.children ?? []) await visit(inner, element.isBold === true);
+          break;
+        case 'hyperlink': {
+          const text = await this.inline(element.children ?? []);
+          pieces.push({ text: element.href && text.trim() ? `[${text}](<${element.href.replace(/>/g, '%3E')}>)` : text, bold: false });
+          break;
+        }
+        case 'noteReference': {
+          const note = this.document.notes.resolve(element);
+          if (!note) break;
+          const label = this.footnotes.length + 1;
+          this.footnotes.push({ label, note });
+          pieces.push({ text: `[^${label}]`, bold: false });
+          break;
+        }
+        case 'image':
+          this.pendingImages.push(await this.image(element));
+          break;
+        default:
+          for (const inner of element.children ?? []) await visit(inner, bold);
+      }
+    };
+    for (const element of elements) await visit(element, false);
+    let out = '';
+    for (let i = 0; i < pieces.length; ) {
+      if (!pieces[i].bold) {
+        out += pieces[i++].text;
+        continue;
+      }
+      let text = '';
+      while (i < pieces.length && pieces[i].bold) text += pieces[i++].text;
+      // Markers hug the words: spaces stay outside, and blank bold text is no emphasis.
+      const core = text.trim();
+      out += core && !core.includes('\n') ? text.replace(core, `**${core}**`) : text;
+    }
+    return out;
+  }
+
+  private async image(element: MammothElement): Promise<string> {
+    const extension = IMAGE_EXTENSIONS[element.contentType ?? ''] ?? 'bin';
+    const path = `${this.imageFolder}/图${this.images.length + 1}.${extension}`;
+    const data = element.readAsBuffer ? new Uint8Array(await element.readAsBuffer()) : new Uint8Array();
+    this.images.push({ path, data });
+    const alt = (element.altText ?? '').replace(/[\r\n]+/g, ' ').replace(/[[\]\\]/g, '');
+    return `![${alt}](<${path}>)`;
+  }
+}
+
+/**
+ * Converts a Word file. `imageFolder` is the folder, relative to the draft, that images are written
+ * to (the caller writes them). Throws ImportError with a Chinese message for what is not a Word file.
+ */
+export async function importDocx(bytes: Uint8Array, imageFolder: string): Promise<ImportedDraft> {
+  const problem = notDocx(bytes);
+  if (problem) throw new ImportError(problem);
+  const prepared = withNumberingWritten(bytes);
+  let captured: MammothDocument | undefined;
+  try {
+    await mammoth.convertToHtml({ buffer: Buffer.from(prepared) }, {
+      transformDocument: (document: MammothDocument) => {
+        captured = document;
+        return document;
+      },
+    } as Parameters<typeof mammoth.convertToHtml>[1]);
+  } catch {
+    throw new ImportError('文件已损坏，无法作为 Word 文档（.docx）读取。');
+  }
+  const writer = new MarkdownWriter(captured!, imageFolder);
+  await writer.write();
+  const body = writer.lines.join('\n') + '\n';
+  const frontMatter = frontMatterOf(body);
+  const frontMatterLines = frontMatter ? frontMatter.split('\n').length - 1 : 0;
+  return {
+    markdown: frontMatter + body,
+    images: writer.images,
+    paragraphOfLine: [...Array<number>(frontMatterLines).fill(0), ...writer.paragraphOfLine],
+  };
+}
+
+/** Title, signer and date as the document states them, read the way the checks read the draft. */
+function frontMatterOf(body: string): string {
+  const { model } = lint(body);
+  const fields: Record<string, string> = {};
+  if (model.title) fields.title = model.title.text;
+  if (model.signature?.name) fields.author = model.signature.name.replace(/\n/g, ' ');
+  const date = formatDate(model.signature?.date);
+  if (date) fields.date = date;
+  return Object.keys(fields).length > 0 ? `---\n${stringify(fields)}---\n\n` : '';
+}

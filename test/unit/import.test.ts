@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AlignmentType, Document, FootnoteReferenceRun, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun,
+} from 'docx';
+import { lint } from '../../server/src/core/lint';
+import { importDocx, ImportError } from '../../server/src/import/docx';
+import { prepareExport } from '../../server/src/export/prepare';
+
+const CHART = readFileSync(join(__dirname, '..', 'fixtures', 'with-assets', 'chart.png'));
+
+/** A report as offices write it in Word: automatic 一、（一）1. numbering, full-width indents, a table, a footnote, a picture. */
+async function wordDraft(): Promise<Uint8Array> {
+  const numbered = (text: string, level: number, instance = 1) => new Paragraph({ numbering: { reference: 'report', level, instance }, children: [new TextRun(text)] });
+  const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+  const document = new Document({
+    numbering: {
+      config: [{
+        reference: 'report',
+        levels: [
+          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+          { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
+        ],
+      }],
+    },
+    footnotes: { 1: { children: [new Paragraph('依据《中国共产党农村基层组织工作条例》。')] } },
+    sections: [{
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('2024年度青山镇党委书记抓基层党建'), new TextRun({ text: '工作述职报告', break: 1 })] }),
+        new Paragraph({ children: [] }),
+        body('尊敬的各位领导、同志们：'),
+        new Paragraph({ children: [new TextRun('　　一年来，我认真履行第一责任人职责'), new FootnoteReferenceRun(1), new TextRun('，现将有关情况报告如下。')] }),
+        numbered('主要做法', 0),
+        numbered('抓学习', 1),
+        new Paragraph({ children: [new TextRun({ text: '全年组织集中学习12次', bold: true }), new TextRun('，覆盖党员320人次。')] }),
+        numbered('读原著。全年精读原著3部，撰写笔记2万字。', 2),
+        numbered('写心得。每季度交流心得体会1次。', 2),
+        numbered('抓队伍', 1),
+        body('　　全镇发展党员情况如下表。'),
+        new Table({
+          rows: [
+            new TableRow({ children: ['年度', '发展党员（名）'].map((text) => new TableCell({ children: [body(text)] })) }),
+            new TableRow({ children: ['2024年', '21'].map((text) => new TableCell({ children: [body(text)] })) }),
+          ],
+        }),
+        new Paragraph({ children: [new ImageRun({ type: 'png', data: CHART, transformation: { width: 240, height: 120 }, altText: { name: '收入', description: '村集体经济收入', title: '收入' } })] }),
+        numbered('存在问题', 0),
+        body('　　一是学习不够深入，二是作风不够扎实。'),
+        numbered('下步打算', 0),
+        body('　　一是加强学习，二是改进作风。'),
+        body('　　以上述职，请予评议。'),
+        body('张明华'),
+        body('二〇二四年十二月二十日'),
+      ],
+    }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+describe('shuzhi import: Word (.docx) → Markdown draft', () => {
+  let imported: Awaited<ReturnType<typeof importDocx>>;
+  before(async () => {
+    imported = await importDocx(await wordDraft(), '述职报告-图片');
+  });
+
+  it('writes one Word paragraph per line, automatic numbering as the ordinals Word shows', () => {
+    const lines = imported.markdown.split('\n').filter((line) => line.trim());
+    const body = lines.slice(lines.indexOf('---', 1) + 1);
+    assert.deepEqual(body.slice(0, 12), [
+      '2024年度青山镇党委书记抓基层党建',
+      '工作述职报告',
+      '尊敬的各位领导、同志们：',
+      '　　一年来，我认真履行第一责任人职责[^1]，现将有关情况报告如下。',
+      '一、主要做法',
+      '（一）抓学习',
+      '**全年组织集中学习12次**，覆盖党员320人次。',
+      '1.读原著。全年精读原著3部，撰写笔记2万字。',
+      '2.写心得。每季度交流心得体会1次。',
+      '（二）抓队伍',
+      '　　全镇发展党员情况如下表。',
+      '| 年度 | 发展党员（名） |',
+    ]);
+    assert.ok(body.includes('二、存在问题') && body.includes('三、下步打算'));
+  });
+
+  it('keeps tables, footnotes and pictures, and fills front matter from what the document says', () => {
+    assert.match(imported.markdown, /\| 2024年 \| 21 \|/);
+    assert.match(imported.markdown, /\n\[\^1\]: 依据《中国共产党农村基层组织工作条例》。\n/);
+    assert.deepEqual(imported.images.map((image) => [image.path, image.data.length]), [['述职报告-图片/图1.png', CHART.length]]);
+    assert.match(imported.markdown, /!\[村集体经济收入\]\(<述职报告-图片\/图1\.png>\)/);
+    assert.match(imported.markdown, /^---\ntitle: 2024年度青山镇党委书记抓基层党建工作述职报告\nauthor: 张明华\ndate: 2024年12月20日\n---\n/);
+  });
+
+  it('reads as a finished report: the checks find nothing, and the model sees its structure', () => {
+    const { findings, model } = lint(imported.markdown);
+    assert.deepEqual(findings.map((finding) => `${finding.rule}: ${finding.message}`), []);
+    assert.deepEqual(model.headings.map((heading) => `${heading.level} ${heading.title}`), ['1 主要做法', '2 抓学习', '3 读原著', '3 写心得', '2 抓队伍', '1 存在问题', '1 下步打算']);
+    assert.equal(model.signature?.name, '张明华');
+  });
+
+  it('maps every line back to its Word paragraph', () => {
+    const lines = imported.markdown.split('\n');
+    const at = (text: string) => imported.paragraphOfLine[lines.findIndex((line) => line.includes(text))];
+    assert.equal(at('尊敬的各位领导'), 2);
+    assert.equal(at('一、主要做法'), 4);
+    assert.equal(at('| 2024年 | 21 |'), 13, 'a table row points at the paragraph of its first cell');
+    // Paragraphs with text are counted, as a reader counts them: the empty one under the title and the picture are not.
+    assert.equal(at('二〇二四年十二月二十日'), 21);
+    assert.equal(at('[^1]: 依据'), 0, 'footnote text is not a body paragraph');
+  });
+
+  it('round trip: the GB/T export of a draft imports back to the same paragraphs and heading levels', async () => {
+    const source = readFileSync(join(__dirname, '..', 'fixtures', 'wordshaped-shufa.md'), 'utf8');
+    const exported = await prepareExport(source, {}).render();
+    const back = await importDocx(exported, 'images');
+    const paragraphsOf = (markdown: string) => lint(markdown).model.lines.filter((_, index, lines) => lines[index].text.trim()).map((line) => line.text.replace(/^[\s\u3000]+/, ''));
+    const original = lint(source).model;
+    const returned = lint(back.markdown).model;
+    assert.deepEqual(paragraphsOf(back.markdown).slice(-original.lines.length), paragraphsOf(source).map((text) => text.replace('二〇二四年十二月二十日', '2024年12月20日')));
+    assert.deepEqual(returned.headings.map((heading) => [heading.level, heading.title]), original.headings.map((heading) => [heading.level, heading.title]));
+    assert.equal(returned.title?.text, original.title?.text);
+  });
+
+  it('says what is wrong with files that are not Word documents', async () => {
+    await assert.rejects(importDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'x'), (error: Error) => error instanceof ImportError && /另存为/.test(error.message));
+    await assert.rejects(importDocx(new TextEncoder().encode('# 述职报告'), 'x'), /不是 Word 文档/);
+    await assert.rejects(importDocx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'x'), /已损坏/);
+  });
+});
