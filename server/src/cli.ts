@@ -1,4 +1,4 @@
-/** Command-line adapter: `shuzhi lint` over files, globs or standard input; `shuzhi export`; `shuzhi outline`. */
+/** Command-line adapter: `shuzhi lint` over files, globs or standard input; `shuzhi export`; `shuzhi import`; `shuzhi outline`. */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +12,13 @@ import { type OutlineHeading, reportOutline, type ReportOutline } from './core/o
 import { decideScope } from './core/scope';
 import { prepareExport } from './export/prepare';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
-import { decodeDraft, readDraft, type ReadResult, writeTextAtomically } from './files';
+import { decodeDraft, readDraft, type ReadResult, readWordDraft, WORD_FILE, type WordReadResult, writeTextAtomically } from './files';
+import { importCommand } from './importCommand';
 
 const USAGE = `用法：
   shuzhi lint [--format text|json] [--fix | --fix-dry-run] [--profile 文种] [--config 配置文件] <文件|通配符|->...
   shuzhi export <文稿.md> [-o 输出.docx] [--force] [--profile 文种] [--config 配置文件]
+  shuzhi import <文稿.docx> [-o 文稿.md] [--force]
   shuzhi outline <文稿.md|-> [--format text|json] [--profile 文种] [--config 配置文件]
 
 lint 检查文稿：
@@ -26,7 +28,14 @@ lint 检查文稿：
   --fix      自动修复能修复的问题（序号、序号格式、列举、网站残留），直接改写文稿，再报告剩下的问题
   --fix-dry-run  只显示会怎样修改，不改动文件
   -          从标准输入读取文稿
+  Word 文稿（.docx）也可以检查，问题按段落（第12段）给出并引用原文。
   退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件无法读取。
+
+import 把 Word 文稿（.docx）转成 Markdown 文稿：每段一行，自动编号写成所显示的序号，表格、脚注、
+  加粗、链接保留，图片存到“文稿名-图片”文件夹，文首写上标题、署名和日期。
+  -o, --output  输出文件，默认与 Word 文件同名、扩展名为 .md
+  --force       覆盖已有的同名文稿和图片
+  退出码：0 已导入；1 没有导入（目标已存在）；2 用法错误或文件无法读取。
 
 export 按党政机关公文格式（GB/T 9704-2012）导出 Word 文件：
   -o, --output  输出文件，默认与文稿同名、扩展名为 .docx
@@ -45,6 +54,9 @@ export interface JsonFinding {
   rule: string;
   severity: string;
   message: string;
+  /** Word drafts: the paragraph (1-based, paragraphs with text) and the words the finding is about. */
+  paragraph?: number;
+  text?: string;
 }
 
 interface Io {
@@ -60,7 +72,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'lint' && command !== 'export' && command !== 'outline') {
+  if (command !== 'lint' && command !== 'export' && command !== 'outline' && command !== 'import') {
     io.stderr(`未知的命令“${command}”。\n\n${USAGE}\n`);
     return 2;
   }
@@ -95,7 +107,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (parsed.positionals.length === 0 || (command !== 'lint' && parsed.positionals.length !== 1)) {
-    const wanted = { lint: '请给出要检查的文稿。', export: '请给出一份要导出的文稿。', outline: '请给出一份文稿。' }[command];
+    const wanted = { lint: '请给出要检查的文稿。', export: '请给出一份要导出的文稿。', import: '请给出一份要导入的 Word 文稿。', outline: '请给出一份文稿。' }[command];
     io.stderr(`${wanted}\n\n${USAGE}\n`);
     return 2;
   }
@@ -119,6 +131,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(profileProblem(explicitConfig.config));
     return 2;
   }
+  if (command === 'import') return importCommand(parsed.positionals[0], parsed.values.output, parsed.values.force === true, io);
   if (command === 'outline') return outlineCommand(parsed.positionals[0], format, profile, explicitConfig, io);
   if (command === 'export') {
     return exportCommand(parsed.positionals[0], parsed.values.output, parsed.values.force === true, profile, explicitConfig, io);
@@ -128,20 +141,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   const reportedConfigErrors = new Set<string>();
   const configs = new ConfigFiles();
-  const results: Array<{ file: string; text: string; findings: Finding[] }> = [];
+  const results: CheckedFile[] = [];
   for (const input of inputs) {
     if ('missing' in input) {
       io.stderr(`${input.missing}：没有找到匹配的文件。\n`);
       exitCode = 2;
       continue;
     }
-    const read: ReadResult = input.path === '-' ? decodeDraft(await io.readStdin(), '<标准输入>') : await readDraft(resolve(io.cwd, input.path), input.path);
+    const word = input.path !== '-' && WORD_FILE.test(input.path);
+    const read: ReadResult | WordReadResult = input.path === '-'
+      ? decodeDraft(await io.readStdin(), '<标准输入>')
+      : word ? await readWordDraft(resolve(io.cwd, input.path), input.path) : await readDraft(resolve(io.cwd, input.path), input.path);
     if ('error' in read) {
       io.stderr(`${read.error}\n`);
       exitCode = 2;
       continue;
     }
-    if (read.notice) io.stderr(`${read.notice}\n`);
+    if ('notice' in read && read.notice) io.stderr(`${read.notice}\n`);
     const folder = input.path === '-' ? io.cwd : dirname(resolve(io.cwd, input.path));
     const loaded = explicitConfig ?? configs.near(folder);
     if (loaded.error && !reportedConfigErrors.has(loaded.error)) {
@@ -156,7 +172,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const config: LintConfig = mergeConfigs(loaded.config, profile ? { profile } : undefined);
     const file = input.path === '-' ? '<标准输入>' : input.path;
     let text = read.text;
-    if (fix || dryRun) {
+    if ((fix || dryRun) && 'paragraphOfLine' in read) {
+      io.stderr(`${file}：Word 文稿不能自动修复，请在 Word 中修改，或先用 shuzhi import 转成 Markdown。\n`);
+    } else if ((fix || dryRun) && !('paragraphOfLine' in read)) {
       const fixed = fixAll(read.text, config).text;
       if (fixed !== read.text) {
         if (dryRun) io.stdout(lineDiff(file, read.text, fixed));
@@ -176,7 +194,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
     }
     const { findings } = lint(text, config);
-    results.push({ file, text, findings });
+    results.push({ file, text, findings, ...('paragraphOfLine' in read ? { paragraphOfLine: read.paragraphOfLine } : {}) });
     if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
   }
 
@@ -243,9 +261,10 @@ function lineDiff(file: string, before: string, after: string): string {
 }
 
 /** Options that belong to other subcommands: accepted silently they would do nothing the user meant. */
-const MISPLACED_OPTIONS: Record<'lint' | 'export' | 'outline', string[]> = {
+const MISPLACED_OPTIONS: Record<'lint' | 'export' | 'import' | 'outline', string[]> = {
   lint: ['--output', '-o', '--force'],
   export: ['--format', '--fix', '--fix-dry-run'],
+  import: ['--format', '--fix', '--fix-dry-run', '--profile', '--config'],
   outline: ['--output', '-o', '--force', '--fix', '--fix-dry-run'],
 };
 
@@ -320,12 +339,23 @@ async function expandInputs(patterns: string[], cwd: string): Promise<Input[]> {
   return inputs;
 }
 
-function toJson({ file, text, findings }: { file: string; text: string; findings: Finding[] }): JsonFinding[] {
+interface CheckedFile {
+  file: string;
+  text: string;
+  findings: Finding[];
+  /** Word drafts: the Word paragraph of each line of the text they convert to. */
+  paragraphOfLine?: number[];
+}
+
+/** Longer quotations are cut here: enough to find the place with Word's search. */
+const QUOTE_LENGTH = 24;
+
+function toJson({ file, text, findings, paragraphOfLine }: CheckedFile): JsonFinding[] {
   const document = TextDocument.create('file:///draft.md', 'markdown', 0, text);
   return findings.map((finding) => {
     const start = document.positionAt(finding.start);
     const end = document.positionAt(finding.end);
-    return {
+    const entry: JsonFinding = {
       file,
       line: start.line + 1,
       column: start.character + 1,
@@ -335,12 +365,18 @@ function toJson({ file, text, findings }: { file: string; text: string; findings
       severity: finding.severity,
       message: finding.message,
     };
+    if (paragraphOfLine) {
+      // In a Word draft, lines and columns are those of the converted text: the paragraph and the words are what the user finds.
+      entry.paragraph = paragraphOfLine[start.line] || undefined;
+      entry.text = text.slice(finding.start, finding.end).replace(/\s+/g, ' ').slice(0, QUOTE_LENGTH);
+    }
+    return entry;
   });
 }
 
 const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
 
-function formatText(results: Array<{ file: string; text: string; findings: Finding[] }>): string {
+function formatText(results: CheckedFile[]): string {
   let output = '';
   const counts: Record<string, number> = {};
   for (const result of results) {
@@ -348,6 +384,11 @@ function formatText(results: Array<{ file: string; text: string; findings: Findi
     output += `\n${result.file}\n`;
     for (const entry of toJson(result)) {
       counts[entry.severity] = (counts[entry.severity] ?? 0) + 1;
+      if (result.paragraphOfLine) {
+        const place = entry.paragraph ? `第${entry.paragraph}段` : '全文';
+        output += `  ${place.padEnd(6, '　')}${SEVERITY_LABEL[entry.severity].padEnd(3, '　')}  ${entry.text ? `“${entry.text}”：` : ''}${entry.message}  ${entry.rule}\n`;
+        continue;
+      }
       const position = `${entry.line}:${entry.column}`.padEnd(8);
       output += `  ${position}${SEVERITY_LABEL[entry.severity].padEnd(3, '　')}  ${entry.message}  ${entry.rule}\n`;
     }

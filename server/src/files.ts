@@ -1,6 +1,7 @@
 /** Reading drafts from disk for the CLI: binary, oversized, non-regular and non-UTF-8 files get a clear message. */
 import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { importDocx, ImportError } from './import/docx';
 import { readBounded } from './read';
 
 export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
@@ -21,7 +22,7 @@ export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
     }
   }
   if (bytes.subarray(0, 8192).includes(0)) {
-    return { error: `${name}：这是二进制文件（如 .docx、图片），不是 Markdown 文稿，未检查。请检查 Markdown 源文件。` };
+    return { error: `${name}：这是二进制文件（如图片），不是 Markdown 文稿，未检查。Word 文稿请用 .docx 文件名检查。` };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
@@ -63,6 +64,24 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 /** Reads the draft at `path` (regular files only, at most the size limit); messages name it as `shown`. */
+/** A Word draft read as the Markdown it converts to, with the Word paragraph of each line. */
+export type WordReadResult = { text: string; paragraphOfLine: number[] } | { error: string };
+
+export async function readWordDraft(path: string, shown = path): Promise<WordReadResult> {
+  const read = readBounded(path, MAX_DRAFT_BYTES);
+  if ('problem' in read) return { error: `${shown}：${read.problem}。` };
+  try {
+    const imported = await importDocx(read.bytes, 'images');
+    return { text: imported.markdown, paragraphOfLine: imported.paragraphOfLine };
+  } catch (error) {
+    if (error instanceof ImportError) return { error: `${shown}：${error.message}` };
+    throw error;
+  }
+}
+
+/** Word files by name: .docx is read through the importer, .doc gets the importer's request to save as .docx. */
+export const WORD_FILE = /\.docx?$/i;
+
 export async function readDraft(path: string, shown = path): Promise<ReadResult> {
   const read = readBounded(path, MAX_DRAFT_BYTES);
   if ('problem' in read) return { error: `${shown}：${read.problem}。` };

@@ -56,9 +56,13 @@ describe('shuzhi lint (CLI)', () => {
     const missing = await run(['lint', 'nope.md'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.md：没有找到匹配的文件/);
-    const binary = await run(['lint', 'report.docx', 'clean.md'], dir);
+    const broken = await run(['lint', 'report.docx', 'clean.md'], dir);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /report\.docx：文件已损坏，无法作为 Word 文档（\.docx）打开/);
+    writeFileSync(join(dir, 'chart.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const binary = await run(['lint', 'chart.png'], dir);
     assert.equal(binary.code, 2);
-    assert.match(binary.stderr, /report\.docx：这是二进制文件/);
+    assert.match(binary.stderr, /chart\.png：这是二进制文件/);
     const folder = await run(['lint', '.'], dir);
     assert.equal(folder.code, 2);
     assert.match(folder.stderr, /这是一个文件夹/);

@@ -33,6 +33,11 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/x-emf': 'emf', 'image/x-wmf': 'wmf', 'image/tiff': 'tif', 'image/svg+xml': 'svg' };
 
+/** Where a draft's images go: a folder beside it named after it (述职报告.md → 述职报告-图片/). */
+export function imageFolderFor(draftName: string): string {
+  return `${draftName.replace(/\.(md|markdown)$/i, '')}-图片`;
+}
+
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
 
 /** Why the bytes are not a Word file we can read, in Chinese; undefined when they may be one. */
