@@ -8,8 +8,9 @@ import {
   LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 import { type ExportArguments, exportDocxCommand } from './export';
+import { type ImportArguments, importDocxCommand } from './import';
 import {
-  CHECK_FILES_REQUEST, type CheckFilesResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
+  CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
 } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -75,6 +76,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.onDidGrantWorkspaceTrust(() => commands.executeCommand('shuzhi.restartServer')),
     commands.registerCommand('shuzhi.showOutline', showOutline),
     commands.registerCommand('shuzhi.checkAsReport', (chosen?: { genre?: string }) => checkAsReport(chosen)),
+    commands.registerCommand('shuzhi.importDocx', (resource?: Uri, args?: ImportArguments) =>
+      importDocxCommand(client, resource instanceof Uri ? resource : undefined, args)),
     commands.registerCommand('shuzhi.exportDocx', (resource?: Uri, args?: ExportArguments) =>
       exportDocxCommand(client, resource instanceof Uri ? resource : undefined, args)),
   );
@@ -100,12 +103,12 @@ function createClient(context: ExtensionContext, output: LogOutputChannel): Lang
 /** Sends every Markdown file of the workspace to the server, which puts its findings in the Problems panel. */
 async function checkWorkspace(output: LogOutputChannel): Promise<CheckFilesResult | undefined> {
   if (!client) return undefined;
-  const uris = await workspace.findFiles('**/*.{md,markdown}', '**/{node_modules,.git}/**');
+  const uris = await workspace.findFiles('**/*.{md,markdown,docx}', '**/{node_modules,.git}/**');
   const total: CheckFilesResult = { reports: 0, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
   await window.withProgress({ location: ProgressLocation.Notification, title: '检查工作区中的文稿', cancellable: true }, async (progress, token) => {
     for (let i = 0; i < uris.length && !token.isCancellationRequested; i += WORKSPACE_BATCH) {
       const batch = uris.slice(i, i + WORKSPACE_BATCH);
-      const files: Array<{ uri: string; text: string }> = [];
+      const files: CheckFilesParams['files'] = [];
       for (const uri of batch) {
         try {
           const stat = await workspace.fs.stat(uri);
@@ -113,7 +116,9 @@ async function checkWorkspace(output: LogOutputChannel): Promise<CheckFilesResul
             output.warn(`跳过 ${uri.toString()}：文件超过 5 MB`);
             continue;
           }
-          files.push({ uri: uri.toString(), text: new TextDecoder().decode(await workspace.fs.readFile(uri)) });
+          const bytes = await workspace.fs.readFile(uri);
+          // Word files are converted by the server; their findings name the paragraph.
+          files.push(/\.docx$/i.test(uri.path) ? { uri: uri.toString(), docx: Buffer.from(bytes).toString('base64') } : { uri: uri.toString(), text: new TextDecoder().decode(bytes) });
         } catch (error) {
           output.warn(`无法读取 ${uri.toString()}：${String(error)}`);
         }
@@ -125,7 +130,7 @@ async function checkWorkspace(output: LogOutputChannel): Promise<CheckFilesResul
     }
   });
   const found = total.counts.error + total.counts.warning + total.counts.info + total.counts.hint;
-  void window.showInformationMessage(`检查了 ${uris.length} 个 Markdown 文件，其中 ${total.reports} 份报告，发现 ${found} 个问题（${total.counts.error} 个错误）。`);
+  void window.showInformationMessage(`检查了 ${uris.length} 个 Markdown 和 Word 文件，其中 ${total.reports} 份报告，发现 ${found} 个问题（${total.counts.error} 个错误）。`);
   if (found > 0) void commands.executeCommand('workbench.actions.view.problems');
   return total;
 }

@@ -23,7 +23,8 @@ export const GENRES_REQUEST = 'shuzhi/genres';
 export const CHECK_FILES_REQUEST = 'shuzhi/checkFiles';
 
 export interface CheckFilesParams {
-  files: Array<{ uri: string; text: string }>;
+  /** Markdown files with their text; Word files (.docx) with their bytes, base64-encoded. */
+  files: Array<{ uri: string; text: string } | { uri: string; docx: string }>;
 }
 
 export interface CheckFilesResult {
@@ -57,3 +58,16 @@ export interface ExportDocxResult {
   /** The report's title, the name an unsaved draft's Word file is offered under. */
   title?: string;
 }
+
+export const IMPORT_DOCX_REQUEST = 'shuzhi/importDocx';
+
+export interface ImportDocxParams {
+  /** The Word file, base64-encoded (read by the client, which may be remote from it). */
+  docx: string;
+  /** The file name of the draft to be written (述职报告.md): its images go to a folder named after it. */
+  draftName: string;
+}
+
+export type ImportDocxResult =
+  | { markdown: string; images: Array<{ path: string; data: string }> }
+  | { error: string };

@@ -9,6 +9,7 @@ import {
   type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { prepareExport } from '../../server/src/export/prepare';
 import { LspHarness } from './harness';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'report-draft.md');
@@ -315,5 +316,31 @@ describe('language server with large drafts', function () {
     } finally {
       await server.dispose();
     }
+  });
+});
+
+describe('language server: Word files', function () {
+  let server: LspHarness;
+  before(async () => {
+    server = new LspHarness();
+    await server.initialize();
+  });
+  after(() => server.dispose());
+
+  it('converts a Word file for the client to write, and checks Word files in the workspace check by paragraph', async () => {
+    const copied = readFileSync(join(__dirname, '..', 'fixtures', 'copied-county.md'), 'utf8');
+    const docx = Buffer.from(await prepareExport(copied, {}).render()).toString('base64');
+    const imported = await server.connection.sendRequest<{ markdown: string; images: unknown[] }>('shuzhi/importDocx', { docx, draftName: '述职报告.md' });
+    assert.match(imported.markdown, /^---\ntitle: 青山县委书记2024年度抓基层党建工作述职报告\n/);
+    const refused = await server.connection.sendRequest<{ error: string }>('shuzhi/importDocx', { docx: Buffer.from('plain text').toString('base64'), draftName: 'x.md' });
+    assert.match(refused.error, /不是 Word 文档/);
+
+    const uri = 'file:///tmp/shuzhi-word/copied.docx';
+    const result = await server.connection.sendRequest<{ reports: number; counts: Record<string, number> }>('shuzhi/checkFiles', { files: [{ uri, docx }] });
+    assert.equal(result.reports, 1);
+    const { diagnostics } = await server.diagnostics(uri);
+    const typo = diagnostics.find((diagnostic) => diagnostic.code === 'fixed-phrase' && String(diagnostic.message).includes('软弱散涣'))!;
+    assert.match(String(typo.message), /^第7段“软弱散涣”：/);
+    assert.deepEqual(typo.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   });
 });

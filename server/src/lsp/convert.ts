@@ -57,6 +57,29 @@ export function truncatedDiagnostic(hidden: number): Diagnostic {
   };
 }
 
+/** A problem with the file as a whole (a Word file that cannot be read). */
+export function fileDiagnostic(message: string): Diagnostic {
+  return { range: DOCUMENT_START, severity: DiagnosticSeverity.Error, source: 'shuzhi', message };
+}
+
+/** Words quoted from a Word file's paragraph: enough to find the place with Word's search. */
+const QUOTE_LENGTH = 24;
+
+/**
+ * Diagnostics of a Word file, checked as the Markdown it converts to: its lines and columns mean nothing
+ * in Word, so each diagnostic sits at the file's start and names its paragraph and quotes its words.
+ */
+export function inWordTerms(diagnostics: readonly Diagnostic[], markdown: string, paragraphOfLine: readonly number[]): Diagnostic[] {
+  const lines = markdown.split(/\r\n?|\n/);
+  return diagnostics.map((diagnostic) => {
+    const { start, end } = diagnostic.range;
+    const paragraph = paragraphOfLine[start.line];
+    const words = start.line === end.line ? (lines[start.line] ?? '').slice(start.character, end.character).slice(0, QUOTE_LENGTH) : '';
+    const place = `${paragraph ? `第${paragraph}段` : '全文'}${words ? `“${words}”` : ''}：`;
+    return { ...diagnostic, range: DOCUMENT_START, message: place + diagnostic.message };
+  });
+}
+
 export function configDiagnostic(message: string): Diagnostic {
   return { range: DOCUMENT_START, severity: DiagnosticSeverity.Warning, source: 'shuzhi', code: 'config', message };
 }

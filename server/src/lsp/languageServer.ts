@@ -11,15 +11,17 @@ import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
 import { type Completion, completionsAt } from '../core/complete';
 import { profilesFor } from '../core/lint';
 import { prepareExport } from '../export/prepare';
+import { imageFolderFor, importDocx, ImportError } from '../import/docx';
 import type { EditorSettings } from '../settings';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
-  type ExportDocxResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION,
+  type ExportDocxResult, GENRES_REQUEST, IMPORT_DOCX_REQUEST, type ImportDocxParams, type ImportDocxResult, OUTLINE_REQUEST, type OutlineItem,
+  STATUS_NOTIFICATION,
 } from '../protocol';
 import { CheckRunner } from './checkRunner';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { configFileFor, folderOf, lintConfig } from './configInForce';
-import { toRange } from './convert';
+import { fileDiagnostic, inWordTerms, toRange } from './convert';
 import { DocumentStates } from './documentStates';
 import { countBySeverity, type Evaluation, evaluation, LARGE_DOCUMENT, statusOf } from './evaluate';
 import { CheckScheduler } from './scheduler';
@@ -238,6 +240,17 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
   });
 
+  /** A Word file → the Markdown draft and its images; the client writes them where the user wants. */
+  connection.onRequest(IMPORT_DOCX_REQUEST, async (params: ImportDocxParams): Promise<ImportDocxResult> => {
+    try {
+      const imported = await importDocx(Buffer.from(params.docx, 'base64'), imageFolderFor(params.draftName));
+      return { markdown: imported.markdown, images: imported.images.map((image) => ({ path: image.path, data: Buffer.from(image.data).toString('base64') })) };
+    } catch (error) {
+      if (error instanceof ImportError) return { error: error.message };
+      throw error;
+    }
+  });
+
   /** Drafts that are not open, sent by the client's "check the workspace" command. */
   connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
     const counts = countBySeverity([]);
@@ -248,16 +261,24 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       // An open draft counts with the text in the editor, which is already published.
       const open = documents.get(file.uri);
       let checked: Evaluation | undefined;
+      let paragraphOfLine: number[] | undefined;
       try {
-        checked = open ? await current(open) : await evaluate(TextDocument.create(file.uri, 'markdown', 0, file.text));
+        if ('docx' in file) {
+          const imported = await importDocx(Buffer.from(file.docx, 'base64'), 'images');
+          paragraphOfLine = imported.paragraphOfLine;
+          checked = await evaluate(TextDocument.create(file.uri, 'markdown', 0, imported.markdown));
+        } else {
+          checked = open ? await current(open) : await evaluate(TextDocument.create(file.uri, 'markdown', 0, file.text));
+        }
       } catch (error) {
-        logCheckError(file.uri, error);
+        if (error instanceof ImportError) void connection.sendDiagnostics({ uri: file.uri, diagnostics: [fileDiagnostic(error.message)] });
+        else logCheckError(file.uri, error);
         continue;
       }
       if (!checked?.isReport) continue;
       reports++;
       for (const finding of checked.result.findings) counts[finding.severity]++;
-      if (!open) void connection.sendDiagnostics({ uri: file.uri, diagnostics: checked.diagnostics });
+      if (!open) void connection.sendDiagnostics({ uri: file.uri, diagnostics: paragraphOfLine ? inWordTerms(checked.diagnostics, checked.result.model.source, paragraphOfLine) : checked.diagnostics });
     }
     return { reports, counts };
   });

@@ -225,6 +225,19 @@ export function extensionSuite(): void {
       assert.ok(contributed['editor/context'].some((item: { command: string }) => item.command === 'shuzhi.exportDocx'));
     });
 
+    it('imports a Word file into a Markdown draft beside it and opens it with its findings', async () => {
+      const source = workspaceFile('上年度述职报告.docx');
+      const written = await vscode.commands.executeCommand<vscode.Uri>('shuzhi.importDocx', source);
+      assert.equal(written?.fsPath, workspaceFile('上年度述职报告.md').fsPath);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(written!));
+      assert.match(text, /^---\ntitle: 2024年度XX镇党委书记抓基层党建工作述职报告\n/);
+      assert.match(text, /讲授专题党课次/, 'the unfinished sentence of the Word file is there to be flagged');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, written!.fsPath, 'the draft is opened');
+      await diagnosticsWhen(written!, (all) => all.some((diagnostic) => diagnostic.code === 'missing-number'));
+      const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus;
+      assert.ok(contributed['explorer/context'].some((item: { command: string; when: string }) => item.command === 'shuzhi.importDocx' && item.when.includes('docx')));
+    });
+
     it('shows the example with its findings (and holds still for a screenshot when asked)', async () => {
       await setText(document, original);
       await document.save();
