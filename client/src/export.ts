@@ -1,5 +1,5 @@
 /** 述职报告：导出为 Word — asks about unfinished drafts and existing files, writes safely, offers to open. */
-import { commands, env, FileType, ProgressLocation, Uri, window, workspace, type TextDocument } from 'vscode';
+import { commands, env, FileType, ProgressLocation, UIKind, Uri, window, workspace, type TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { wordLockNames } from '../../server/src/export/lock';
 import { EXPORT_DOCX_REQUEST, type ExportDocxResult } from '../../server/src/protocol';
@@ -119,11 +119,24 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Local: the system opens the file in Word or WPS. Remote or in the browser the file is not on this
+ * computer: opening it would send the workbench to a vscode-remote:// address, so it is shown in the
+ * Explorer instead, where 下载… fetches it.
+ */
 async function offerToOpen(target: Uri): Promise<void> {
+  if (isAwayFromFiles()) {
+    const choice = await window.showInformationMessage(`已导出 ${target.path.split('/').pop()}。文件在${env.remoteName ? '远程机器' : '服务器'}上：在资源管理器中右键它，选择“下载…”即可保存到本机。`, '在资源管理器中显示');
+    if (choice) void commands.executeCommand('revealInExplorer', target);
+    return;
+  }
   const choice = await window.showInformationMessage(`已导出 ${target.fsPath}`, '打开', '在文件夹中显示');
   if (choice === '打开') void env.openExternal(target);
-  // Revealing in the system file manager only works where the files are local.
-  if (choice === '在文件夹中显示') void commands.executeCommand(env.remoteName ? 'revealInExplorer' : 'revealFileInOS', target);
+  if (choice === '在文件夹中显示') void commands.executeCommand('revealFileInOS', target);
+}
+
+function isAwayFromFiles(): boolean {
+  return env.remoteName !== undefined || env.uiKind === UIKind.Web;
 }
 
 /** A title as a file name: characters Windows and macOS refuse removed, at most 60 characters. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
+import { DEFAULT_FONTS } from '../../server/src/export/layout';
 import schema from '../../schemas/shuzhirc.schema.json';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,9 +33,21 @@ describe('what derives from rule metadata does not drift', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
   it('offers every rule, and only those, in the shuzhi.rules setting with the severity enum', () => {
-    const properties = manifest.contributes.configuration.properties['shuzhi.rules'].properties as Record<string, { enum: string[] }>;
+    const properties = manifest.contributes.configuration.properties['shuzhi.rules'].properties as Record<string, { enum: string[]; description: string }>;
     assert.deepEqual(Object.keys(properties), RULES.map((rule) => rule.meta.id));
-    for (const property of Object.values(properties)) assert.deepEqual(property.enum, ['off', 'error', 'warning', 'info', 'hint']);
+    for (const { meta } of RULES) {
+      assert.deepEqual(properties[meta.id].enum, ['off', 'error', 'warning', 'info', 'hint']);
+      // The settings UI shows this beside the rule id: its Chinese name, what it finds, its default.
+      assert.equal(properties[meta.id].description, `${meta.name}：${meta.description}（默认：${SEVERITY_LABEL[meta.defaultSeverity]}）`);
+    }
+  });
+
+  it('offers every built-in genre in the shuzhi.profile setting, each described, and shows the default fonts', () => {
+    const { properties } = manifest.contributes.configuration;
+    const { genres } = JSON.parse(readFileSync(join(ROOT, 'server', 'src', 'data', 'profiles.json'), 'utf8')) as { genres: Array<{ id: string }> };
+    assert.deepEqual([...properties['shuzhi.profile'].enum].sort(), ['', ...genres.map((genre) => genre.id)].sort());
+    assert.ok((properties['shuzhi.profile'].enumDescriptions as string[]).every((description) => description.length > 0));
+    assert.deepEqual(properties['shuzhi.export.fonts'].default, DEFAULT_FONTS);
   });
 
   it('lists every rule in the README table with its default severity', () => {

@@ -159,12 +159,15 @@ export function extensionSuite(): void {
       const other = workspaceFile('other-template.md');
       assert.equal(vscode.languages.getDiagnostics(other).length, 0);
       const result = await vscode.commands.executeCommand<{ reports: number; counts: { error: number } }>('shuzhi.checkWorkspace');
-      // The open draft counts with its current text; the template and the final report are read from disk; the note is no report.
-      assert.equal(result.reports, 3, JSON.stringify(result));
+      // The open draft counts with its current text; the template, the final report and the Word draft are read from disk; the note is no report.
+      assert.equal(result.reports, 4, JSON.stringify(result));
       assert.ok(result.counts.error >= vscode.languages.getDiagnostics(draft).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length);
       const diagnostics = await diagnosticsWhen(other, (all) => all.length > 0);
       assert.ok(diagnostics.some((d) => ruleOf(d) === 'missing-number'));
       assert.equal(vscode.languages.getDiagnostics(workspaceFile('notes.md')).length, 0, 'a README-like note is not a report');
+      // A Word draft's findings name the paragraph and quote its words.
+      const word = await diagnosticsWhen(workspaceFile('上年度述职报告.docx'), (all) => all.length > 0);
+      assert.ok(word.some((d) => ruleOf(d) === 'missing-number' && /^第\d+段“[^”]*”：/.test(d.message)), JSON.stringify(word.map((d) => d.message)));
     });
 
     it('names outline symbols by the heading sentence only', async () => {
@@ -233,7 +236,7 @@ export function extensionSuite(): void {
       assert.match(text, /^---\ntitle: 2024年度XX镇党委书记抓基层党建工作述职报告\n/);
       assert.match(text, /讲授专题党课次/, 'the unfinished sentence of the Word file is there to be flagged');
       assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, written!.fsPath, 'the draft is opened');
-      await diagnosticsWhen(written!, (all) => all.some((diagnostic) => diagnostic.code === 'missing-number'));
+      await diagnosticsWhen(written!, (all) => all.some((diagnostic) => ruleOf(diagnostic) === 'missing-number'));
       const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus;
       assert.ok(contributed['explorer/context'].some((item: { command: string; when: string }) => item.command === 'shuzhi.importDocx' && item.when.includes('docx')));
     });
