@@ -26,5 +26,18 @@ export function vsixSuite(): void {
       const code = diagnostics[0].code as { target: vscode.Uri };
       assert.ok(code.target.toString().startsWith('file:'), 'rule docs ship inside the package');
     });
+
+    it('ships an icon and an extension page written for users, with the pictures it shows', async () => {
+      const extension = vscode.extensions.getExtension('shuzhi.shuzhi')!;
+      const root = vscode.Uri.file(extension.extensionPath);
+      const icon = await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, extension.packageJSON.icon as string));
+      assert.ok(icon.size > 1000, 'the icon is in the package');
+      const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'readme.md')));
+      assert.match(page, /^# 述职报告助手\n/);
+      assert.doesNotMatch(page, /npm ci|bash \.ci\/run/, 'no developer instructions on the extension page');
+      for (const [, picture] of page.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, picture));
+      }
+    });
   });
 }
