@@ -73,7 +73,7 @@ async function chooseTarget(document: TextDocument, overwrite: boolean, title: s
   return undefined;
 }
 
-async function exists(uri: Uri): Promise<boolean> {
+export async function exists(uri: Uri): Promise<boolean> {
   try {
     await workspace.fs.stat(uri);
     return true;

@@ -2,6 +2,7 @@
 import { Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_DOCX_REQUEST, type ImportDocxResult } from '../../server/src/protocol';
+import { exists } from './export';
 
 /** For tasks, keybindings and tests: skip the questions. */
 export interface ImportArguments {
@@ -60,13 +61,4 @@ async function convert(client: LanguageClient, source: Uri, draftName: string): 
   const bytes = await workspace.fs.readFile(source);
   return window.withProgress({ location: { viewId: 'workbench.explorer.fileView' } }, () =>
     client.sendRequest<ImportDocxResult>(IMPORT_DOCX_REQUEST, { docx: Buffer.from(bytes).toString('base64'), draftName }));
-}
-
-async function exists(uri: Uri): Promise<boolean> {
-  try {
-    await workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
