@@ -99,6 +99,13 @@ describe('snippets', () => {
         assert.ok(flagged.length >= 3, `the unfilled stops are flagged: ${flagged.join(' ')}`);
         assert.ok(flagged.every((marker) => /^(20XX|XX|【请填写[^】]*】)$/.test(marker)), flagged.join(' '));
       });
+
+      it(`${name}: asks for the year once (one tab stop, mirrored wherever the year recurs)`, () => {
+        const body = snippet.body.join('\n');
+        const stops = [...body.matchAll(/\$\{(\d+):20XX\}/g)].map((match) => match[1]);
+        assert.equal(stops.length, 1, body);
+        assert.ok(!/(?<![\d$])20XX/.test(body.replace(/\$\{\d+:20XX\}/, '')), 'every other year is the mirror');
+      });
     }
   });
 
