@@ -1,8 +1,8 @@
 /** VS Code client: starts the bundled language server and adds the status item and commands around it. */
 import * as path from 'node:path';
 import {
-  commands, type ExtensionContext, languages, LanguageStatusSeverity, type LogOutputChannel, Position, ProgressLocation,
-  Range, Selection, TextEditorRevealType, Uri, window, workspace,
+  commands, type ExtensionContext, type LogOutputChannel, Position, ProgressLocation,
+  Range, Selection, StatusBarAlignment, TextEditorRevealType, Uri, window, workspace,
 } from 'vscode';
 import {
   LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, TransportKind,
@@ -24,31 +24,30 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(output);
   client = createClient(context, output);
 
-  const status = languages.createLanguageStatusItem('shuzhi.status', { language: 'markdown' });
+  // Our own status bar entry: a language status item would hide the genre and the count behind { }.
+  const status = window.createStatusBarItem('shuzhi.status', StatusBarAlignment.Right, 100);
   status.name = '述职报告助手';
-  status.text = '述职报告助手';
-  status.command = { title: '提纲', command: 'shuzhi.showOutline' };
   context.subscriptions.push(status);
   const statusByUri = new Map<string, StatusParams>();
   const showStatus = () => {
-    const uri = window.activeTextEditor?.document.uri.toString();
-    const current = uri ? statusByUri.get(uri) : undefined;
-    if (!current) {
-      status.text = '述职报告助手';
-      status.detail = '';
-      status.severity = LanguageStatusSeverity.Information;
+    const editor = window.activeTextEditor;
+    const current = editor ? statusByUri.get(editor.document.uri.toString()) : undefined;
+    if (!editor || editor.document.languageId !== 'markdown' || !current) {
+      status.hide();
       return;
     }
     const { error, warning, info, hint } = current.counts;
-    const genre = current.profile ?? '未识别文种';
-    status.text = current.isReport ? `${genre} · ${error + warning + info + hint} 个问题` : '未作为报告检查';
-    status.detail = current.isReport
-      ? `${error} 个错误，${warning} 个警告，${info + hint} 个提示${current.note ? `。${current.note}` : ''}`
-      : `${current.scope}。点击选择文种，作为报告检查`;
-    status.command = current.isReport
-      ? { title: '提纲', command: 'shuzhi.showOutline' }
-      : { title: '作为报告检查', command: 'shuzhi.checkAsReport' };
-    status.severity = error > 0 ? LanguageStatusSeverity.Error : warning > 0 ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
+    const total = error + warning + info + hint;
+    if (current.isReport) {
+      status.text = `${error > 0 ? '$(error)' : warning > 0 ? '$(warning)' : '$(check)'} ${current.profile ?? '报告'} · ${total} 个问题`;
+      status.tooltip = `述职报告助手：${current.profile ?? '未识别文种'}，${error} 个错误，${warning} 个警告，${info + hint} 个提示${current.note ? `。${current.note}` : ''}。点击查看提纲`;
+      status.command = 'shuzhi.showOutline';
+    } else {
+      status.text = '$(circle-slash) 未作为报告检查';
+      status.tooltip = `述职报告助手：${current.scope}。点击选择文种，作为报告检查`;
+      status.command = 'shuzhi.checkAsReport';
+    }
+    status.show();
   };
   context.subscriptions.push(
     window.onDidChangeActiveTextEditor(showStatus),

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/core/lint';
 import { CheckRunner } from '../../server/src/lsp/checkRunner';
 import { codeActions, FIX_ALL_KIND } from '../../server/src/lsp/codeActions';
-import { toDiagnostic } from '../../server/src/lsp/convert';
+import { findingFor, toDiagnostic } from '../../server/src/lsp/convert';
 import { DocumentStates } from '../../server/src/lsp/documentStates';
 import { CheckScheduler } from '../../server/src/lsp/scheduler';
 import { SettingsSource } from '../../server/src/lsp/settingsSource';
@@ -46,6 +46,18 @@ describe('code actions (pure function of a check)', () => {
     const lineDisables = actions.filter((action) => action.title.startsWith('在这一行停用'));
     assert.equal(lineDisables.length, byLine.size);
     assert.ok(lineDisables.every((action) => !/[a-z]-[a-z]/.test(action.title)), 'titles name rules in Chinese');
+  });
+
+  it('offers fix-all in the lightbulb (as a quick fix) at a fixable finding, fixing as much as the source action', () => {
+    const fixable = diagnostics.find((diagnostic) => findingFor(result.findings, document, diagnostic)?.fix)!;
+    const actions = codeActions(document, result, { diagnostics: [fixable], only: [CodeActionKind.QuickFix] }, {});
+    const all = actions.find((action) => action.title.startsWith('修复本文所有可自动修复的问题'))!;
+    assert.equal(all.kind, CodeActionKind.QuickFix);
+    assert.match(all.title, new RegExp(`（${result.findings.filter((finding) => finding.fix).length} 处）`));
+    const [source] = codeActions(document, result, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, {});
+    assert.equal(apply(document, all.edit!.changes![URI]), apply(document, source.edit!.changes![URI]));
+    const unfixable = diagnostics.find((diagnostic) => !findingFor(result.findings, document, diagnostic)?.fix)!;
+    assert.ok(!codeActions(document, result, { diagnostics: [unfixable], only: [CodeActionKind.QuickFix] }, {}).some((action) => action.title.startsWith('修复本文所有')));
   });
 
   it('offers nothing for diagnostics that are not rule findings', () => {

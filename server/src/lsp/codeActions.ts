@@ -19,12 +19,14 @@ export function codeActions(document: TextDocument, result: LintResult, context:
   if (wants(CodeActionKind.QuickFix)) {
     // Two findings of one rule on a line need one pair of "disable" actions, not two.
     const disabledOffered = new Set<string>();
+    let fixableHere: typeof context.diagnostics[number] | undefined;
     for (const diagnostic of context.diagnostics) {
       // Only rule findings: the config-file diagnostic has nothing to fix or disable.
       if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string' || !RULE_NAMES.has(diagnostic.code)) continue;
       const name = RULE_NAMES.get(diagnostic.code)!;
       const fix = findingFor(result.findings, document, diagnostic)?.fix;
       if (fix) {
+        fixableHere ??= diagnostic;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(toEdits(document, fix)) });
         const sameRule = result.findings.filter((finding) => finding.rule === diagnostic.code && finding.fix).length;
         if (sameRule > 1) {
@@ -41,6 +43,11 @@ export function codeActions(document: TextDocument, result: LintResult, context:
       disabledOffered.add(key);
       const inFrontMatter = frontMatter !== undefined && document.offsetAt(diagnostic.range.start) < frontMatter.end;
       actions.push(...disableActions(document, diagnostic.code, name, diagnostic.range.start.line, diagnostic, fileOffset, !inFrontMatter));
+    }
+    // Fix-all in the lightbulb too, not only under Source Action…, when more than one rule has fixes to make.
+    const fixable = result.findings.filter((finding) => finding.fix);
+    if (fixableHere && new Set(fixable.map((finding) => finding.rule)).size > 1) {
+      actions.push({ title: `修复本文所有可自动修复的问题（${fixable.length} 处）`, kind: CodeActionKind.QuickFix, diagnostics: [fixableHere], edit: edit(fixedEdits(document, config)) });
     }
   }
   // Fixes that touch each other (renumbering and the ordinal's style) need a second pass: the engine repeats until done.
