@@ -27,6 +27,21 @@ export function vsixSuite(): void {
       assert.ok(code.target.toString().startsWith('file:'), 'rule docs ship inside the package');
     });
 
+    it('opens a rule\'s docs page rendered and read-only, not as editable Markdown inside the extension', async () => {
+      const extension = vscode.extensions.getExtension('shuzhi.shuzhi')!;
+      const page = vscode.Uri.joinPath(vscode.Uri.file(extension.extensionPath), 'docs', 'rules', 'placeholder.md');
+      await vscode.commands.executeCommand('vscode.open', page);
+      const opened = await new Promise<vscode.Tab | undefined>((resolve) => {
+        const find = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.uri.fsPath === page.fsPath);
+        const deadline = Date.now() + 10000;
+        const poll = () => (find() || Date.now() > deadline ? resolve(find()) : setTimeout(poll, 100));
+        poll();
+      });
+      assert.ok(opened, 'the page opens in the Markdown preview editor');
+      assert.equal((opened.input as vscode.TabInputCustom).viewType, 'vscode.markdown.preview.editor');
+      await vscode.window.tabGroups.close(opened);
+    });
+
     it('ships an icon and an extension page written for users, with the pictures it shows', async () => {
       const extension = vscode.extensions.getExtension('shuzhi.shuzhi')!;
       const root = vscode.Uri.file(extension.extensionPath);
