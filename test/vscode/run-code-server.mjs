@@ -1,8 +1,8 @@
 // Runs the integration suite inside the VS Code server bundled in the code-server npm package,
 // driven by Debian's Chromium (see ../shared/notes/real-vscode-tests.md).
-// Usage: node test/vscode/run-code-server.mjs [--screenshot FILE] [--vsix FILE]
+// Usage: node test/vscode/run-code-server.mjs [--screenshots DIR] [--vsix FILE]
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ const SERVER_MAIN = join(HOST, 'code-server', 'lib', 'vscode', 'out', 'server-ma
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIME_LIMIT_MS = Number(process.env.SHUZHI_VSCODE_TIME_LIMIT_MS ?? 10 * 60 * 1000);
 
-const { values: options } = parseArgs({ options: { screenshot: { type: 'string' }, vsix: { type: 'string' } } });
+const { values: options } = parseArgs({ options: { screenshots: { type: 'string' }, vsix: { type: 'string' } } });
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -62,13 +62,16 @@ if (options.vsix) {
   developmentPath = join(ROOT, 'test', 'vscode', 'vsix-host');
 }
 
+// The suite asks for a picture by writing NAME.ready here (JSON: whether to press Escape after); the runner answers with NAME.done.
+const signals = join(base, 'screenshots');
+mkdirSync(signals, { recursive: true });
 const port = await freePort();
 const server = spawn(NODE, [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--enable-smoke-test-driver', ...serverArgs], {
   env: {
     ...process.env,
     SHUZHI_TEST_RESULTS: results,
     SHUZHI_TEST_MODE: options.vsix ? 'vsix' : 'full',
-    ...(options.screenshot ? { SHUZHI_SCREENSHOT_SIGNAL: join(base, 'screenshot') } : {}),
+    ...(options.screenshots ? { SHUZHI_SCREENSHOT_SIGNALS: signals } : {}),
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -90,18 +93,26 @@ try {
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   const payload = [['extensionDevelopmentPath', remote(developmentPath)], ['extensionTestsPath', remote(suite)]];
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  if (options.screenshot) {
-    const signal = join(base, 'screenshot');
-    const ready = await waitFor(() => existsSync(`${signal}.ready`) || existsSync(results), 'the suite to show the example', TIME_LIMIT_MS);
-    if (ready && existsSync(`${signal}.ready`)) {
+  const taken = new Set();
+  const takeAskedPictures = async () => {
+    if (!options.screenshots) return;
+    for (const file of readdirSync(signals).filter((name) => name.endsWith('.ready'))) {
+      const name = file.replace(/\.ready$/, '');
+      if (taken.has(name)) continue;
+      taken.add(name);
+      const { escape } = JSON.parse(readFileSync(join(signals, file), 'utf8') || '{}');
       await new Promise((done) => setTimeout(done, 1500));
-      mkdirSync(dirname(resolve(options.screenshot)), { recursive: true });
-      await page.screenshot({ path: resolve(options.screenshot) });
-      console.log(`screenshot: ${options.screenshot}`);
+      mkdirSync(resolve(options.screenshots), { recursive: true });
+      await page.screenshot({ path: join(resolve(options.screenshots), `${name}.png`) });
+      console.log(`screenshot: ${join(options.screenshots, `${name}.png`)}`);
+      if (escape) await page.keyboard.press('Escape');
+      writeFileSync(join(signals, `${name}.done`), '');
     }
-    writeFileSync(`${signal}.done`, '');
-  }
-  const outcome = await waitFor(() => existsSync(results) && JSON.parse(readFileSync(results, 'utf8')), 'the test results', TIME_LIMIT_MS);
+  };
+  const outcome = await waitFor(async () => {
+    await takeAskedPictures();
+    return existsSync(results) && JSON.parse(readFileSync(results, 'utf8'));
+  }, 'the test results', TIME_LIMIT_MS);
   exitCode = reportOutcome(outcome, `VS Code ${JSON.parse(readFileSync(join(HOST, 'code-server', 'lib', 'vscode', 'product.json'), 'utf8')).version ?? ''} (code-server) — ${options.vsix ? 'installed .vsix' : 'extension development host'}`);
 } catch (error) {
   console.error(String(error));

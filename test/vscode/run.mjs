@@ -2,7 +2,7 @@
 // first as the extension development host, then with the packaged .vsix installed as users install it.
 // Here (no download of the desktop build) the VS Code is the server from the code-server package,
 // driven by Chromium; elsewhere @vscode/test-electron downloads the desktop build.
-// SHUZHI_VSCODE_RUNNER=code-server|electron chooses explicitly; --screenshot FILE saves the picture.
+// SHUZHI_VSCODE_RUNNER=code-server|electron chooses explicitly; --screenshots DIR saves the pictures the suite asks for.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,7 +31,7 @@ const packaged = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, e
 const size = /Packaged: .*\(([^)]*)\)/.exec(packaged.stdout ?? '');
 if (packaged.status === 0) {
   console.log(`shuzhi.vsix: ${size ? size[1] : 'built'}`);
-  suite(['--vsix', join(root, 'shuzhi.vsix')]);
+  suite(['--vsix', join(root, 'shuzhi.vsix'), ...process.argv.slice(2)]);
 } else {
   console.log(packaged.stdout);
   failed += 1;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 
@@ -241,7 +242,7 @@ export function extensionSuite(): void {
       assert.ok(contributed['explorer/context'].some((item: { command: string; when: string }) => item.command === 'shuzhi.importDocx' && item.when.includes('docx')));
     });
 
-    it('shows the example with its findings (and holds still for a screenshot when asked)', async () => {
+    it('shows the example with its findings, a quick fix and a completion (pictures when asked)', async () => {
       await setText(document, original);
       await document.save();
       await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
@@ -250,12 +251,35 @@ export function extensionSuite(): void {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await vscode.window.showTextDocument(document, { preserveFocus: false });
       editor.revealRange(new vscode.Range(4, 0, 4, 0), vscode.TextEditorRevealType.AtTop);
-      const signal = process.env.SHUZHI_SCREENSHOT_SIGNAL;
-      if (!signal) return;
-      // The runner takes the picture while the extension host still runs, then lets the suite finish.
-      writeFileSync(`${signal}.ready`, '');
-      const deadline = Date.now() + 60000;
-      while (!existsSync(`${signal}.done`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!process.env.SHUZHI_SCREENSHOT_SIGNALS) return;
+      await picture('vscode');
+
+      // The lightbulb on a misnumbered heading (1、 → 1.).
+      const ordinal = vscode.languages.getDiagnostics(draft).find((d) => ruleOf(d) === 'ordinal-style')!;
+      editor.selection = new vscode.Selection(ordinal.range.start, ordinal.range.start);
+      editor.revealRange(ordinal.range, vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await picture('quick-fix', true);
+
+      // 二是 offered after a clause that began with 一是.
+      const end = document.lineAt(document.lineCount - 1).range.end;
+      await editor.edit((edit) => edit.insert(end, '\n\n一是加强理论学习，坚持读原著学原文；'));
+      const typed = document.lineAt(document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(typed, typed);
+      editor.revealRange(new vscode.Range(typed, typed), vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await picture('completion', true);
+      await setText(document, original);
+      await document.save();
     });
   });
+}
+
+/** Asks the runner for a picture of the window, and waits until it is taken (Escape pressed after when asked). */
+export async function picture(name: string, escape = false): Promise<void> {
+  const signals = process.env.SHUZHI_SCREENSHOT_SIGNALS;
+  if (!signals) return;
+  writeFileSync(join(signals, `${name}.ready`), JSON.stringify({ escape }));
+  const deadline = Date.now() + 60000;
+  while (!existsSync(join(signals, `${name}.done`)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
 }

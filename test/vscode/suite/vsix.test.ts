@@ -50,8 +50,8 @@ export function vsixSuite(): void {
       const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'readme.md')));
       assert.match(page, /^# 述职报告助手\n/);
       assert.doesNotMatch(page, /npm ci|bash \.ci\/run/, 'no developer instructions on the extension page');
-      for (const [, picture] of page.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
-        await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, picture));
+      for (const [, image] of page.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, image));
       }
     });
   });
