@@ -50,6 +50,18 @@ describe('what derives from rule metadata does not drift', () => {
     assert.deepEqual(properties['shuzhi.export.fonts'].default, DEFAULT_FONTS);
   });
 
+  it('makes every command and the settings findable by 述职报告 in any display language', () => {
+    const nls = ['package.nls.json', 'package.nls.zh-cn.json'].map((file) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>);
+    for (const command of manifest.contributes.commands as Array<{ command: string; title: string; category: string }>) {
+      assert.equal(command.category, '%command.category%', command.command);
+      for (const strings of nls) assert.ok(strings[command.title.slice(1, -1)], `${command.title} is translated`);
+    }
+    for (const strings of nls) {
+      assert.match(strings['command.category'], /述职报告/);
+      assert.match(strings['configuration.title'], /述职报告助手/);
+    }
+  });
+
   it('lists every rule in the README table with its default severity', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const { meta } of RULES) {
