@@ -125,6 +125,16 @@ describe('shuzhi import: Word (.docx) → Markdown draft', () => {
     assert.equal(returned.title?.text, original.title?.text);
   });
 
+  it('keeps links, footnotes and pictures of a draft exported with them', async () => {
+    const folder = join(__dirname, '..', 'fixtures', 'with-assets');
+    const exported = await prepareExport(readFileSync(join(folder, 'report.md'), 'utf8'), {}, folder).render();
+    const back = await importDocx(exported, '图');
+    assert.match(back.markdown, /详见\[县农业农村局公开数据\]\(<https:\/\/example\.gov\.cn\/data>\)。/);
+    assert.match(back.markdown, /带富能力不强\[\^2\]，/);
+    assert.equal(back.images.length, 1);
+    assert.deepEqual(lint(back.markdown).findings.map((finding) => finding.rule), []);
+  });
+
   it('says what is wrong with files that are not Word documents', async () => {
     await assert.rejects(importDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'x'), (error: Error) => error instanceof ImportError && /另存为/.test(error.message));
     await assert.rejects(importDocx(new TextEncoder().encode('# 述职报告'), 'x'), /不是 Word 文档/);

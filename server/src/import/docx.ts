@@ -101,6 +101,23 @@ function escapeInline(text: string): string {
   return text.replace(INLINE_SYNTAX, (ch) => `\\${ch}`);
 }
 
+/** Pieces of text as Markdown: neighbouring bold pieces become one **…**, the markers hugging the words. */
+function joinPieces(pieces: Array<{ text: string; bold: boolean }>): string {
+  let out = '';
+  for (let i = 0; i < pieces.length; ) {
+    if (!pieces[i].bold) {
+      out += pieces[i++].text;
+      continue;
+    }
+    let text = '';
+    while (i < pieces.length && pieces[i].bold) text += pieces[i++].text;
+    // Spaces stay outside the markers, and blank bold text is no emphasis.
+    const core = text.trim();
+    out += core && !core.includes('\n') ? text.replace(core, `**${core}**`) : text;
+  }
+  return out;
+}
+
 /** Builds the Markdown, one Word paragraph per line, a blank line between, as a reader of the draft expects. */
 class MarkdownWriter {
   readonly lines: string[] = [];
@@ -187,10 +204,26 @@ class MarkdownWriter {
     for (const image of this.takeImages()) this.push([image], this.paragraphs);
   }
 
-  /** Inline content as Markdown text; bold stretches of neighbouring runs are joined into one. */
+  /**
+   * Inline content as Markdown text; bold stretches of neighbouring runs are joined into one. Walked
+   * with a stack, not recursion: a hostile file can nest elements deeply. A link is written when the
+   * walk comes back past its children.
+   */
   private async inline(elements: MammothElement[]): Promise<string> {
-    const pieces: Array<{ text: string; bold: boolean }> = [];
-    const visit = async (element: MammothElement, bold: boolean): Promise<void> => {
+    type Piece = { text: string; bold: boolean };
+    const levels: Piece[][] = [[]];
+    type Frame = { element: MammothElement; bold: boolean } | { linkEnd: string };
+    const stack: Frame[] = elements.map((element) => ({ element, bold: false })).reverse();
+    while (stack.length > 0) {
+      const frame = stack.pop()!;
+      const pieces = levels[levels.length - 1];
+      if ('linkEnd' in frame) {
+        const text = joinPieces(levels.pop()!);
+        levels[levels.length - 1].push({ text: text.trim() ? `[${text}](<${frame.linkEnd}>)` : text, bold: false });
+        continue;
+      }
+      const { element, bold } = frame;
+      const inner = (innerBold: boolean) => stack.push(...(element.children ?? []).map((child) => ({ element: child, bold: innerBold })).reverse());
       switch (element.type) {
         case 'text':
           pieces.push({ text: escapeInline(element.value ?? ''), bold });
@@ -202,13 +235,15 @@ class MarkdownWriter {
           if (element.breakType === 'line' || element.breakType === undefined) pieces.push({ text: '\n', bold: false });
           break;
         case 'run':
-          for (const inner of element.children ?? []) await visit(inner, element.isBold === true);
+          inner(element.isBold === true);
           break;
-        case 'hyperlink': {
-          const text = await this.inline(element.children ?? []);
-          pieces.push({ text: element.href && text.trim() ? `[${text}](<${element.href.replace(/>/g, '%3E')}>)` : text, bold: false });
+        case 'hyperlink':
+          if (element.href) {
+            levels.push([]);
+            stack.push({ linkEnd: element.href.replace(/>/g, '%3E') });
+          }
+          inner(false);
           break;
-        }
         case 'noteReference': {
           const note = this.document.notes.resolve(element);
           if (!note) break;
@@ -221,23 +256,10 @@ class MarkdownWriter {
           this.pendingImages.push(await this.image(element));
           break;
         default:
-          for (const inner of element.children ?? []) await visit(inner, bold);
+          inner(bold);
       }
-    };
-    for (const element of elements) await visit(element, false);
-    let out = '';
-    for (let i = 0; i < pieces.length; ) {
-      if (!pieces[i].bold) {
-        out += pieces[i++].text;
-        continue;
-      }
-      let text = '';
-      while (i < pieces.length && pieces[i].bold) text += pieces[i++].text;
-      // Markers hug the words: spaces stay outside, and blank bold text is no emphasis.
-      const core = text.trim();
-      out += core && !core.includes('\n') ? text.replace(core, `**${core}**`) : text;
     }
-    return out;
+    return joinPieces(levels[0]);
   }
 
   private async image(element: MammothElement): Promise<string> {
