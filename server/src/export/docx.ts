@@ -178,8 +178,13 @@ class BodyBuilder {
 
   /** Footnote ids by label, numbered in the order the body first refers to them. */
   private readonly footnoteIds = new Map<string, number>();
+  private readonly definedFootnotes: Set<string>;
+  /** The last line exported as body text: its paragraph is kept with the signature. */
+  private readonly lastBodyLine: number;
 
   constructor(private readonly model: ReportModel, private readonly boldLeads: boolean, private readonly assets: ExportAssets) {
+    this.definedFootnotes = footnoteLabels(model).defined;
+    this.lastBodyLine = model.roles.map((role) => role === 'body' || role === 'closing').lastIndexOf(true);
     for (const residue of model.residue) {
       if (residue.whole) continue;
       this.excluded.set(residue.lineIndex, [...(this.excluded.get(residue.lineIndex) ?? []), residue]);
@@ -247,11 +252,7 @@ class BodyBuilder {
     });
     flushParagraph();
     flushTable();
-    const signature = this.signature();
-    // The signature never stands alone on the last page: the last body paragraph goes with it.
-    const last = out[out.length - 1];
-    if (signature.length > 0 && last instanceof Paragraph) out[out.length - 1] = this.keptWithNext(last);
-    out.push(...signature);
+    out.push(...this.signature());
     return out;
   }
 
@@ -264,14 +265,6 @@ class BodyBuilder {
     }
     return notes;
   }
-
-  private keptWithNext(paragraph: Paragraph): Paragraph {
-    const options = this.paragraphOptions.get(paragraph);
-    return options ? new Paragraph({ ...options, keepNext: true }) : paragraph;
-  }
-
-  /** Options of the body paragraphs made, so the last can be remade kept with the signature. */
-  private readonly paragraphOptions = new Map<Paragraph, IParagraphOptions>();
 
   /** A line from `from` on, its leading blanks dropped: the style indents, so typed full-width spaces would double it. */
   private piece(lineIndex: number, from: number, to?: number): Piece {
@@ -304,14 +297,14 @@ class BodyBuilder {
     const level = heading ? Math.min(heading.level, STYLE.headings.length) - 1 : undefined;
     const runIn = heading !== undefined && heading.bodyStart < this.model.lines[heading.lineIndex].text.trimEnd().length;
     const endsSentence = /[。；！？]$/.test(this.model.lines[last.lineIndex].text.slice(0, last.to));
+    // The signature never stands alone on the last page: the last body paragraph goes with it.
+    const beforeSignature = this.model.signature !== undefined && last.lineIndex === this.lastBodyLine;
     const options: IParagraphOptions = level === undefined
-      ? { children: pieces.flatMap((piece) => this.runs(piece)) }
+      ? { keepNext: beforeSignature || undefined, children: pieces.flatMap((piece) => this.runs(piece)) }
       : runIn || pieces.length > 1
-        ? { outlineLevel: level, keepNext: !endsSentence, children: pieces.flatMap((piece) => this.runs(piece)) }
+        ? { outlineLevel: level, keepNext: !endsSentence || beforeSignature, children: pieces.flatMap((piece) => this.runs(piece)) }
         : { style: STYLE.headings[level], children: this.runs({ ...pieces[0], spans: pieces[0].spans.filter((span) => !span.style) }) };
-    const paragraph = new Paragraph(options);
-    this.paragraphOptions.set(paragraph, options);
-    return paragraph;
+    return new Paragraph(options);
   }
 
   /** The title as written when every written line fits a row; else broken evenly between words. */
@@ -399,7 +392,7 @@ class BodyBuilder {
     const { from, to } = piece;
     const excluded = this.excluded.get(piece.lineIndex) ?? [];
     // Footnote references go where they are written; images get paragraphs of their own.
-    const references = (line.anchors ?? []).filter((anchor) => 'footnote' in anchor && this.definedFootnote(anchor.footnote))
+    const references = (line.anchors ?? []).filter((anchor) => 'footnote' in anchor && this.definedFootnotes.has(anchor.footnote))
       .map((anchor) => ({ at: Math.min(Math.max(anchor.at, from), to), label: (anchor as { footnote: string }).footnote }));
     const cuts = new Set<number>([from, to, ...references.map((reference) => reference.at)]);
     for (const range of [...line.marks, ...piece.spans, ...excluded]) {
@@ -427,10 +420,6 @@ class BodyBuilder {
       runs.push(link ? new ExternalHyperlink({ link, children: [run] }) : run);
     }
     return runs;
-  }
-
-  private definedFootnote(label: string): boolean {
-    return this.model.lines.some((line) => line.footnoteLabel === label);
   }
 
   private table(rows: number[]): Table {
