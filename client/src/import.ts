@@ -38,6 +38,10 @@ export async function importDocxCommand(client: LanguageClient | undefined, reso
     if (choice === '另存为…') {
       const chosen = await window.showSaveDialog({ defaultUri: target, filters: { Markdown: ['md'] } });
       if (!chosen) return undefined;
+      if (chosen.toString() === source.toString()) {
+        void window.showErrorMessage('导入的文稿不能覆盖 Word 文件本身，请换一个文件名。');
+        return undefined;
+      }
       target = chosen;
       // Images are named after the draft: convert again for the new name.
       result = await convert(client, source, name());

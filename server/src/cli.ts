@@ -13,6 +13,7 @@ import { decideScope } from './core/scope';
 import { prepareExport } from './export/prepare';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
 import { decodeDraft, readDraft, type ReadResult, readWordDraft, WORD_FILE, type WordReadResult, writeTextAtomically } from './files';
+import { quoteForWord } from './import/quote';
 import { importCommand } from './importCommand';
 
 const USAGE = `用法：
@@ -59,7 +60,7 @@ export interface JsonFinding {
   text?: string;
 }
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<Uint8Array>;
@@ -347,9 +348,6 @@ interface CheckedFile {
   paragraphOfLine?: number[];
 }
 
-/** Longer quotations are cut here: enough to find the place with Word's search. */
-const QUOTE_LENGTH = 24;
-
 function toJson({ file, text, findings, paragraphOfLine }: CheckedFile): JsonFinding[] {
   const document = TextDocument.create('file:///draft.md', 'markdown', 0, text);
   return findings.map((finding) => {
@@ -368,7 +366,7 @@ function toJson({ file, text, findings, paragraphOfLine }: CheckedFile): JsonFin
     if (paragraphOfLine) {
       // In a Word draft, lines and columns are those of the converted text: the paragraph and the words are what the user finds.
       entry.paragraph = paragraphOfLine[start.line] || undefined;
-      entry.text = text.slice(finding.start, finding.end).replace(/\s+/g, ' ').slice(0, QUOTE_LENGTH);
+      entry.text = quoteForWord(text.slice(finding.start, finding.end));
     }
     return entry;
   });

@@ -1,19 +1,14 @@
 /** `shuzhi import`: a Word file beside its Markdown draft, nothing overwritten unless asked. */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Io } from './cli';
 import { lint } from './core/lint';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
 import { MAX_DRAFT_BYTES } from './files';
 import { importDocx, ImportError, imageFolderFor } from './import/docx';
 import { readBounded } from './read';
 
-interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-}
-
-export async function importCommand(source: string, output: string | undefined, force: boolean, io: Io): Promise<number> {
+export async function importCommand(source: string, output: string | undefined, force: boolean, io: Pick<Io, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
   const sourcePath = resolve(io.cwd, source);
   const read = readBounded(sourcePath, MAX_DRAFT_BYTES);
   if ('problem' in read) {

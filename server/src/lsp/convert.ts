@@ -5,6 +5,7 @@ import { type Diagnostic, DiagnosticSeverity, type Range, type TextEdit } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../core/rules/index';
 import type { Finding, Fix, Severity } from '../core/types';
+import { quoteForWord } from '../import/quote';
 
 export const RULE_NAMES: ReadonlyMap<string, string> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta.name]));
 
@@ -62,9 +63,6 @@ export function fileDiagnostic(message: string): Diagnostic {
   return { range: DOCUMENT_START, severity: DiagnosticSeverity.Error, source: 'shuzhi', message };
 }
 
-/** Words quoted from a Word file's paragraph: enough to find the place with Word's search. */
-const QUOTE_LENGTH = 24;
-
 /**
  * Diagnostics of a Word file, checked as the Markdown it converts to: its lines and columns mean nothing
  * in Word, so each diagnostic sits at the file's start and names its paragraph and quotes its words.
@@ -74,7 +72,7 @@ export function inWordTerms(diagnostics: readonly Diagnostic[], markdown: string
   return diagnostics.map((diagnostic) => {
     const { start, end } = diagnostic.range;
     const paragraph = paragraphOfLine[start.line];
-    const words = start.line === end.line ? (lines[start.line] ?? '').slice(start.character, end.character).slice(0, QUOTE_LENGTH) : '';
+    const words = start.line === end.line ? quoteForWord((lines[start.line] ?? '').slice(start.character, end.character)) : '';
     const place = `${paragraph ? `第${paragraph}段` : '全文'}${words ? `“${words}”` : ''}：`;
     return { ...diagnostic, range: DOCUMENT_START, message: place + diagnostic.message };
   });
