@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import laws from '../../server/src/data/laws.json';
 import data from '../../server/src/data/units.json';
 import { countsFrom } from '../../server/src/core/units';
 import { findingsOf } from './helpers';
@@ -46,5 +47,24 @@ describe('unit vocabulary (data/units.json)', () => {
   it('treats a count unit used as a noun (人次达到) as filled and a bare one as a gap', () => {
     const found = findingsOf('missing-number', '2024年度述职报告\n\n培训党员人次达到新高。全年培训党员人次。\n');
     assert.deepEqual(found.map((seen) => seen.message.match(/“(.+?)”/)![1]), ['全年培训党员人次']);
+  });
+});
+
+describe('law titles (data/laws.json)', () => {
+  it('lists each law once, by its title without 中华人民共和国, every title a law (…法)', () => {
+    const titles = [...laws.laws, ...laws.bills];
+    assert.deepEqual(titles.filter((title, index) => titles.indexOf(title) !== index), []);
+    assert.deepEqual(titles.filter((title) => title.startsWith('中华人民共和国') || !/^[\u4e00-\u9fff]+法$/.test(title)), []);
+  });
+
+  it('gives short names only for listed laws, and no short name that is another law\'s title', () => {
+    const aliases = laws.aliases as Record<string, string[]>;
+    assert.deepEqual(Object.keys(aliases).filter((title) => !laws.laws.includes(title)), []);
+    assert.deepEqual(Object.values(aliases).flat().filter((alias) => laws.laws.includes(alias)), []);
+  });
+
+  it('accepts every listed title, with and without the state\'s name', () => {
+    const text = laws.laws.map((title, index) => (index % 2 ? `《中华人民共和国${title}》` : `《${title}》`)).join('、');
+    assert.deepEqual(findingsOf('fixed-phrase', `2024年度述法报告\n\n认真学习${text}。\n`), []);
   });
 });

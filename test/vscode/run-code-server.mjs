@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { buildSuite, reportOutcome } from './build-suite.mjs';
+import { takeTourPictures } from './tour.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,6 +42,33 @@ async function waitFor(check, what, limitMs) {
   }
 }
 
+/**
+ * Presses a button of the notification that offers it (a toast, or in the notification centre when the toast
+ * is already gone); reports the notification and where the window is before and after.
+ */
+async function pressNotificationButton(page, label) {
+  const offering = (container) => page.locator(`${container} .notification-list-item`, { has: page.locator('.monaco-button', { hasText: label }) }).last();
+  let notification = offering('.notifications-toasts');
+  try {
+    await notification.waitFor({ timeout: 10000 });
+  } catch {
+    await page.locator('#status\\.notifications').click();
+    notification = offering('.notifications-center');
+    try {
+      await notification.waitFor({ timeout: 10000 });
+    } catch {
+      await page.screenshot({ path: join(signals, `no-${label}.png`) });
+      return { error: `no notification offers “${label}”` };
+    }
+  }
+  const message = await notification.locator('.notification-list-item-message').innerText();
+  const urlBefore = page.url();
+  await notification.locator('.monaco-button', { hasText: label }).click();
+  await new Promise((done) => setTimeout(done, 2000));
+  const selected = await page.locator('.explorer-folders-view .monaco-list-row.selected').allInnerTexts();
+  return { message, urlBefore, urlAfter: page.url(), explorerSelection: selected };
+}
+
 execFileSync('bash', [join(ROOT, 'test', 'vscode', 'setup-code-server.sh')], { stdio: 'inherit' });
 const { base, folder } = makeWorkspace(ROOT);
 // Inside the repository, so the suite resolves mocha from its node_modules.
@@ -62,8 +90,9 @@ if (options.vsix) {
   developmentPath = join(ROOT, 'test', 'vscode', 'vsix-host');
 }
 
-// The suite asks for a picture by writing NAME.ready here (JSON: whether to press Escape after); the runner answers with NAME.done.
-const signals = join(base, 'screenshots');
+// The suite asks for what only the browser can do by writing NAME.ready here (JSON: a picture, Escape after it,
+// a notification button to press); the runner answers with NAME.done (JSON: what the window showed).
+const signals = join(base, 'signals');
 mkdirSync(signals, { recursive: true });
 const port = await freePort();
 const server = spawn(NODE, [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--enable-smoke-test-driver', ...serverArgs], {
@@ -71,7 +100,8 @@ const server = spawn(NODE, [SERVER_MAIN, '--host', '127.0.0.1', '--port', String
     ...process.env,
     SHUZHI_TEST_RESULTS: results,
     SHUZHI_TEST_MODE: options.vsix ? 'vsix' : 'full',
-    ...(options.screenshots ? { SHUZHI_SCREENSHOT_SIGNALS: signals } : {}),
+    SHUZHI_UI_SIGNALS: signals,
+    ...(options.screenshots ? { SHUZHI_SCREENSHOTS: '1' } : {}),
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -93,26 +123,31 @@ try {
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   const payload = [['extensionDevelopmentPath', remote(developmentPath)], ['extensionTestsPath', remote(suite)]];
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  const taken = new Set();
-  const takeAskedPictures = async () => {
-    if (!options.screenshots) return;
+  const answered = new Set();
+  const answerRequests = async () => {
     for (const file of readdirSync(signals).filter((name) => name.endsWith('.ready'))) {
       const name = file.replace(/\.ready$/, '');
-      if (taken.has(name)) continue;
-      taken.add(name);
-      const { escape } = JSON.parse(readFileSync(join(signals, file), 'utf8') || '{}');
-      await new Promise((done) => setTimeout(done, 1500));
-      mkdirSync(resolve(options.screenshots), { recursive: true });
-      await page.screenshot({ path: join(resolve(options.screenshots), `${name}.png`) });
-      console.log(`screenshot: ${join(options.screenshots, `${name}.png`)}`);
-      if (escape) await page.keyboard.press('Escape');
-      writeFileSync(join(signals, `${name}.done`), '');
+      if (answered.has(name)) continue;
+      answered.add(name);
+      const request = JSON.parse(readFileSync(join(signals, file), 'utf8') || '{}');
+      const answer = request.click ? await pressNotificationButton(page, request.click) : {};
+      if (request.picture && options.screenshots) {
+        await new Promise((done) => setTimeout(done, 1500));
+        mkdirSync(resolve(options.screenshots), { recursive: true });
+        await page.screenshot({ path: join(resolve(options.screenshots), `${name}.png`) });
+        console.log(`screenshot: ${join(options.screenshots, `${name}.png`)}`);
+      }
+      if (request.escape) await page.keyboard.press('Escape');
+      writeFileSync(join(signals, `${name}.done`), JSON.stringify(answer));
     }
   };
   const outcome = await waitFor(async () => {
-    await takeAskedPictures();
+    await answerRequests();
     return existsSync(results) && JSON.parse(readFileSync(results, 'utf8'));
   }, 'the test results', TIME_LIMIT_MS);
+  if (options.screenshots && options.vsix) {
+    for (const name of await takeTourPictures(page, `http://127.0.0.1:${port}`, folder, resolve(options.screenshots))) console.log(`screenshot: ${join(options.screenshots, name)}`);
+  }
   exitCode = reportOutcome(outcome, `VS Code ${JSON.parse(readFileSync(join(HOST, 'code-server', 'lib', 'vscode', 'product.json'), 'utf8')).version ?? ''} (code-server) — ${options.vsix ? 'installed .vsix' : 'extension development host'}`);
 } catch (error) {
   console.error(String(error));

@@ -10,6 +10,12 @@ testRule('fixed-phrase', {
     WORD_PASTE('　　整治软弱涣散党组织3个，全面部署、按部就班、再接再厉，截至目前已完成。\r\n'),
     WORD_PASTE('　　反对形式主义、官僚主义；坚持创新、协调、绿色发展。\r\n'),
     { text: WORD_PASTE('　　其它事项另行安排。\r\n'), config: { allow: ['其它'] } },
+    // Laws by their full titles, their names without 中华人民共和国, the short names in official use, an edition note.
+    WORD_PASTE('　　认真学习《中华人民共和国宪法》《中华人民共和国监察法》《公职人员政务处分法》《政务处分法》《监督法》《保密法》《反有组织犯罪法》《行政处罚法（2021年修订）》。\r\n'),
+    WORD_PASTE('　　严格执行《中华人民共和国各级人民代表大会常务委员会监督法》《乡村振兴促进法》《安全生产法》《未成年人保护法》《个人信息保护法》《民营经济促进法》。\r\n'),
+    // Not laws: measures, work methods, amendments, the Civil Code, books; repealed laws are dated-formulation's.
+    WORD_PASTE('　　修订《XX县干部考核办法》，推广《“四下基层”工作法》《三步工作法》，学习《刑法修正案（十二）》《民法典》《孙子兵法》《合同法》。\r\n'),
+    { text: WORD_PASTE('　　学习新颁布的《中华人民共和国示范新法》。\r\n'), config: { allow: ['示范新法'] } },
   ],
   invalid: [
     {
@@ -43,6 +49,20 @@ testRule('fixed-phrase', {
       found: ['廉正为民'],
       messages: [/应为“廉洁为民”（本单位用字规范）/],
       output: WORD_PASTE('　　坚持廉洁为民。\r\n'),
+    },
+    {
+      // A short name shortened past the official one, a slipped character, a law that does not exist, a name too vague to guess.
+      text: WORD_PASTE('　　组织学习《乡村振兴法》《中华人民共和国土地承包法》《反腐败法》《安全法》。\r\n'),
+      found: ['乡村振兴法', '土地承包法', '反腐败法', '安全法'],
+      messages: [/现行法律中没有《乡村振兴法》.*是否指《乡村振兴促进法》/, /是否指《农村土地承包法》/, /没有《反腐败法》.*请核对法律名称/, /没有《安全法》.*请写出法律全称/],
+      output: WORD_PASTE('　　组织学习《乡村振兴促进法》《中华人民共和国农村土地承包法》《反腐败法》《安全法》。\r\n'),
+    },
+    {
+      // Two laws a character away: named, not guessed; a repealed law's successor named without a fix.
+      text: WORD_PASTE('　　贯彻《监查法》《行政监察法》《安全生产管理法》。\r\n'),
+      found: ['监查法', '行政监察法', '安全生产管理法'],
+      messages: [/是否指《监察法》或《监狱法》/, /是否指《监察法》/, /是否指《安全生产法》/],
+      output: WORD_PASTE('　　贯彻《监查法》《行政监察法》《安全生产管理法》。\r\n'),
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
@@ -229,6 +229,22 @@ export function extensionSuite(): void {
       assert.ok(contributed['editor/context'].some((item: { command: string }) => item.command === 'shuzhi.exportDocx'));
     });
 
+    it('after an export in a remote or web window, reveals the file for 下载… instead of sending the window to it', async function () {
+      // Only a runner that drives the browser can press the notification's button (the desktop runner cannot).
+      if (!process.env.SHUZHI_UI_SIGNALS) this.skip();
+      assert.ok(vscode.env.remoteName !== undefined || vscode.env.uiKind === vscode.UIKind.Web, 'this window is remote or in the browser');
+      const target = workspaceFile('report-final.docx');
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+      const written = await vscode.commands.executeCommand<vscode.Uri>('shuzhi.exportDocx', workspaceFile('report-final.md'));
+      assert.equal(written?.fsPath, target.fsPath);
+      const pressed = await askRunner<ButtonPressed>('reveal-export', { click: '在资源管理器中显示' });
+      assert.ok(pressed && !pressed.error, pressed?.error ?? 'the runner answered');
+      assert.match(pressed.message, /report-final\.docx.*下载/);
+      assert.equal(pressed.urlAfter, pressed.urlBefore, 'the workbench stays where it was');
+      assert.deepEqual(pressed.explorerSelection.map((row) => row.trim()), ['report-final.docx']);
+      assert.ok(vscode.window.activeTextEditor, 'the editor is still there');
+    });
+
     it('imports a Word file into a Markdown draft beside it and opens it with its findings', async () => {
       const source = workspaceFile('上年度述职报告.docx');
       const written = await vscode.commands.executeCommand<vscode.Uri>('shuzhi.importDocx', source);
@@ -251,7 +267,7 @@ export function extensionSuite(): void {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await vscode.window.showTextDocument(document, { preserveFocus: false });
       editor.revealRange(new vscode.Range(4, 0, 4, 0), vscode.TextEditorRevealType.AtTop);
-      if (!process.env.SHUZHI_SCREENSHOT_SIGNALS) return;
+      if (!process.env.SHUZHI_SCREENSHOTS) return;
       await picture('vscode');
 
       // The lightbulb on a misnumbered heading (1、 → 1.).
@@ -275,11 +291,27 @@ export function extensionSuite(): void {
   });
 }
 
-/** Asks the runner for a picture of the window, and waits until it is taken (Escape pressed after when asked). */
-export async function picture(name: string, escape = false): Promise<void> {
-  const signals = process.env.SHUZHI_SCREENSHOT_SIGNALS;
-  if (!signals) return;
-  writeFileSync(join(signals, `${name}.ready`), JSON.stringify({ escape }));
+/** What the runner reports after pressing a notification button. */
+interface ButtonPressed {
+  error?: string;
+  message: string;
+  urlBefore: string;
+  urlAfter: string;
+  explorerSelection: string[];
+}
+
+/** Asks the runner (the browser's driver) for what the vscode API cannot do, and waits for its answer. */
+async function askRunner<Answer>(name: string, request: { picture?: boolean; escape?: boolean; click?: string }): Promise<Answer | undefined> {
+  const signals = process.env.SHUZHI_UI_SIGNALS;
+  if (!signals) return undefined;
+  writeFileSync(join(signals, `${name}.ready`), JSON.stringify(request));
+  const done = join(signals, `${name}.done`);
   const deadline = Date.now() + 60000;
-  while (!existsSync(join(signals, `${name}.done`)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  while (!existsSync(done) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  return existsSync(done) ? (JSON.parse(readFileSync(done, 'utf8')) as Answer) : undefined;
+}
+
+/** A picture of the window when pictures were asked for (Escape pressed after when asked). */
+export async function picture(name: string, escape = false): Promise<void> {
+  if (process.env.SHUZHI_SCREENSHOTS) await askRunner(name, { picture: true, escape });
 }

@@ -1,6 +1,7 @@
 import data from '../../data/phrases.json';
 import type { Line } from '../markdown';
 import type { LineRole } from '../model';
+import { LAW_LIST_DATE, unknownLaw } from '../laws';
 import { insideAny, type PhraseEntry, PhraseMatcher } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
 import { docsPath, reportInLine } from '../rule';
@@ -8,7 +9,8 @@ import { docsPath, reportInLine } from '../rule';
 /**
  * Set phrases and official formulations written wrong: typos in set phrases (软弱散涣), variant
  * spellings the 异形词 table retired (笔划), a formulation with a character slipped (习近平新时代中国特设社会主义思想),
- * and fixed lists with a member wrong, missing or out of order (政治意识、大局意识、核心意识、看齐意识).
+ * fixed lists with a member wrong, missing or out of order (政治意识、大局意识、核心意识、看齐意识), and laws cited
+ * by a name no law in force has (《公职人员处分法》).
  */
 interface Formulation { text: string; source: string }
 interface FixedList { name: string; members: string[]; source: string }
@@ -30,7 +32,7 @@ export const fixedPhrase: Rule = {
   meta: {
     id: 'fixed-phrase',
     name: '固定表述',
-    description: '固定表述和成语写错（软弱散涣、布署、再接再砺）、异形词、重要表述错字或成员有误（四个意识、四风）',
+    description: '固定表述和成语写错（软弱散涣、布署、再接再砺）、异形词、重要表述错字或成员有误（四个意识、四风）、现行法律中没有的法律名称（《反腐败法》）',
     defaultSeverity: 'warning',
     docs: docsPath('fixed-phrase'),
     fixable: true,
@@ -43,6 +45,7 @@ export const fixedPhrase: Rule = {
       if (own) checkWords(context, line, own);
       checkFormulations(context, line);
       checkLists(context, line);
+      checkLawCitations(context, line);
     });
   },
 };
@@ -166,6 +169,30 @@ function checkLists(context: RuleContext, line: Line): void {
       start: line.map[start],
       end: line.map[end],
       message: `“${list.name}”是“${list.members.join('、')}”，这里少了“${missing[0]}”（${list.source}）。`,
+    });
+  }
+}
+
+/** At most this many close titles are named in a message; more means the name is too vague to guess. */
+const NAMED_CANDIDATES = 3;
+
+function checkLawCitations(context: RuleContext, line: Line): void {
+  const text = line.text;
+  for (let open = text.indexOf('《'); open !== -1; open = text.indexOf('《', open + 1)) {
+    const close = text.indexOf('》', open + 1);
+    if (close === -1) return;
+    const law = unknownLaw(text.slice(open + 1, close));
+    if (!law) continue;
+    const start = open + 1 + law.offset;
+    if (insideAny(text, start, start + law.name.length, context.allow)) continue;
+    const range = { start: line.map[start], end: line.map[start + law.name.length] };
+    const named = law.candidates.length <= NAMED_CANDIDATES ? law.candidates.map((title) => `《${title}》`).join('或') : '';
+    const hint = named ? `是否指${named}？` : law.candidates.length > 0 ? '请写出法律全称。' : '请核对法律名称。';
+    const only = law.replaceable && law.candidates.length === 1 ? law.candidates[0] : undefined;
+    context.report({
+      ...range,
+      message: `现行法律中没有《${law.name}》（法律名单截至${LAW_LIST_DATE}），${hint}`,
+      fix: only ? { title: `改为《${only}》`, edits: [{ ...range, newText: only }] } : undefined,
     });
   }
 }

@@ -1,0 +1,49 @@
+// Pictures a test run cannot take: VS Code refuses modal dialogs while an extension test runs, so the
+// export question and the extension page are photographed in an ordinary window of the installed .vsix,
+// driven by the keyboard as a user would.
+import { join } from 'node:path';
+
+const SETTLE_MS = 1500;
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(title);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  // Without the command prefix the palette is Quick Open.
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+}
+
+export async function takeTourPictures(page, address, folder, outputFolder) {
+  await page.goto(`${address}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await page.waitForTimeout(3000);
+
+  await openFile(page, 'report-draft.md');
+  await page.locator('.squiggly-error').first().waitFor({ timeout: 30000 });
+  await runCommand(page, '述职报告：导出为 Word');
+  await page.locator('.monaco-dialog-box').waitFor({ timeout: 30000 });
+  await page.waitForTimeout(SETTLE_MS);
+  await page.screenshot({ path: join(outputFolder, 'export-question.png') });
+  await page.keyboard.press('Escape');
+
+  await runCommand(page, 'Extensions: Show Installed Extensions');
+  const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: '述职报告助手' }).first();
+  await item.waitFor({ timeout: 30000 });
+  await item.click();
+  await page.locator('.extension-editor').waitFor({ timeout: 30000 });
+  // The page itself is a webview; give it time to load its pictures.
+  await page.waitForTimeout(5000);
+  await page.screenshot({ path: join(outputFolder, 'extension-page.png') });
+  return ['export-question.png', 'extension-page.png'];
+}
