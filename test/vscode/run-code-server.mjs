@@ -49,10 +49,12 @@ async function waitFor(check, what, limitMs) {
 async function pressNotificationButton(page, label) {
   const offering = (container) => page.locator(`${container} .notification-list-item`, { has: page.locator('.monaco-button', { hasText: label }) }).last();
   let notification = offering('.notifications-toasts');
+  let centreOpened = false;
   try {
     await notification.waitFor({ timeout: 10000 });
   } catch {
     await page.locator('#status\\.notifications').click();
+    centreOpened = true;
     notification = offering('.notifications-center');
     try {
       await notification.waitFor({ timeout: 10000 });
@@ -66,6 +68,7 @@ async function pressNotificationButton(page, label) {
   await notification.locator('.monaco-button', { hasText: label }).click();
   await new Promise((done) => setTimeout(done, 2000));
   const selected = await page.locator('.explorer-folders-view .monaco-list-row.selected').allInnerTexts();
+  if (centreOpened && await page.locator('.notifications-center.visible').count()) await page.locator('#status\\.notifications').click();
   return { message, urlBefore, urlAfter: page.url(), explorerSelection: selected };
 }
 

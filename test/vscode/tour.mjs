@@ -31,7 +31,8 @@ export async function takeTourPictures(page, address, folder, outputFolder) {
 
   await openFile(page, 'report-draft.md');
   await page.locator('.squiggly-error').first().waitFor({ timeout: 30000 });
-  await runCommand(page, '述职报告：导出为 Word');
+  // The display language here is English: the palette shows “述职报告 Duty Report: Export to Word (.docx)”.
+  await runCommand(page, '述职报告 Export to Word');
   await page.locator('.monaco-dialog-box').waitFor({ timeout: 30000 });
   await page.waitForTimeout(SETTLE_MS);
   await page.screenshot({ path: join(outputFolder, 'export-question.png') });
@@ -42,8 +43,10 @@ export async function takeTourPictures(page, address, folder, outputFolder) {
   await item.waitFor({ timeout: 30000 });
   await item.click();
   await page.locator('.extension-editor').waitFor({ timeout: 30000 });
-  // The page itself is a webview; give it time to load its pictures.
-  await page.waitForTimeout(5000);
-  await page.screenshot({ path: join(outputFolder, 'extension-page.png') });
+  await page.locator('.extension-editor .header .name').waitFor({ timeout: 30000 });
+  await page.waitForTimeout(3000);
+  // The header and the page's opening: the browser build's webview does not load the page's own pictures
+  // (the desktop build does), so the picture stops above the first of them.
+  await page.screenshot({ path: join(outputFolder, 'extension-page.png'), clip: { x: 0, y: 0, width: 1440, height: 432 } });
   return ['export-question.png', 'extension-page.png'];
 }
