@@ -11,8 +11,8 @@ const KNOWN: ReadonlySet<string> = new Set([
   ...Object.values(data.aliases as Record<string, string[]>).flat(),
   ...formulations.formulations.filter((entry) => 'repealed' in entry).map((entry) => withoutPrefix(entry.text.replace(/[《》]/g, ''))),
 ]);
-/** Names ending in 法 that are not laws: methods, work styles, measures (管理办法). */
-const NOT_A_LAW = /(办法|工作法|方法|做法|手法|兵法|书法|章法|算法|疗法|语法|说法|看法|想法|写法|用法|战法|打法|心法|技法)$/;
+/** Names ending in 法 that are not laws: methods, work styles, measures (管理办法), 普法 and 执法 plans. */
+const NOT_A_LAW = /(办法|工作法|执法|普法|司法|守法|方法|做法|手法|兵法|书法|章法|算法|疗法|语法|说法|看法|想法|写法|用法|战法|打法|心法|技法)$/;
 const CITED_NAME = /^[\u4e00-\u9fff]{2,40}$/;
 
 export const LAW_LIST_DATE: string = data.asOf;
