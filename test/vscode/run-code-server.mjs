@@ -72,6 +72,18 @@ async function pressNotificationButton(page, label) {
   return { message, urlBefore, urlAfter: page.url(), explorerSelection: selected };
 }
 
+/** What the command palette lists for a query typed as a user types it. */
+async function searchCommandPalette(page, query) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.keyboard.type(query);
+  await new Promise((done) => setTimeout(done, 1500));
+  const labels = await page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''));
+  await page.keyboard.press('Escape');
+  return { labels };
+}
+
 execFileSync('bash', [join(ROOT, 'test', 'vscode', 'setup-code-server.sh')], { stdio: 'inherit' });
 const { base, folder } = makeWorkspace(ROOT);
 // Inside the repository, so the suite resolves mocha from its node_modules.
@@ -133,7 +145,7 @@ try {
       if (answered.has(name)) continue;
       answered.add(name);
       const request = JSON.parse(readFileSync(join(signals, file), 'utf8') || '{}');
-      const answer = request.click ? await pressNotificationButton(page, request.click) : {};
+      const answer = request.click ? await pressNotificationButton(page, request.click) : request.palette ? await searchCommandPalette(page, request.palette) : {};
       if (request.picture && options.screenshots) {
         await new Promise((done) => setTimeout(done, 1500));
         mkdirSync(resolve(options.screenshots), { recursive: true });

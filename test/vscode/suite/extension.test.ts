@@ -245,6 +245,33 @@ export function extensionSuite(): void {
       assert.ok(vscode.window.activeTextEditor, 'the editor is still there');
     });
 
+    it('finds every command by typing 述职报告 in the command palette of the English display language', async function () {
+      if (!process.env.SHUZHI_UI_SIGNALS) this.skip();
+      assert.equal(vscode.env.language, 'en');
+      await vscode.window.showTextDocument(document);
+      const found = await askRunner<{ labels: string[] }>('palette', { palette: '述职报告' });
+      // The manifest as VS Code loaded it, titles already in the display language.
+      const commands = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ title: string }>;
+      assert.equal(commands.length, 6);
+      for (const { title } of commands) {
+        assert.ok(found?.labels.some((label) => label === `述职报告 Duty Report: ${title}`), `“${title}” among ${JSON.stringify(found?.labels)}`);
+      }
+    });
+
+    it('exports an unsaved new draft under its report title', async () => {
+      const settings = vscode.workspace.getConfiguration('shuzhi');
+      await settings.update('export.folder', 'exports', vscode.ConfigurationTarget.Workspace);
+      try {
+        const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('report-final.md'))) });
+        await vscode.window.showTextDocument(untitled);
+        const written = await vscode.commands.executeCommand<vscode.Uri>('shuzhi.exportDocx', untitled.uri, { overwrite: true });
+        assert.equal(written?.path.split('/').pop(), '2024年度县委书记抓基层党建工作述职报告.docx');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      } finally {
+        await settings.update('export.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it('imports a Word file into a Markdown draft beside it and opens it with its findings', async () => {
       const source = workspaceFile('上年度述职报告.docx');
       const written = await vscode.commands.executeCommand<vscode.Uri>('shuzhi.importDocx', source);
@@ -261,6 +288,7 @@ export function extensionSuite(): void {
     it('shows the example with its findings, a quick fix and a completion (pictures when asked)', async () => {
       await setText(document, original);
       await document.save();
+      await vscode.commands.executeCommand('notifications.clearAll');
       await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       const editor = await vscode.window.showTextDocument(document, { preview: false });
       await diagnosticsWhen(draft, (all) => all.length >= 15);
@@ -301,7 +329,7 @@ interface ButtonPressed {
 }
 
 /** Asks the runner (the browser's driver) for what the vscode API cannot do, and waits for its answer. */
-async function askRunner<Answer>(name: string, request: { picture?: boolean; escape?: boolean; click?: string }): Promise<Answer | undefined> {
+async function askRunner<Answer>(name: string, request: { picture?: boolean; escape?: boolean; click?: string; palette?: string }): Promise<Answer | undefined> {
   const signals = process.env.SHUZHI_UI_SIGNALS;
   if (!signals) return undefined;
   writeFileSync(join(signals, `${name}.ready`), JSON.stringify(request));
