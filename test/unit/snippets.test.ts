@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/core/lint';
+import { prepareExport } from '../../server/src/export/prepare';
 import manifest from '../../package.json';
 
 interface Snippet {
@@ -98,6 +99,8 @@ describe('snippets', () => {
         const flagged = findings.map((finding) => text.slice(finding.start, finding.end));
         assert.ok(flagged.length >= 3, `the unfilled stops are flagged: ${flagged.join(' ')}`);
         assert.ok(flagged.every((marker) => /^(20XX|XX|【请填写[^】]*】)$/.test(marker)), flagged.join(' '));
+        // The export's question (这份文稿还有 N 处未完成的内容) counts every one of them.
+        assert.equal(prepareExport(text, {}).unfinished.length, flagged.length);
       });
 
       it(`${name}: asks for the year once (one tab stop, mirrored wherever the year recurs)`, () => {
