@@ -65,6 +65,7 @@ const HOSTILE_SHAPES: Record<string, (size: number) => string> = {
   'emphasis stars in one paragraph': (size) => repeatTo('开展*次', size),
   'paragraphs between numbered lists': (size) => repeatTo('一段正文，内容。\n1. 列表项\n', size),
   'ordinal lines': (size) => repeatTo('1.第一项工作。\n', size),
+  'book-title marks never closed 《《《': (size) => `${repeatTo('《', size - 1)}》`,
 };
 
 /**

@@ -176,11 +176,17 @@ function checkLists(context: RuleContext, line: Line): void {
 /** At most this many close titles are named in a message; more means the name is too vague to guess. */
 const NAMED_CANDIDATES = 3;
 
+/** Longer than any law's title with 中华人民共和国 and an edition note: not a law citation. */
+const LONGEST_CITATION = 80;
+
 function checkLawCitations(context: RuleContext, line: Line): void {
   const text = line.text;
+  // The 》 after one 《 is the 》 after every 《 before it, so each is looked for once (《《《…》 stays linear).
+  let close = -1;
   for (let open = text.indexOf('《'); open !== -1; open = text.indexOf('《', open + 1)) {
-    const close = text.indexOf('》', open + 1);
+    if (close < open) close = text.indexOf('》', open + 1);
     if (close === -1) return;
+    if (close - open - 1 > LONGEST_CITATION) continue;
     const law = unknownLaw(text.slice(open + 1, close));
     if (!law) continue;
     const start = open + 1 + law.offset;
