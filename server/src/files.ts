@@ -63,7 +63,6 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** Reads the draft at `path` (regular files only, at most the size limit); messages name it as `shown`. */
 /** A Word draft read as the Markdown it converts to, with the Word paragraph of each line. */
 export type WordReadResult = { text: string; paragraphOfLine: number[] } | { error: string };
 
@@ -82,6 +81,7 @@ export async function readWordDraft(path: string, shown = path): Promise<WordRea
 /** Word files by name: .docx is read through the importer, .doc gets the importer's request to save as .docx. */
 export const WORD_FILE = /\.docx?$/i;
 
+/** Reads the draft at `path` (regular files only, at most the size limit); messages name it as `shown`. */
 export async function readDraft(path: string, shown = path): Promise<ReadResult> {
   const read = readBounded(path, MAX_DRAFT_BYTES);
   if ('problem' in read) return { error: `${shown}：${read.problem}。` };

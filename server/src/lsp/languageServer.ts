@@ -10,8 +10,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
 import { type Completion, completionsAt } from '../core/complete';
 import { profilesFor } from '../core/lint';
-import { prepareExport } from '../export/prepare';
-import { imageFolderFor, importDocx, ImportError } from '../import/docx';
 import type { EditorSettings } from '../settings';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
@@ -34,6 +32,10 @@ export interface ServerOptions {
   /** The bundled check worker; without it large drafts are checked on the main thread. */
   workerScript?: string;
 }
+
+/** Word export and import bring large libraries (docx, mammoth): loaded on first use, so the server starts without them. */
+const wordExport = () => import('../export/prepare');
+const wordImport = () => import('../import/docx');
 
 const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
   enumeration: CompletionItemKind.Keyword,
@@ -235,6 +237,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
+    const { prepareExport } = await wordExport();
     const prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
     const docx = await prepared.render();
     return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
@@ -242,6 +245,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** A Word file → the Markdown draft and its images; the client writes them where the user wants. */
   connection.onRequest(IMPORT_DOCX_REQUEST, async (params: ImportDocxParams): Promise<ImportDocxResult> => {
+    const { imageFolderFor, importDocx, ImportError } = await wordImport();
     try {
       const imported = await importDocx(Buffer.from(params.docx, 'base64'), imageFolderFor(params.draftName));
       return { markdown: imported.markdown, images: imported.images.map((image) => ({ path: image.path, data: Buffer.from(image.data).toString('base64') })) };
@@ -255,6 +259,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
     const counts = countBySeverity([]);
     let reports = 0;
+    const { importDocx, ImportError } = await wordImport();
     for (const file of params.files) {
       const settings = await settingsOf(file.uri);
       if (!settings.enable) continue;
