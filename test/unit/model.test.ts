@@ -121,6 +121,16 @@ describe('report model: how a reader sees real drafts', () => {
     });
   });
 
+  it('reads GFM tables wherever GFM has them, and pipes without a delimiter row as text', () => {
+    const kinds = (source: string) => lint(source).model.lines.map((line) => `${line.kind}:${line.text.trim()}`);
+    // In a quote, with a delimiter row that has no closing pipe, with CRLF, and a row with no pipe at all.
+    assert.deepEqual(kinds('2024年度述职报告\n\n> | 单位 | 人数 |\n> | --- | --- |\n> | 县委 | 12 |\n'),
+      ['paragraph:2024年度述职报告', 'tableRow:单位|人数', 'tableRow:县委|12']);
+    assert.deepEqual(kinds('| 指标 |\r\n|---\r\n| 党员 486名\r\n发展对象\r\n\r\n正文。'),
+      ['tableRow:指标', 'tableRow:党员 486名', 'tableRow:发展对象', 'paragraph:正文。']);
+    assert.deepEqual(kinds('经费 | 万元\n投入 | 120\n'), ['paragraph:经费 | 万元', 'paragraph:投入 | 120']);
+  });
+
   it('reads a subtitle, a name line under the title and a Chinese-numeral date at the end', () => {
     const outline = read('在新时代新征程上担当作为\n——2024年度个人述职报告\n县委书记　李明\n\n一、主要工作\n\n内容。\n\n李明\n二〇二五年一月八日\n');
     assert.equal(outline.title?.text, '在新时代新征程上担当作为');

@@ -11,6 +11,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Processor } from 'unified';
+import type { Construct, Extension, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { Root, RootContent, PhrasingContent, ListItem, Table } from 'mdast';
 import { countsFrom } from './units';
 
@@ -83,7 +84,7 @@ function gfmParts(tables: boolean, footnotes: boolean) {
   return function (this: Processor): void {
     const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
     if (tables) {
-      (data.micromarkExtensions ??= []).push(gfmTable());
+      (data.micromarkExtensions ??= []).push(tableOnPossibleLines());
       (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
     }
     if (footnotes) {
@@ -93,16 +94,52 @@ function gfmParts(tables: boolean, footnotes: boolean) {
   };
 }
 
+/** Lines (numbered from 1, as micromark does) where a table can be: set before each parse, which is synchronous. */
+let tableLines: Uint8Array = new Uint8Array(0);
+
+/**
+ * GFM's table, turned away before it reads a line on which no table can be. It is tried at the start of
+ * every line and reads the whole line before it fails; a table starts only on a line followed by a
+ * delimiter row (| --- | --- |) and ends at the next blank line, so most lines of a draft need no try.
+ */
+function tableOnPossibleLines(): Extension {
+  const table = (gfmTable().flow as Record<string, Construct>).null;
+  const tokenize: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+    const read = table.tokenize.call(this, effects, ok, nok);
+    const line = this.now().line;
+    return (code) => (tableLines[line] === 1 ? read(code) : nok(code));
+  };
+  return { flow: { null: { ...table, tokenize } } };
+}
+
+/** Nothing but pipes, colons, dashes, blanks and quote marks, with at least one pipe and one dash. */
+const DELIMITER_ROW = /^(?=[^|\n]*\|)(?=[^-\n]*-)[ \t>|:-]+$/;
+
+/** Marks the lines from each line followed by a delimiter row to the next blank line; null when there is none. */
+function possibleTableLines(text: string): Uint8Array | null {
+  if (!text.includes('|')) return null;
+  const lines = text.split(/\r\n?|\n/);
+  let marks: Uint8Array | null = null;
+  let inTable = false;
+  for (let index = 0; index < lines.length; index++) {
+    if (index + 1 < lines.length && DELIMITER_ROW.test(lines[index + 1])) inTable = true;
+    else if (lines[index].trim() === '') inTable = false;
+    if (inTable) (marks ??= new Uint8Array(lines.length + 1))[index + 1] = 1;
+  }
+  return marks;
+}
+
 /** Indexed by (tables ? 1 : 0) + (footnotes ? 2 : 0). */
 const processors = [false, true].flatMap((footnotes) => [false, true].map((tables) =>
   unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts(tables, footnotes))));
-const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/m;
 
 export function parseMarkdown(source: string): ParsedMarkdown {
   // micromark drops a byte order mark and counts offsets without it; shift them back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = boundedForParsing(bom ? source.slice(1) : source);
-  const tree: Root = processors[(TABLE_DELIMITER_ROW.test(text) ? 1 : 0) + (text.includes('[^') ? 2 : 0)].parse(text);
+  const tables = possibleTableLines(text);
+  if (tables) tableLines = tables;
+  const tree: Root = processors[(tables ? 1 : 0) + (text.includes('[^') ? 2 : 0)].parse(text);
   const collector = new LineCollector(text);
   const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments, starPlaceholders: collector.starPlaceholders, fenced: collector.fenced };
   for (const node of tree.children) {

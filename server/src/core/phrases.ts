@@ -16,12 +16,14 @@ export interface PhraseMatch<T> {
 }
 
 /**
- * Finds keys in text, longest first at each position, never overlapping. A table of first characters
- * lets the scan pass over every other character with one array read.
+ * Finds keys in text, longest first at each position, never overlapping. Tables of first characters
+ * and of first-two-character pairs let the scan pass over almost every other position with array reads.
  */
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<number, Array<{ key: string; entry: T }>>();
   private readonly starts = new Uint8Array(0x10000);
+  /** By a hash of the first two characters; a first character with a one-character key passes them all. */
+  private readonly pairs = new Uint8Array(0x10000);
 
   constructor(entries: ReadonlyArray<readonly [string, T]>) {
     for (const [key, entry] of entries) {
@@ -30,7 +32,8 @@ export class PhraseMatcher<T> {
       const list = this.byFirst.get(code) ?? [];
       if (!list.some((known) => known.key === key)) list.push({ key, entry });
       this.byFirst.set(code, list);
-      this.starts[code] = 1;
+      this.starts[code] = key.length === 1 ? 2 : Math.max(this.starts[code], 1);
+      if (key.length > 1) this.pairs[pairHash(code, key.charCodeAt(1))] = 1;
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   }
@@ -39,14 +42,21 @@ export class PhraseMatcher<T> {
     const found: Array<PhraseMatch<T>> = [];
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
-      if (this.starts[code] === 0) continue;
-      const hit = this.byFirst.get(code)!.find(({ key }) => text.startsWith(key, index));
+      const start = this.starts[code];
+      if (start === 0 || (start === 1 && this.pairs[pairHash(code, text.charCodeAt(index + 1))] === 0)) continue;
+      const candidates = this.byFirst.get(code)!;
+      let hit: { key: string; entry: T } | undefined;
+      for (let i = 0; i < candidates.length && !hit; i++) if (text.startsWith(candidates[i].key, index)) hit = candidates[i];
       if (!hit) continue;
       found.push({ index, length: hit.key.length, entry: hit.entry });
       index += hit.key.length - 1;
     }
     return found;
   }
+}
+
+function pairHash(first: number, second: number): number {
+  return ((first << 5) ^ second) & 0xffff;
 }
 
 /** True when [start, end) of `text` lies inside an occurrence of one of `words`. */

@@ -5,32 +5,47 @@
  */
 import data from '../data/units.json';
 
-/** Words looked up by the text that ends or starts at a position: one slice per word length. */
+/**
+ * Words looked up by the text that ends or starts at a position, compared in place (no strings made).
+ * Words are filed under their two end characters, so a lookup compares only the few that can fit.
+ */
 export class WordSet {
-  private readonly words: Set<string>;
-  private readonly lengths: number[];
-  /** Last and first characters of the words: most positions are ruled out without making a string. */
-  private readonly lastCharacters: Set<string>;
-  private readonly firstCharacters: Set<string>;
+  private readonly single = new Set<number>();
+  private readonly byStart = new Map<number, string[]>();
+  private readonly byEnd = new Map<number, string[]>();
 
   constructor(list: string[]) {
-    this.words = new Set(list);
-    this.lengths = [...new Set(list.map((word) => word.length))];
-    this.lastCharacters = new Set(list.map((word) => word[word.length - 1]));
-    this.firstCharacters = new Set(list.map((word) => word[0]));
+    for (const word of new Set(list)) {
+      if (word.length === 1) this.single.add(word.charCodeAt(0));
+      if (word.length < 2) continue;
+      push(this.byStart, pairKey(word.charCodeAt(0), word.charCodeAt(1)), word);
+      push(this.byEnd, pairKey(word.charCodeAt(word.length - 1), word.charCodeAt(word.length - 2)), word);
+    }
   }
 
   endsAt(text: string, end: number): boolean {
-    if (!this.lastCharacters.has(text[end - 1])) return false;
-    for (const length of this.lengths) if (length <= end && this.words.has(text.slice(end - length, end))) return true;
+    if (end < 1) return false;
+    if (this.single.has(text.charCodeAt(end - 1))) return true;
+    const candidates = end >= 2 ? this.byEnd.get(pairKey(text.charCodeAt(end - 1), text.charCodeAt(end - 2))) : undefined;
+    if (candidates) for (const word of candidates) if (word.length <= end && text.startsWith(word, end - word.length)) return true;
     return false;
   }
 
   startsAt(text: string, start: number): boolean {
-    if (!this.firstCharacters.has(text[start])) return false;
-    for (const length of this.lengths) if (this.words.has(text.slice(start, start + length))) return true;
+    if (start >= text.length) return false;
+    if (this.single.has(text.charCodeAt(start))) return true;
+    const candidates = this.byStart.get(pairKey(text.charCodeAt(start), text.charCodeAt(start + 1)));
+    if (candidates) for (const word of candidates) if (text.startsWith(word, start)) return true;
     return false;
   }
+}
+
+const pairKey = (outer: number, inner: number) => outer * 0x10000 + inner;
+
+function push(map: Map<number, string[]>, key: number, word: string): void {
+  const list = map.get(key);
+  if (list) list.push(word);
+  else map.set(key, [word]);
 }
 
 /** One entry of units.json, its word lists space-separated. */

@@ -40,6 +40,8 @@ const CJK_LAST = 0x9fff;
 const lastSeen = new Int32Array(CJK_LAST - CJK_FIRST + 1);
 const lastScan = new Int32Array(CJK_LAST - CJK_FIRST + 1);
 let scan = 0;
+/** Next index of the same character, per index of the line; grown, never shrunk, so lines allocate nothing. */
+let nextSame = new Int32Array(1024);
 
 /**
  * Where a stretch of 1–16 Chinese characters is followed by itself, as start → lengths (longest first).
@@ -49,8 +51,10 @@ let scan = 0;
 function repeats(text: string): Map<number, number[]> {
   scan++;
   const found = new Map<number, number[]>();
-  const next = new Int32Array(text.length).fill(-1);
+  if (nextSame.length < text.length) nextSame = new Int32Array(2 ** Math.ceil(Math.log2(text.length)));
+  const next = nextSame;
   for (let index = text.length - 1; index >= 0; index--) {
+    next[index] = -1;
     const code = text.charCodeAt(index);
     if (code < CJK_FIRST || code > CJK_LAST) continue;
     const slot = code - CJK_FIRST;
@@ -60,13 +64,18 @@ function repeats(text: string): Map<number, number[]> {
   }
   for (let index = 0; index < text.length; index++) {
     for (let at = next[index]; at !== -1 && at - index <= LONGEST; at = next[at]) {
-      if (!text.startsWith(text.slice(index, at), at)) continue;
+      if (!followedByItself(text, index, at - index)) continue;
       const lengths = found.get(index);
       if (lengths) lengths.unshift(at - index);
       else found.set(index, [at - index]);
     }
   }
   return found;
+}
+
+function followedByItself(text: string, index: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(index + k) !== text.charCodeAt(index + length + k)) return false;
+  return true;
 }
 
 /** Whether the stretch at `index`, written twice, is a slip rather than a word or a reduplication. */

@@ -1,5 +1,6 @@
 import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, words, YU_WORDS } from '../units';
 import type { Line } from '../markdown';
+import { PhraseMatcher } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
 import { quoteAround } from '../snippet';
 import { docsPath } from '../rule';
@@ -9,11 +10,7 @@ import { docsPath } from '../rule';
  * Precision first: a unit counts as unfilled only when nothing before it can be a number,
  * a determiner (每名, 该项) or part of a word (个人, 名单, 支部).
  */
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
-const UNIT_PATTERN = new RegExp(
-  [...UNITS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'),
-  'g',
-);
+const UNIT_MATCHER = new PhraseMatcher<UnitSpec>([...UNITS.values()].map((spec) => [spec.unit, spec]));
 /** Characters that belong to an explicit placeholder (X名, ××万元): the placeholder rule reports those. */
 const PLACEHOLDER_CHARS = /[A-Za-zＸｘ×*＊_＿□〇○某】\]］]/;
 const SPACE = /[ \t\u3000\u00a0]/;
@@ -104,10 +101,9 @@ function findGaps(line: Line): Gap[] {
   const lead = line.wrappedAfter ? 1 : 0;
   const text = line.wrappedAfter + line.text;
   const gaps: Gap[] = [];
-  UNIT_PATTERN.lastIndex = 0;
-  for (let match = UNIT_PATTERN.exec(text); match; match = UNIT_PATTERN.exec(text)) {
-    const index = unitGap(text, match.index, UNITS.get(match[0])!);
-    if (index !== undefined) gaps.push({ index, unit: match[0] });
+  for (const { index: at, entry: spec } of UNIT_MATCHER.find(text)) {
+    const index = unitGap(text, at, spec);
+    if (index !== undefined) gaps.push({ index, unit: spec.unit });
   }
   // Day after a written month (3月日).
   for (let i = text.indexOf('月日'); i !== -1; i = text.indexOf('月日', i + 1)) {
