@@ -50,3 +50,17 @@ export function reportInLine(
     fix: fix && { title: fix.title, edits: fix.edits.map((edit) => ({ start: line.map[edit.start], end: line.map[edit.end], newText: edit.newText })) },
   });
 }
+
+/**
+ * Every match of a global pattern in the text. Unlike matchAll it does not copy the pattern first, a
+ * cost that adds up over every line of a draft times every pattern of a rule.
+ */
+export function execAll(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  return found;
+}

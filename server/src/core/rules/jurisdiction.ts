@@ -43,6 +43,8 @@ export const jurisdiction: Rule = {
     context.model.lines.forEach((line, index) => {
       if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
       for (const { word, level } of words) {
+        // Most lines name no other level at all: one look per level instead of one per word.
+        if (!line.text.includes(level)) continue;
         for (let at = line.text.indexOf(word); at !== -1; at = line.text.indexOf(word, at + word.length)) {
           const end = at + word.length;
           const after = line.text.slice(end);

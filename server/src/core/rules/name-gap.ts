@@ -1,6 +1,6 @@
 import type { LineRole } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine } from '../rule';
+import { docsPath, reportInLine, execAll } from '../rule';
 import { quoteAround } from '../snippet';
 
 /**
@@ -29,7 +29,7 @@ export const nameGap: Rule = {
       if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
       for (const { needs, pattern, what } of GAPS) {
         if (!line.text.includes(needs)) continue;
-        for (const match of line.text.matchAll(pattern)) {
+        for (const match of execAll(pattern, line.text)) {
           const start = match.index!;
           const end = start + match[0].length;
           reportInLine(context, line, { start, end }, `“${quoteAround(line.text, start, end, 4, 6)}”${what}：请补上。`);

@@ -2,7 +2,7 @@ import type { Line } from '../markdown';
 import type { LineRole, ReportModel } from '../model';
 import { chineseToNumber } from '../numerals';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine } from '../rule';
+import { docsPath, reportInLine, execAll } from '../rule';
 
 /**
  * Numbers written against GB/T 15835-2011 and counts that do not match what follows: 03月, 二0二四年,
@@ -47,18 +47,18 @@ function checkDates(context: RuleContext, line: Line): void {
   const text = line.text;
   // Every pattern here ends at 年, 月 or 日: most lines have none and are done with one scan.
   if (!DATE_CHARACTER.test(text)) return;
-  for (const match of text.matchAll(ZERO_PADDED)) {
+  for (const match of execAll(ZERO_PADDED, text)) {
     const at = match.index!;
     const digit = match[1] ?? match[2];
     report(context, line, at, at + 2, `日期中的月、日不补零：“${match[0]}${match[1] ? '月' : '日'}”应为“${digit}${match[1] ? '月' : '日'}”（GB/T 15835-2011）。`, digit);
   }
-  for (const match of WRONG_ZERO_ANYWHERE.test(text) ? text.matchAll(CHINESE_YEAR) : []) {
+  for (const match of WRONG_ZERO_ANYWHERE.test(text) ? execAll(CHINESE_YEAR, text) : []) {
     const written = match[0];
     if (!/[一二三四五六七八九]/.test(written) || !/[零○OＯ0０]/.test(written)) continue;
     const right = written.replace(WRONG_ZERO, '〇');
     report(context, line, match.index!, match.index! + 4, `汉字年份中的“零”写作“〇”：“${written}年”应为“${right}年”（GB/T 15835-2011）。`, right);
   }
-  for (const match of text.matchAll(SHORT_YEAR)) {
+  for (const match of execAll(SHORT_YEAR, text)) {
     const at = match.index!;
     report(context, line, at, at + 2, `年份应写全：“${match[1]}年”应为“20${match[1]}年”（GB/T 15835-2011）。`, `20${match[1]}`);
   }
@@ -68,7 +68,7 @@ function checkDates(context: RuleContext, line: Line): void {
 function checkStatedCounts(context: RuleContext, model: ReportModel, lineIndex: number): void {
   const line = model.lines[lineIndex];
   if (!COUNT_LEAD.test(line.text)) return;
-  for (const match of line.text.matchAll(STATED_COUNT)) {
+  for (const match of execAll(STATED_COUNT, line.text)) {
     const stated = /[0-9]/.test(match[1]) ? Number(match[1]) : chineseToNumber(match[1] === '两' ? '二' : match[1]);
     if (!stated) continue;
     const counted = itemsAfter(model, lineIndex, match.index! + match[0].length);

@@ -79,8 +79,8 @@ export const placeholder: Rule = {
   },
   check(context: RuleContext) {
     const { model } = context;
-    // Source ranges, with the quote taken from the plain line text where there is one.
-    const found: Array<{ start: number; end: number; quote?: string }> = model.starPlaceholders.map(({ start, end }) => ({ start, end }));
+    // Source ranges, with the quote taken from the plain line text where there is one (made only when reported).
+    const found: Array<{ start: number; end: number; quote?: () => string }> = model.starPlaceholders.map(({ start, end }) => ({ start, end }));
     model.lines.forEach((line, lineIndex) => {
       // Residue and tables of contents are reported by their own rule, or are not text at all.
       if (model.roles[lineIndex] === 'residue' || model.roles[lineIndex] === 'toc') return;
@@ -103,7 +103,7 @@ export const placeholder: Rule = {
         const range = { start: line.map[start], end: line.map[end] };
         // Where Markdown took part of the marker as syntax (***), quote the source as typed.
         const asTyped = model.source.slice(range.start, range.end) === line.text.slice(start, end);
-        found.push({ ...range, quote: asTyped ? quoteAround(line.text, start, end, 5, 3) : undefined });
+        found.push({ ...range, quote: asTyped ? () => quoteAround(line.text, start, end, 5, 3) : undefined });
       }
     });
 
@@ -124,7 +124,7 @@ export const placeholder: Rule = {
       }
     }
     for (const { start, end, quote } of merged) {
-      context.report({ start, end, message: unfilled(model.source.slice(start, end), quote ?? quoteAround(model.source, start, end, 4, 3)) });
+      context.report({ start, end, message: unfilled(model.source.slice(start, end), quote ? quote() : quoteAround(model.source, start, end, 4, 3)) });
     }
   },
 };

@@ -1,7 +1,7 @@
 import type { Line } from '../markdown';
 import type { LineRole, ReportModel } from '../model';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath, type LineRange, reportInLine } from '../rule';
+import { docsPath, type LineRange, reportInLine, execAll } from '../rule';
 
 /**
  * Punctuation as GB/T 15834-2011 wants it in Chinese text: full-width marks, no doubled marks, quotes
@@ -66,7 +66,7 @@ function report(context: RuleContext, line: Line, start: number, end: number, me
 
 function checkHalfWidth(context: RuleContext, line: Line, from: number): void {
   const text = line.text;
-  for (const match of text.matchAll(HALF_MARK)) {
+  for (const match of execAll(HALF_MARK, text)) {
     const at = match.index!;
     if (at < from || !CJK.test(text[at - 1] ?? '')) continue;
     // 工作, 进展: the space after a half-width comma goes with it.
@@ -94,11 +94,11 @@ function checkHalfWidth(context: RuleContext, line: Line, from: number): void {
 
 function checkDoubled(context: RuleContext, line: Line): void {
   const text = line.text;
-  for (const match of text.matchAll(DOUBLED)) {
+  for (const match of execAll(DOUBLED, text)) {
     const at = match.index!;
     report(context, line, at, at + match[0].length, `标点重复：“${match[0]}”应为“${match[1]}”。`, `删去重复的“${match[1]}”`, [{ start: at + 1, end: at + match[0].length, newText: '' }]);
   }
-  for (const match of text.matchAll(MIXED)) {
+  for (const match of execAll(MIXED, text)) {
     const at = match.index!;
     if (match[0][0] === match[0][1]) continue;
     report(context, line, at, at + 2, `标点连用：“${match[0]}”只应保留一个。`);
@@ -109,7 +109,7 @@ function checkDoubled(context: RuleContext, line: Line): void {
 function checkPairs(context: RuleContext, lines: Line[]): void {
   const open: Array<{ line: Line; index: number; mark: string }> = [];
   for (const line of lines) {
-    for (const found of line.text.matchAll(PAIRED_MARK)) {
+    for (const found of execAll(PAIRED_MARK, line.text)) {
       const index = found.index!;
       const mark = found[0];
       if (OPENERS[mark]) {
@@ -134,7 +134,7 @@ function checkPairs(context: RuleContext, lines: Line[]): void {
 function checkSpaces(context: RuleContext, line: Line, from: number): void {
   const text = line.text;
   if (line.kind === 'tableRow') return;
-  for (const match of text.matchAll(SPACES)) {
+  for (const match of execAll(SPACES, text)) {
     const at = match.index!;
     const end = at + match[0].length;
     if (at <= from || end >= text.length) continue;

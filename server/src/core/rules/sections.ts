@@ -8,7 +8,16 @@ export interface SectionPlacement {
   heading?: Heading;
 }
 
+/** Two rules and completion ask for the same draft's placements; they are worked out once. */
+const placements = new WeakMap<ReportModel, SectionPlacement[]>();
+
 export function placeRequiredSections(model: ReportModel): SectionPlacement[] {
+  let placed = placements.get(model);
+  if (!placed) placements.set(model, (placed = place(model)));
+  return placed;
+}
+
+function place(model: ReportModel): SectionPlacement[] {
   const profile = model.profile;
   if (!profile) return [];
   const topLevel = model.headings.filter((heading) => heading.level === 1);

@@ -1,7 +1,7 @@
 import type { Line } from '../markdown';
 import { yearIn, yearOfReport } from '../year';
 import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine } from '../rule';
+import { docsPath, reportInLine, execAll } from '../rule';
 
 /**
  * Years that contradict the report's own: last year's report reworked (现将2023年工作 under a 2024 title),
@@ -11,6 +11,13 @@ import { docsPath, reportInLine } from '../rule';
 const CLAIMED_YEAR = /(?:现将|^)\s*((?:19|20)[0-9]{2})\s*年度?(?=(?:[^，。；]{0,12})(?:工作|述职|履职|情况|报告))/g;
 /** 由2023年的85%提高到2023年的92%, 2023年……比2023年: a year compared with itself. */
 const SELF_COMPARISON = /由((?:19|20)[0-9]{2})年[^。；]{0,30}?(?:到|至)\1年|((?:19|20)[0-9]{2})年[^。；，]{0,20}?(?:比|较|同比|相比)(?:于)?\2年/g;
+const YEAR = /(?:19|20)[0-9]{2}年/g;
+
+/** A comparison of a year with itself names a year twice; most lines do not, and are passed over at once. */
+function namesTwoYears(text: string): boolean {
+  YEAR.lastIndex = 0;
+  return YEAR.test(text) && YEAR.test(text);
+}
 
 export const yearConsistency: Rule = {
   meta: {
@@ -27,7 +34,7 @@ export const yearConsistency: Rule = {
     for (const lineIndex of [model.openingLine, model.closingLine]) {
       if (reportYear === undefined || lineIndex === undefined) continue;
       const line = model.lines[lineIndex];
-      for (const match of line.text.matchAll(CLAIMED_YEAR)) {
+      for (const match of execAll(CLAIMED_YEAR, line.text)) {
         const year = Number(match[1]);
         if (year === reportYear.year) continue;
         const at = match.index! + match[0].indexOf(match[1]);
@@ -35,8 +42,8 @@ export const yearConsistency: Rule = {
       }
     }
     model.lines.forEach((line, index) => {
-      if (model.roles[index] !== 'body' || line.kind === 'code') return;
-      for (const match of line.text.matchAll(SELF_COMPARISON)) {
+      if (model.roles[index] !== 'body' || line.kind === 'code' || !namesTwoYears(line.text)) return;
+      for (const match of execAll(SELF_COMPARISON, line.text)) {
         const year = match[1] ?? match[2];
         report(context, line, match.index!, match.index! + match[0].length, `${year}年同${year}年相比：比较的两个年份相同，其中一个应是别的年份。`);
       }
