@@ -216,6 +216,9 @@ const AMPERSAND = 0x26;
 /** &CounterClockwiseContourIntegral; is the longest named entity. */
 const MAX_ENTITY_LENGTH = 34;
 
+/** Source offsets of this many text indexes share one allocation. */
+const MAP_CHUNK_LENGTH = 8192;
+
 /** Accumulates plain text with a source offset per UTF-16 code unit. */
 class TextBuffer {
   text = '';
@@ -500,10 +503,23 @@ class LineCollector {
     return markup;
   }
 
+  /** Line maps are views into shared chunks: a typed array of its own costs each line an allocation outside the heap. */
+  private mapChunk = new Int32Array(0);
+  private mapChunkUsed = 0;
+
+  private newMap(length: number): Int32Array {
+    if (this.mapChunkUsed + length > this.mapChunk.length) {
+      this.mapChunk = new Int32Array(Math.max(length, MAP_CHUNK_LENGTH));
+      this.mapChunkUsed = 0;
+    }
+    this.mapChunkUsed += length;
+    return this.mapChunk.subarray(this.mapChunkUsed - length, this.mapChunkUsed);
+  }
+
   private mapOf(buffer: TextBuffer, lineStart: number, lineEnd: number): Int32Array {
     // Alignment can run to the end of the source on odd input (entities); never past it.
     const limit = this.source.length;
-    const map = new Int32Array(lineEnd - lineStart + 1);
+    const map = this.newMap(lineEnd - lineStart + 1);
     for (let k = 0; k < lineEnd - lineStart; k++) map[k] = Math.min(buffer.offsets[lineStart + k], limit);
     map[lineEnd - lineStart] = lineEnd > lineStart ? Math.min(buffer.offsets[lineEnd - 1] + 1, limit) : Math.min(buffer.offsets[lineStart] ?? limit, limit);
     return map;

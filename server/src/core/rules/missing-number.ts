@@ -15,6 +15,7 @@ const UNIT_MATCHER = new PhraseMatcher<UnitSpec>([...UNITS.values()].map((spec) 
 const PLACEHOLDER_CHARS = /[A-Za-zＸｘ×*＊_＿□〇○某】\]］]/;
 const SPACE = /[ \t\u3000\u00a0]/;
 const ASCII_DIGIT = /[0-9０-９]/;
+const isDigit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 
 /** Month and day gaps in dates: 截至月底, 于年月日, 2024年月. */
 const MONTH_FOLLOWERS = /^月(?:底|初|末|份|中旬|上旬|下旬|日|[0-9０-９]|[一二三四五六七八九十]+日)/;
@@ -33,9 +34,12 @@ function isNumeral(ch: string | undefined): boolean {
 
 /** Where the number of the unit at `start` is missing, if it is. */
 function unitGap(text: string, start: number, spec: UnitSpec): number | undefined {
+  // Most units of a draft follow their number; no word list can make those unfilled (余 is looked at below).
+  const before = text[start - 1];
+  if (before !== '余' && isNumeral(before)) return undefined;
   const end = start + spec.unit.length;
   const next = text[end];
-  if (next !== undefined && ASCII_DIGIT.test(next)) return undefined;
+  if (isDigit(text.charCodeAt(end))) return undefined;
   if (spec.counts?.endsAt(text, end)) return start;
   // 的村只有个。 支部书记达人。 组建宣讲团支，: a unit that ends its clause right after these has lost its number.
   const endsClause = next === undefined || BOUNDARIES.has(next);
