@@ -3,16 +3,13 @@
  * drafts pasted from Word keep one paragraph per line, often without blank lines between. This is the
  * only place that reads Markdown syntax; everything else reads the lines.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import { parse as micromark, postprocess, preprocess } from 'micromark';
+import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import type { Processor } from 'unified';
-import type { Construct, Extension, TokenizeContext, Tokenizer } from 'micromark-util-types';
-import type { Root, RootContent, PhrasingContent, ListItem, Table } from 'mdast';
+import { decodeString } from 'micromark-util-decode-string';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import type { Construct, Event, Extension, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { countsFrom } from './units';
 
 export type LineKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'tableRow' | 'code' | 'footnote';
@@ -76,24 +73,6 @@ export interface ParsedMarkdown {
   frontMatter?: { value: string; start: number; end: number };
 }
 
-/**
- * GFM tables and footnotes only, each only for texts that can hold one (a delimiter row, a `[^`): the
- * rest of GFM costs time and gives nothing here.
- */
-function gfmParts(tables: boolean, footnotes: boolean) {
-  return function (this: Processor): void {
-    const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-    if (tables) {
-      (data.micromarkExtensions ??= []).push(tableOnPossibleLines());
-      (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-    }
-    if (footnotes) {
-      (data.micromarkExtensions ??= []).push(gfmFootnote());
-      (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown());
-    }
-  };
-}
-
 /** Lines (numbered from 1, as micromark does) where a table can be: set before each parse, which is synchronous. */
 let tableLines: Uint8Array = new Uint8Array(0);
 
@@ -129,9 +108,99 @@ function possibleTableLines(text: string): Uint8Array | null {
   return marks;
 }
 
-/** Indexed by (tables ? 1 : 0) + (footnotes ? 2 : 0). */
-const processors = [false, true].flatMap((footnotes) => [false, true].map((tables) =>
-  unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts(tables, footnotes))));
+/**
+ * A token's text as Markdown reads it. A line ending inside a list item or a quote also spans the next
+ * line's indent or quote mark, and a tab can be partly indentation: the parser's own view leaves those out.
+ */
+function valueOf(source: string, [, token, context]: Event): string {
+  const raw = source.slice(token.start.offset, token.end.offset);
+  const plain = token.type === 'lineEnding' ? raw === '\n' || raw === '\r\n' || raw === '\r' : !raw.includes('\t');
+  return plain ? raw : context.sliceSerialize(token);
+}
+
+/** Index of the event that closes the token entered at `index`. */
+function closing(events: Event[], index: number): number {
+  const token = events[index][1];
+  let end = index + 1;
+  while (end < events.length && !(events[end][0] === 'exit' && events[end][1] === token)) end++;
+  return end;
+}
+
+/** A link's target when it has one written out ([文字](地址)); a reference link ([文字][1]) has none here. */
+function linkTarget(events: Event[], index: number): Style {
+  const end = closing(events, index);
+  let nested = 0;
+  for (let at = index + 1; at < end; at++) {
+    const [phase, token] = events[at];
+    if (token.type === 'image') nested += phase === 'enter' ? 1 : -1;
+    else if (nested === 0 && phase === 'enter' && token.type === 'resource') return { link: destination(events, at) };
+  }
+  return {};
+}
+
+function destination(events: Event[], resource: number): string {
+  const end = closing(events, resource);
+  for (let at = resource + 1; at < end; at++) {
+    const token = events[at][1];
+    if (token.type === 'resourceDestinationString') return decodeString(events[at][2].sliceSerialize(token));
+  }
+  return '';
+}
+
+/** An image written out (![说明](图.png)): its address and its text, markup and escapes resolved. */
+function imageOf(source: string, events: Event[], index: number): { url: string; alt: string } | undefined {
+  const end = closing(events, index);
+  let alt = '';
+  let url: string | undefined;
+  let nestedImages = 0;
+  let inResource = false;
+  for (let at = index + 1; at < end; at++) {
+    const [phase, token] = events[at];
+    if (token.type === 'image') nestedImages += phase === 'enter' ? 1 : -1;
+    if (nestedImages > 0 || token.type === 'image') continue;
+    if (token.type === 'resource') {
+      inResource = phase === 'enter';
+      if (inResource) url = destination(events, at);
+    } else if (phase === 'enter' && !inResource) {
+      if (ALT_TEXT.has(token.type)) alt += valueOf(source, events[at]);
+      else if (token.type === 'characterReference') alt += decodeString(valueOf(source, events[at]));
+    }
+  }
+  return url === undefined ? undefined : { url, alt };
+}
+
+const ALT_TEXT = new Set(['data', 'characterEscapeValue', 'codeTextData', 'lineEnding']);
+
+/** The text of an HTML block or inline tag as Markdown gives it: its lines, without the quote marks or indents before them. */
+function htmlValue(events: Event[], index: number): string {
+  const end = closing(events, index);
+  let value = '';
+  for (let at = index + 1; at < end; at++) {
+    const [phase, token] = events[at];
+    if (phase === 'enter' && (token.type === 'htmlFlowData' || token.type === 'htmlTextData' || token.type === 'lineEnding')) {
+      value += events[at][2].sliceSerialize(token);
+    }
+  }
+  return value;
+}
+
+/** YAML front matter: the text between its fences. */
+function frontMatterOf(source: string, events: Event[], index: number): { value: string; start: number; end: number } {
+  const token = events[index][1];
+  const end = closing(events, index);
+  const fences = events.slice(index + 1, end).filter(([phase, inner]) => phase === 'enter' && (inner.type as string) === 'yamlFence').map(([, fence]) => fence);
+  const from = fences[0]?.end.offset ?? token.start.offset;
+  const to = fences.length > 1 ? fences[fences.length - 1].start.offset : token.end.offset;
+  return { value: source.slice(from, to).replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, ''), start: token.start.offset, end: token.end.offset };
+}
+
+/**
+ * Front matter, and of GFM only tables and footnotes, each only for texts that can hold one (a delimiter
+ * row, a `[^`): the rest of GFM costs time and gives nothing here. Indexed by (tables ? 1 : 0) + (footnotes ? 2 : 0).
+ */
+const EXTENSIONS: Extension[][] = [false, true].flatMap((footnotes) => [false, true].map((tables) => [
+  frontmatter(['yaml']), ...(tables ? [tableOnPossibleLines()] : []), ...(footnotes ? [gfmFootnote()] : []),
+]));
 
 export function parseMarkdown(source: string): ParsedMarkdown {
   // micromark drops a byte order mark and counts offsets without it; shift them back.
@@ -139,16 +208,13 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   const text = boundedForParsing(bom ? source.slice(1) : source);
   const tables = possibleTableLines(text);
   if (tables) tableLines = tables;
-  const tree: Root = processors[(tables ? 1 : 0) + (text.includes('[^') ? 2 : 0)].parse(text);
+  // micromark's events, read directly: building a syntax tree first would cost as much again as this whole reading.
+  const extensions = EXTENSIONS[(tables ? 1 : 0) + (text.includes('[^') ? 2 : 0)];
+  const events = postprocess(micromark({ extensions }).document().write(preprocess()(text, 'utf8', true)));
   const collector = new LineCollector(text);
+  collector.read(events);
   const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments, starPlaceholders: collector.starPlaceholders, fenced: collector.fenced };
-  for (const node of tree.children) {
-    if (node.type === 'yaml' && node.position) {
-      parsed.frontMatter = { value: node.value, start: node.position.start.offset!, end: node.position.end.offset! };
-    } else {
-      collector.block(node);
-    }
-  }
+  if (collector.frontMatter) parsed.frontMatter = collector.frontMatter;
   parsed.unclosedComment = collector.unclosedComments[0];
   if (bom) {
     if (parsed.unclosedComment !== undefined) parsed.unclosedComment += bom;
@@ -283,111 +349,321 @@ interface Style {
   link?: string;
 }
 
+/** The blocks that a list item, a quote or a footnote holds: the first one of a list item carries its marker. */
+const FLOW_BLOCKS = new Set(['paragraph', 'definition', 'atxHeading', 'setextHeading', 'codeFenced', 'codeIndented', 'htmlFlow',
+  'table', 'thematicBreak', 'blockQuote', 'listOrdered', 'listUnordered', 'gfmFootnoteDefinition']);
+/** Inline content of a paragraph, a heading or a table cell. */
+const TEXT_PARTS = new Set(['paragraph', 'atxHeadingText', 'setextHeadingText', 'tableContent']);
+/** Not report text, with everything inside: definitions, a link's target, code spans, footnote calls, breaks. */
+const PASSED_OVER = new Set(['definition', 'thematicBreak', 'resource', 'reference', 'codeText', 'gfmFootnoteCall', 'hardBreakEscape', 'hardBreakTrailing', 'htmlText', 'autolink', 'image']);
+
+type Container = { kind: 'list'; ordered: boolean } | { kind: 'footnote'; label: string } | { kind: 'quote' };
+
+/**
+ * Reads micromark's events into report lines. Events come in document order with exact source offsets,
+ * so text is taken piece by piece where it stands, and nothing is nested by recursion (quotes and
+ * emphasis can nest thousands deep in odd input).
+ */
 class LineCollector {
   lines: Line[] = [];
   comments: HtmlComment[] = [];
   starPlaceholders: Array<{ start: number; end: number }> = [];
   fenced: Array<{ start: number; end: number }> = [];
+  frontMatter?: { value: string; start: number; end: number };
   /** Where a <!-- with no --> starts: Markdown hides everything after it. */
   unclosedComments: number[] = [];
   private blockCount = 0;
 
+  private containers: Container[] = [];
+  /** Set by a list item's marker until the item's first block: a paragraph there is the item's text. */
+  private itemStart?: { ordered: boolean; start: number };
+  private buffer?: TextBuffer;
+  private kind: LineKind = 'paragraph';
+  private depth = 0;
+  private styles: Style[] = [{}];
+  private textDepth = 0;
+  /** Text pieces of one run (no markup between) share one mark, as they are one piece of text. */
+  private joinsRun = false;
+  /** The line ending right after a hard break belongs to the break. */
+  private afterBreak = false;
+  /** A token whose contents are not read, until it closes. */
+  private passing?: Token;
+  private table?: { align: Array<'left' | 'center' | 'right' | undefined>; cell: number; cellStart: number };
+  /** The text of an indented code block, gathered as it is read; undefined outside one. */
+  private codeValue?: string;
+  private marker?: { start: number; end: number };
+  private footnoteFrom = 0;
+
   constructor(private readonly source: string) {}
 
-  /** Walks a top-level block and everything nested in it without recursion: quotes can nest thousands deep. */
-  block(top: RootContent): void {
-    const pending: RootContent[] = [top];
-    while (pending.length > 0) this.visit(pending.pop()!, pending);
+  read(events: Event[]): void {
+    for (let index = 0; index < events.length; index++) {
+      const [phase, token] = events[index];
+      if (this.passing) {
+        if (phase === 'exit' && token === this.passing) this.passing = undefined;
+        continue;
+      }
+      if (phase === 'enter') this.enter(token, events, index);
+      else this.exit(token);
+    }
   }
 
-  /** Handles one block; nested blocks go onto `pending`, last first, so they come out in document order. */
-  private visit(node: RootContent, pending: RootContent[]): void {
-    switch (node.type) {
+  private slice(token: Token): string {
+    return this.source.slice(token.start.offset, token.end.offset);
+  }
+
+  private enter(token: Token, events: Event[], index: number): void {
+    const type = token.type as string;
+    if (FLOW_BLOCKS.has(type) && this.startsBlock(token)) return;
+    if (TEXT_PARTS.has(type)) this.textDepth++;
+    switch (type) {
       case 'paragraph':
-        this.phrasingBlock(node.children, 0, 'paragraph');
-        break;
-      case 'heading':
-        this.phrasingBlock(node.children, node.depth, 'heading');
-        break;
-      case 'list':
-        pending.push(...node.children.map((item) => ({ ...item, ordered: node.ordered === true }) as unknown as RootContent).reverse());
-        break;
-      case 'listItem':
-        this.listItem(node, (node as ListItem & { ordered?: boolean }).ordered === true, pending);
-        break;
-      case 'blockquote':
-        pending.push(...[...node.children].reverse());
-        break;
-      case 'footnoteDefinition':
-        for (const child of node.children) {
-          if (child.type !== 'paragraph') continue;
-          const from = this.lines.length;
-          this.phrasingBlock(child.children, 0, 'footnote');
-          for (const line of this.lines.slice(from)) line.footnoteLabel = node.identifier;
+      case 'atxHeading':
+      case 'setextHeading':
+        this.buffer = new TextBuffer();
+        this.styles = [{}];
+        this.joinsRun = false;
+        this.depth = type === 'paragraph' ? 0 : -1;
+        if (type !== 'paragraph') this.kind = 'heading';
+        if (type === 'paragraph' && this.marker) {
+          const { start, end } = this.marker;
+          this.buffer.push(this.source.slice(start, end).trim(), start, end, this.source);
+          this.marker = undefined;
         }
-        break;
+        return;
+      case 'data':
+      case 'characterEscapeValue':
+      case 'characterReference':
+      case 'lineEnding':
+        if (this.buffer && this.textDepth > 0) this.text(events[index], type);
+        else if (type === 'lineEnding' && this.codeValue !== undefined) this.codeValue += valueOf(this.source, events[index]);
+        return;
+      case 'emphasis':
+      case 'strong': {
+        const style = this.styles[this.styles.length - 1];
+        const isMarkup = this.checkStars(token.start.offset, token.end.offset, type === 'strong');
+        this.styles.push(isMarkup ? { ...style, [type === 'strong' ? 'bold' : 'italic']: true } : style);
+        this.joinsRun = false;
+        return;
+      }
+      case 'link':
+        this.styles.push({ ...this.styles[this.styles.length - 1], ...linkTarget(events, index) });
+        this.joinsRun = false;
+        return;
+      case 'listOrdered':
+      case 'listUnordered':
+        this.containers.push({ kind: 'list', ordered: type === 'listOrdered' });
+        return;
+      case 'listItemPrefix': {
+        const list = this.containers[this.containers.length - 1];
+        this.itemStart = { ordered: list?.kind === 'list' && list.ordered, start: token.start.offset };
+        return;
+      }
+      case 'blockQuote':
+        this.containers.push({ kind: 'quote' });
+        return;
+      case 'gfmFootnoteDefinition':
+        this.containers.push({ kind: 'footnote', label: '' });
+        return;
+      case 'gfmFootnoteDefinitionLabelString': {
+        const footnote = this.containers[this.containers.length - 1];
+        if (footnote?.kind === 'footnote') footnote.label = normalizeIdentifier(this.slice(token)).toLowerCase();
+        return;
+      }
+      case 'codeIndented':
+        this.codeValue = '';
+        return;
+      case 'codeFlowValue':
+        if (this.codeValue !== undefined) this.codeValue += valueOf(this.source, events[index]);
+        return;
+      case 'codeFenced':
+        this.fenced.push({ start: token.start.offset, end: token.end.offset });
+        this.passing = token;
+        return;
+      case 'htmlFlow':
+        this.html(htmlValue(events, index), token.start.offset, token.end.offset);
+        this.passing = token;
+        return;
       case 'table':
-        this.table(node);
+        this.blockCount++;
+        this.table = { align: (token._align ?? []).map((align) => (align === 'none' ? undefined : align)), cell: 0, cellStart: 0 };
+        return;
+      case 'tableRow':
+        this.buffer = new TextBuffer();
+        this.styles = [{}];
+        this.table!.cell = 0;
+        return;
+      case 'tableHeader':
+      case 'tableData':
+        // Cells are kept apart by a pipe, which the rules read as a clause boundary.
+        if (this.table!.cell > 0) this.buffer!.pushSeparator('|', token.start.offset);
+        this.table!.cellStart = this.buffer!.text.length;
+        this.joinsRun = false;
+        return;
+      case 'yaml':
+        if (this.containers.length === 0) this.frontMatter = frontMatterOf(this.source, events, index);
+        this.passing = token;
+        return;
+      default:
+        if (PASSED_OVER.has(type)) this.inline(token, type, events, index);
+    }
+  }
+
+  /** A block inside a list item, a quote or a footnote: whether it is passed over whole. */
+  private startsBlock(token: Token): boolean {
+    const container = this.containers[this.containers.length - 1];
+    const first = this.itemStart;
+    this.itemStart = undefined;
+    this.marker = undefined;
+    if (container?.kind === 'footnote') {
+      // Of a footnote's text only its paragraphs are read.
+      if (token.type !== 'paragraph') {
+        this.passing = token;
+        return true;
+      }
+      this.kind = 'footnote';
+      this.footnoteFrom = this.lines.length;
+      return false;
+    }
+    if (token.type !== 'paragraph') return false;
+    this.kind = first ? (first.ordered ? 'ordered' : 'bullet') : 'paragraph';
+    // The ordinal the user typed ("1." / "1)") is the list marker: it starts the item's text.
+    this.marker = first?.ordered ? { start: first.start, end: token.start.offset } : undefined;
+    return false;
+  }
+
+  /** Inline constructs that are not text: each stands in the line as what it is. */
+  private inline(token: Token, type: string, events: Event[], index: number): void {
+    this.passing = token;
+    this.joinsRun = false;
+    const buffer = this.buffer;
+    if (!buffer || this.textDepth === 0) return;
+    const start = token.start.offset;
+    switch (type) {
+      case 'codeText':
+        // Code is not prose: one object character keeps words on either side apart.
+        buffer.pushSeparator('\uFFFC', start);
         break;
-      case 'code': {
-        const start = node.position!.start.offset!;
-        const end = node.position!.end.offset!;
-        // A fenced block is set apart on purpose (an example, a note to self): not report text. Four-space
-        // indents are what Word pastes leave, and those lines are the report.
-        if (/^[ \t]*(`{3,}|~{3,})/.test(this.source.slice(start, start + 8))) this.fenced.push({ start, end });
-        else this.code(node.value, start, end);
+      case 'hardBreakEscape':
+      case 'hardBreakTrailing':
+        buffer.pushSeparator('\n', start);
+        this.afterBreak = true;
+        break;
+      case 'htmlText':
+        this.html(htmlValue(events, index), start, token.end.offset);
+        break;
+      case 'gfmFootnoteCall': {
+        const label = events.slice(index, index + 8).find(([, inner]) => inner.type === 'gfmFootnoteCallString');
+        if (label) buffer.anchors.push({ at: buffer.text.length, footnote: normalizeIdentifier(this.slice(label[1])).toLowerCase() });
         break;
       }
-      case 'html':
-        this.html(node.value, node.position!.start.offset!, node.position!.end.offset!);
+      case 'image': {
+        const image = imageOf(this.source, events, index);
+        if (image) buffer.anchors.push({ at: buffer.text.length, image });
         break;
+      }
+      case 'autolink': {
+        const inner = events.slice(index, index + 6).map(([, part]) => part).find((part) => part.type === 'autolinkProtocol' || part.type === 'autolinkEmail');
+        if (!inner) break;
+        const value = this.slice(inner);
+        this.push(value, inner.start.offset, inner.end.offset, { ...this.styles[this.styles.length - 1], link: inner.type === 'autolinkEmail' ? `mailto:${value}` : value });
+        this.joinsRun = false;
+        break;
+      }
       default:
-        // Thematic breaks and definitions are not report text.
         break;
     }
   }
 
-  private listItem(item: ListItem, ordered: boolean, pending: RootContent[]): void {
-    const [first, ...rest] = item.children;
-    pending.push(...[...rest].reverse());
-    if (ordered && first?.type === 'paragraph') {
-      // The ordinal the user typed ("1." / "1)") is the list marker, which mdast drops.
-      const itemStart = item.position!.start.offset!;
-      const firstStart = first.position!.start.offset!;
-      const marker = this.source.slice(itemStart, firstStart).trimEnd();
-      const buffer = new TextBuffer();
-      buffer.push(marker.trimStart(), itemStart, firstStart, this.source);
-      this.phrasingInto(buffer, first.children, {});
-      this.flush(buffer, 0, 'ordered');
-    } else if (first?.type === 'paragraph') {
-      this.phrasingBlock(first.children, 0, 'bullet');
-    } else if (first) {
-      pending.push(first);
+  private text(event: Event, type: string): void {
+    const token = event[1];
+    if (type === 'lineEnding' && this.afterBreak) {
+      this.afterBreak = false;
+      return;
     }
+    this.afterBreak = false;
+    const value = valueOf(this.source, event);
+    this.push(type === 'characterReference' ? decodeString(value) : value, token.start.offset, token.end.offset, this.styles[this.styles.length - 1]);
   }
 
-  private table(node: Table): void {
-    this.blockCount++;
-    const align = node.align ?? [];
-    for (const row of node.children) {
-      const buffer = new TextBuffer();
-      row.children.forEach((cell, index) => {
-        const cellStart = cell.position?.start.offset ?? 0;
-        // Cells are kept apart by a pipe, which the rules read as a clause boundary.
-        if (index > 0) buffer.pushSeparator('|', cellStart);
-        const start = buffer.text.length;
-        this.phrasingInto(buffer, cell.children, {});
-        buffer.cells.push({ start, end: buffer.text.length, align: align[index] ?? undefined });
-      });
-      if (buffer.text.length === 0 && buffer.anchors.length === 0) continue;
-      const map = this.mapOf(buffer, 0, buffer.text.length);
-      this.lines.push({ text: buffer.text, map, mdDepth: 0, kind: 'tableRow', block: this.blockCount, wrappedAfter: '', marks: buffer.marks, cells: buffer.cells, ...(buffer.anchors.length > 0 ? { anchors: buffer.anchors } : {}) });
+  private push(value: string, start: number, end: number, style: Style): void {
+    const buffer = this.buffer!;
+    const textStart = buffer.text.length;
+    buffer.push(value, start, end, this.source);
+    const { bold, italic, link } = style;
+    if (!(bold || italic || link) || buffer.text.length === textStart) return;
+    const last = buffer.marks[buffer.marks.length - 1];
+    if (this.joinsRun && last && last.end === textStart) last.end = buffer.text.length;
+    else buffer.marks.push({ start: textStart, end: buffer.text.length, ...style });
+    this.joinsRun = true;
+  }
+
+  private exit(token: Token): void {
+    const type = token.type as string;
+    if (TEXT_PARTS.has(type)) this.textDepth--;
+    switch (type) {
+      case 'atxHeadingSequence':
+        if (this.depth === -1) this.depth = token.end.offset - token.start.offset;
+        return;
+      case 'setextHeadingLineSequence':
+        this.depth = this.source[token.start.offset] === '=' ? 1 : 2;
+        return;
+      case 'paragraph':
+      case 'atxHeading':
+      case 'setextHeading': {
+        this.flush(this.buffer!, Math.max(this.depth, 0), this.kind);
+        this.buffer = undefined;
+        const container = this.containers[this.containers.length - 1];
+        if (container?.kind === 'footnote') for (const line of this.lines.slice(this.footnoteFrom)) line.footnoteLabel = container.label;
+        return;
+      }
+      case 'emphasis':
+      case 'strong':
+      case 'link':
+        this.styles.pop();
+        this.joinsRun = false;
+        return;
+      case 'listOrdered':
+      case 'listUnordered':
+      case 'blockQuote':
+      case 'gfmFootnoteDefinition':
+        this.containers.pop();
+        this.itemStart = undefined;
+        return;
+      case 'codeIndented': {
+        const start = token.start.offset;
+        const value = (this.codeValue ?? '').replace(/(\r?\n|\r)$/, '');
+        this.codeValue = undefined;
+        // A fence indented four spaces or more is code, not a fence; the source is what tells them apart.
+        if (/^[ \t]*(`{3,}|~{3,})/.test(this.source.slice(start, start + 8))) this.fenced.push({ start, end: token.end.offset });
+        else this.code(value, start, token.end.offset);
+        return;
+      }
+      case 'tableHeader':
+      case 'tableData': {
+        const table = this.table!;
+        this.buffer!.cells.push({ start: table.cellStart, end: this.buffer!.text.length, align: table.align[table.cell] });
+        table.cell++;
+        return;
+      }
+      case 'tableRow': {
+        const buffer = this.buffer!;
+        this.buffer = undefined;
+        if (buffer.text.length === 0 && buffer.anchors.length === 0) return;
+        const map = this.mapOf(buffer, 0, buffer.text.length);
+        this.lines.push({ text: buffer.text, map, mdDepth: 0, kind: 'tableRow', block: this.blockCount, wrappedAfter: '', marks: buffer.marks, cells: buffer.cells, ...(buffer.anchors.length > 0 ? { anchors: buffer.anchors } : {}) });
+        return;
+      }
+      case 'table':
+        this.table = undefined;
+        return;
+      default:
     }
   }
 
   private code(value: string, start: number, end: number): void {
     const buffer = new TextBuffer();
-    // The value leaves out fences and indentation; find where it sits in the source.
+    // The value leaves out indentation; find where it sits in the source.
     const firstLine = value.split('\n', 1)[0];
     const at = firstLine ? this.source.indexOf(firstLine, start) : -1;
     buffer.push(value, at === -1 ? start : at, end, this.source);
@@ -404,68 +680,6 @@ class LineCollector {
       }
       this.comments.push({ start: start + open, end: Math.min(end, start + close + 3), value: value.slice(open + 4, close) });
       open = value.indexOf('<!--', close + 3);
-    }
-  }
-
-  private phrasingBlock(children: PhrasingContent[], depth: number, kind: LineKind): void {
-    const buffer = new TextBuffer();
-    this.phrasingInto(buffer, children, {});
-    this.flush(buffer, depth, kind);
-  }
-
-  /** Inline content into the buffer, without recursion: emphasis and links can nest deep in odd input. */
-  private phrasingInto(buffer: TextBuffer, nodes: PhrasingContent[], style: Style): void {
-    const frames: Array<{ nodes: PhrasingContent[]; index: number; style: Style }> = [{ nodes, index: 0, style }];
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1];
-      if (frame.index >= frame.nodes.length) {
-        frames.pop();
-        continue;
-      }
-      const node = frame.nodes[frame.index++];
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
-      const enter = (inner: Style) => frames.push({ nodes: (node as { children: PhrasingContent[] }).children, index: 0, style: inner });
-      switch (node.type) {
-        case 'text': {
-          const textStart = buffer.text.length;
-          buffer.push(node.value, start, end, this.source);
-          const { bold, italic, link } = frame.style;
-          if ((bold || italic || link) && buffer.text.length > textStart) buffer.marks.push({ start: textStart, end: buffer.text.length, ...frame.style });
-          break;
-        }
-        case 'inlineCode':
-          // Code is not prose: one object character keeps words on either side apart.
-          buffer.pushSeparator('\uFFFC', start);
-          break;
-        case 'break':
-          buffer.pushSeparator('\n', start);
-          break;
-        case 'html':
-          this.html(node.value, start, end);
-          break;
-        case 'emphasis':
-        case 'strong': {
-          const isMarkup = this.checkStars(start, end, node.type === 'strong');
-          enter(isMarkup ? { ...frame.style, [node.type === 'strong' ? 'bold' : 'italic']: true } : frame.style);
-          break;
-        }
-        case 'link':
-          enter({ ...frame.style, link: node.url });
-          break;
-        case 'footnoteReference':
-          buffer.anchors.push({ at: buffer.text.length, footnote: node.identifier });
-          break;
-        case 'image':
-          buffer.anchors.push({ at: buffer.text.length, image: { url: node.url, alt: node.alt ?? '' } });
-          break;
-        case 'delete':
-        case 'linkReference':
-          enter(frame.style);
-          break;
-        default:
-          break;
-      }
     }
   }
 
