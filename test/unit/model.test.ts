@@ -121,6 +121,28 @@ describe('report model: how a reader sees real drafts', () => {
     });
   });
 
+  it('reads list markers, links, images, breaks, entities, comments and footnotes where they stand', () => {
+    const source = '1. 加强**理论[学习](https://a.cn/x\\_y)**\n2. 见[上文][r]与<https://b.cn>，![图&amp;表](t.png)\n\n[r]: https://r.cn\n\n'
+      + '> 第一行\\\n> 第二行&#x4e00;<!-- 注 -->\n\n正文[^注]。\n\n[^注]: 注释一段\n\n    - 脚注里的列表不读\n';
+    const { lines, comments } = lint(source).model;
+    assert.deepEqual(lines.map((line) => [line.kind, line.text]), [
+      ['ordered', '1.加强理论学习'], ['ordered', '2.见上文与https://b.cn，'], ['paragraph', '第一行'], ['paragraph', '第二行一'],
+      ['paragraph', '正文。'], ['footnote', '注释一段'],
+    ]);
+    // Bold runs on into the link inside it; a reference link has no target here, an autolink has its own.
+    assert.deepEqual(lines[0].marks, [{ start: 4, end: 6, bold: true }, { start: 6, end: 8, bold: true, link: 'https://a.cn/x_y' }]);
+    assert.deepEqual(lines[1].marks, [{ start: 6, end: 18, link: 'https://b.cn' }]);
+    assert.deepEqual(lines[1].anchors, [{ at: 19, image: { url: 't.png', alt: '图&表' } }]);
+    assert.deepEqual(lines[4].anchors, [{ at: 2, footnote: '注' }]);
+    assert.equal(lines[5].footnoteLabel, '注');
+    // Every character maps back to where it was typed: the entity to its &, the marker to the list item.
+    const at = (line: number, index: number) => source[lines[line].map[index]];
+    assert.equal(at(0, 0), '1');
+    assert.equal(at(3, 3), '&');
+    assert.equal(at(4, 2), '。');
+    assert.deepEqual(comments.map((comment) => [comment.value, source.slice(comment.start, comment.end)]), [[' 注 ', '<!-- 注 -->']]);
+  });
+
   it('reads GFM tables wherever GFM has them, and pipes without a delimiter row as text', () => {
     const kinds = (source: string) => lint(source).model.lines.map((line) => `${line.kind}:${line.text.trim()}`);
     // In a quote, with a delimiter row that has no closing pipe, with CRLF, and a row with no pipe at all.

@@ -1,7 +1,9 @@
 /**
  * Markdown to report lines. Each source line of a paragraph or heading is one report line, because
  * drafts pasted from Word keep one paragraph per line, often without blank lines between. This is the
- * only place that reads Markdown syntax; everything else reads the lines.
+ * only place that reads Markdown syntax; everything else reads the lines. The syntax is micromark's (the
+ * parser under remark), read from its events: no syntax tree is built, which keeps a whole check of a
+ * draft within 1.5 times what parsing alone takes (`npm run bench`).
  */
 import { parse as micromark, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -208,7 +210,6 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   const text = boundedForParsing(bom ? source.slice(1) : source);
   const tables = possibleTableLines(text);
   if (tables) tableLines = tables;
-  // micromark's events, read directly: building a syntax tree first would cost as much again as this whole reading.
   const extensions = EXTENSIONS[(tables ? 1 : 0) + (text.includes('[^') ? 2 : 0)];
   const events = postprocess(micromark({ extensions }).document().write(preprocess()(text, 'utf8', true)));
   const collector = new LineCollector(text);
