@@ -392,7 +392,9 @@ class LineCollector {
   private table?: { align: Array<'left' | 'center' | 'right' | undefined>; cell: number; cellStart: number };
   /** The text of an indented code block, gathered as it is read; undefined outside one. */
   private codeValue?: string;
+  /** An ordered item's typed ordinal (1. / 1)), put before the text of the paragraph that follows it. */
   private marker?: { start: number; end: number };
+  /** The first line of the footnote paragraph being read. */
   private footnoteFrom = 0;
 
   constructor(private readonly source: string) {}
@@ -424,6 +426,7 @@ class LineCollector {
         this.buffer = new TextBuffer();
         this.styles = [{}];
         this.joinsRun = false;
+        this.afterBreak = false;
         this.depth = type === 'paragraph' ? 0 : -1;
         if (type !== 'paragraph') this.kind = 'heading';
         if (type === 'paragraph' && this.marker) {
