@@ -62,16 +62,16 @@ function readTsv(path: string): string[][] {
   return rows;
 }
 
-function verdictKey(file: string, line: number, rule: string, text: string): string {
-  return `${file}\t${line}\t${rule}\t${text}`;
+function verdictKey(file: string, line: number, column: number, rule: string, text: string): string {
+  return `${file}\t${line}\t${column}\t${rule}\t${text}`;
 }
 
 function loadVerdicts(): Map<string, Verdict> {
   const verdicts = new Map<string, Verdict>();
   const path = join(here, 'verdicts.tsv');
   if (!existsSync(path)) return verdicts;
-  for (const [file, line, rule, text, verdict, note] of readTsv(path).slice(1)) {
-    verdicts.set(verdictKey(file, Number(line), rule, text), { verdict: verdict as Verdict['verdict'], note: note ?? '' });
+  for (const [file, line, column, rule, text, verdict, note] of readTsv(path).slice(1)) {
+    verdicts.set(verdictKey(file, Number(line), Number(column), rule, text), { verdict: verdict as Verdict['verdict'], note: note ?? '' });
   }
   return verdicts;
 }
@@ -138,10 +138,11 @@ function main(): number {
         continue;
       }
       const line = lineOfOffset(lineStarts, finding.start) + 1;
+      const column = finding.start - lineStarts[line - 1] + 1;
       const text = source.slice(finding.start, Math.min(finding.end, finding.start + 40)).split(/\r?\n/)[0];
-      const key = verdictKey(entry.file, line, finding.rule, text);
+      const key = verdictKey(entry.file, line, column, finding.rule, text);
       const verdict = verdicts.get(key);
-      const shown = `${entry.file}:${line} ${finding.rule} “${text}” ${finding.message}`;
+      const shown = `${entry.file}:${line}:${column} ${finding.severity} ${finding.rule} “${text}” ${finding.message}`;
       if (touched.some((annotation) => annotation.kind === 'residue')) {
         // Page chrome is deleted, never corrected: any other rule's finding there is a false alarm.
         counts.F++;
@@ -198,7 +199,7 @@ function main(): number {
   if (stale.length > 0) console.log(`\n${stale.length} 条判定已不再对应任何问题（可从 verdicts.tsv 删去）`);
   if (unjudged.length > 0) {
     failures.push(`${unjudged.length} 个问题未判定：把判定写进 test/eval/verdicts.tsv（npm run eval -- --unjudged 列出待填的行）`);
-    if (printUnjudged) console.log(`\n待判定（file, line, rule, text, verdict, note）：\n${unjudged.join('\n')}`);
+    if (printUnjudged) console.log(`\n待判定（file, line, column, rule, text, verdict, note）：\n${unjudged.join('\n')}`);
   }
   if (failures.length > 0) {
     console.log(`\n✖ ${failures.join('\n✖ ')}`);

@@ -4,7 +4,7 @@ import { BUILTIN_PROFILES, mergeProfiles, type Profile } from './profiles';
 import type { RuleContext } from './rule';
 import { RULES } from './rules/index';
 import { Suppressions } from './suppress';
-import type { Finding, SeveritySetting } from './types';
+import type { Finding, Severity, SeveritySetting } from './types';
 import { compileUserPattern, type UserPattern } from './patterns';
 import type { PhraseEntry } from './phrases';
 
@@ -42,10 +42,46 @@ export function profilesFor(config: LintConfig): Profile[] {
   return mergeProfiles(BUILTIN_PROFILES, config.genres, config.synonyms);
 }
 
+/** 0 is the most severe. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Source ranges of page chrome, sorted, for a lookup per finding. */
+class ResidueRanges {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(model: ReportModel) {
+    const ranges = model.residue.map((residue) => {
+      const line = model.lines[residue.lineIndex];
+      return { start: line.map[residue.start], end: line.map[residue.end] };
+    }).sort((a, b) => a.start - b.start);
+    for (const range of ranges) {
+      this.starts.push(range.start);
+      this.ends.push(range.end);
+    }
+  }
+
+  /** Whether a finding starts inside chrome (a punctuation pair that begins in a page marker included). */
+  covers(start: number): boolean {
+    let low = 0;
+    let high = this.starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid] <= start) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found !== -1 && start < this.ends[found];
+  }
+}
+
 export function lint(source: string, config: LintConfig = {}): LintResult {
   const profiles = profilesFor(config);
   const model = buildModel(source, { profiles, profile: config.profile });
   const suppressions = new Suppressions(model.comments, source, model.lineStarts);
+  const chrome = new ResidueRanges(model);
   const findings: Finding[] = [];
   // Invalid patterns are reported where the configuration is read; here they are only skipped.
   const extraPlaceholders = (config.placeholders ?? []).map(compileUserPattern).filter((pattern): pattern is UserPattern => typeof pattern !== 'string');
@@ -62,7 +98,11 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
       phrases: config.phrases ?? [],
       report(report) {
         if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
-        findings.push({ rule: rule.meta.id, severity: setting, ...report });
+        // Page chrome is deleted, not corrected: only template-residue speaks about it.
+        if (rule.meta.id !== 'template-residue' && chrome.covers(report.start)) return;
+        const { severityAtMost, ...rest } = report;
+        const severity = severityAtMost && SEVERITY_RANK[severityAtMost] > SEVERITY_RANK[setting] ? severityAtMost : setting;
+        findings.push({ rule: rule.meta.id, severity, ...rest });
       },
     };
     rule.check(context);

@@ -8,7 +8,8 @@ import { collectEnumerations, type EnumerationRun } from './enumerations';
 import { decideGenre, type GenreSource } from './genre';
 import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
 import { type Ordinal, parseOrdinal } from './ordinals';
-import { findProfile, type Profile } from './profiles';
+import { findProfile, matchSectionRoles, type Profile } from './profiles';
+import { findPageSplits, isOfficialElement, outlineAboveTitle, repeatsTitle, sandwichedChrome, titleDecorationStart } from './chrome';
 import { ABOVE_TITLE_REASON, findResidue, looksLikeSiteChrome, type Residue, wholeLineResidue } from './residue';
 
 export type Level = 1 | 2 | 3 | 4 | 5;
@@ -39,6 +40,8 @@ export interface Title {
   lineIndexes: number[];
   /** Text index in the last title line where the title ends: a title glued to the body ends mid-line. */
   end: number;
+  /** Text index in the first title line where the title starts: after a preview's page marker. */
+  start: number;
 }
 
 export interface Signature {
@@ -80,6 +83,11 @@ export interface ReportModel {
   /** The heading on each line, if that line is one. */
   headingOfLine: Array<Heading | undefined>;
   enumerations: EnumerationRun[];
+  /**
+   * The draft has its ending: a closing formula, a signature, or the genre's last part. Until then
+   * it is being written, and what comes later (a second item, a last part's text) is not missing yet.
+   */
+  ended: boolean;
   /** True for a line that continues the paragraph of the line before (hard-wrapped Markdown). */
   continuesParagraph: boolean[];
 }
@@ -104,6 +112,8 @@ const SIGNATURE_MAX_LENGTH = 30;
 const SIGNATURE_MAX_LINES = 2;
 /** Lines looked at for the title, after residue. */
 const TITLE_SEARCH_LINES = 6;
+/** Lines under the title searched for copies of it, before the text begins. */
+const REPEAT_SEARCH_LINES = 12;
 const TOC_ENTRY = /^(.{1,60}?)([\s\u3000.．…·_\-—]*)(\d{1,3})$/;
 const TOC_HEADER = /^目\s*录$/;
 const TOC_ENTRY_MAX_LENGTH = 80;
@@ -128,19 +138,23 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     headingOfLine: new Array(lines.length),
     enumerations: [],
     continuesParagraph: new Array<boolean>(lines.length).fill(false),
+    ended: false,
   };
   if (parsed.frontMatter) readFrontMatter(model, parsed.frontMatter);
   for (const residue of model.residue) if (residue.whole) model.roles[residue.lineIndex] = 'residue';
+  model.residue.push(...findPageSplits(lines, model.roles));
   lines.forEach((line, index) => {
     if (line.kind === 'footnote' && model.roles[index] === 'body') model.roles[index] = 'footnote';
   });
 
   findTitle(model);
+  for (const residue of sandwichedChrome(model)) markResidue(model, residue.lineIndex, residue.reason);
   findTableOfContents(model);
   findSignature(model);
   findFormulas(model);
   collectHeadings(model);
   decideProfile(model, options);
+  model.ended = hasEnding(model);
   markContinuations(model);
   model.enumerations = collectEnumerations(
     lines.map((line, index) => (model.roles[index] === 'body' || model.roles[index] === 'closing' ? line.text : undefined)),
@@ -166,8 +180,8 @@ function readFrontMatter(model: ReportModel, block: { value: string; start: numb
 }
 
 /** A line that can be (part of) a title: a level-1 Markdown heading, or short, with no ordinal and no sentence punctuation. */
-function titleLike(line: Line): boolean {
-  const text = line.text.trim();
+function titleLike(line: Line, start = 0): boolean {
+  const text = line.text.slice(start).trim();
   if (/^[—–]/.test(text)) return false;
   if (line.mdDepth === 1) return true;
   return text.length > 0 && text.length <= TITLE_MAX_LENGTH && !CLAUSE_PUNCTUATION.test(text) && !/[。；！？]/.test(text)
@@ -176,30 +190,40 @@ function titleLike(line: Line): boolean {
 
 function findTitle(model: ReportModel): void {
   const { lines, roles } = model;
+  // A document preview's page marker before the text: the title, if any, follows it on the same line.
+  const textStart = (index: number) => model.residue.find((residue) => residue.lineIndex === index && !residue.whole && residue.start <= leadOf(lines[index]))?.end ?? 0;
   const candidates: number[] = [];
-  for (let i = 0; i < lines.length && candidates.length < TITLE_SEARCH_LINES; i++) {
+  let from = 0;
+  const outline = leadingOutline(model);
+  if (outline) {
+    for (const index of outline.block) markResidue(model, index, '标题之前列出的提纲（正文中又重复）');
+    from = outline.titleLine;
+  }
+  for (let i = from; i < lines.length && candidates.length < TITLE_SEARCH_LINES; i++) {
     if (roles[i] === 'residue') continue;
-    const text = lines[i].text.trim();
-    if (SALUTATION.test(text) || parseOrdinal(text) || (!titleLike(lines[i]) && candidates.length > 0)) break;
+    const text = lines[i].text.slice(textStart(i)).trim();
+    if (SALUTATION.test(text) || parseOrdinal(text) || (!titleLike(lines[i], textStart(i)) && candidates.length > 0)) break;
     candidates.push(i);
-    if (!titleLike(lines[i])) break;
+    if (!titleLike(lines[i], textStart(i))) break;
   }
   if (candidates.length === 0) return;
 
-  // The first line that names a genre is the title; site lines above it are residue.
-  let chosen = candidates.find((index) => titleLike(lines[index]) && GENRE_NOUN.test(lines[index].text));
+  // The first line that names a genre is the title; whatever stands above it is the page's.
+  let chosen = candidates.find((index) => titleLike(lines[index], textStart(index)) && GENRE_NOUN.test(lines[index].text));
   if (chosen === undefined) {
     const first = candidates[0];
-    if (titleLike(lines[first])) chosen = first;
+    if (titleLike(lines[first], textStart(first))) chosen = first;
     else {
-      const glued = gluedTitleEnd(lines[first].text);
-      if (glued !== undefined) setTitle(model, [first], glued);
+      const start = textStart(first);
+      const glued = gluedTitleEnd(lines[first].text.slice(start));
+      if (glued !== undefined) setTitle(model, [first], start + glued, start);
       return;
     }
   }
   // A title line that runs into the first heading: ……工作总结及2025年工作谋划一、工作开展情况.
   const gluedHeading = gluedOrdinalAt(lines[chosen].text);
   if (gluedHeading !== undefined) {
+    markAboveTitle(model, candidates, chosen);
     setTitle(model, [chosen], gluedHeading);
     return;
   }
@@ -207,7 +231,7 @@ function findTitle(model: ReportModel): void {
   // A title written over two or three lines: 关于XX县2024年度 / 法治政府建设情况的报告.
   for (let above = candidates.indexOf(chosen) - 1; above >= 0; above--) {
     const index = candidates[above];
-    if (index !== titleLines[0] - 1 || !titleLike(lines[index]) || looksLikeSiteChrome(lines[index].text) || titleLines.length >= 3) break;
+    if (index !== titleLines[0] - 1 || !titleRow(lines[index], lines[chosen]) || titleLines.length >= 3) break;
     if (lines[index].mdDepth !== lines[chosen].mdDepth) break;
     titleLines.unshift(index);
   }
@@ -217,17 +241,16 @@ function findTitle(model: ReportModel): void {
     if (!GENRE_NOUN.test(lines[below].text) || lines[below].mdDepth !== lines[chosen].mdDepth) break;
     titleLines.push(below);
   }
-  for (const index of candidates) {
-    if (index >= titleLines[0]) break;
-    // Above the title: a site's wording makes a line residue; anything else is left as it is.
-    if (looksLikeSiteChrome(lines[index].text)) {
-      model.residue.push(wholeLineResidue(lines[index], index, ABOVE_TITLE_REASON));
-      roles[index] = 'residue';
-    }
+  markAboveTitle(model, candidates, titleLines[0]);
+  const lastLine = titleLines[titleLines.length - 1];
+  const decoration = titleDecorationStart(lines[lastLine].text);
+  if (decoration !== undefined) {
+    model.residue.push({ lineIndex: lastLine, start: decoration, end: lines[lastLine].text.trimEnd().length, whole: false, reason: '网站加在标题后的标注（范文、例文、篇数、页码）' });
   }
-  setTitle(model, titleLines, lines[titleLines[titleLines.length - 1]].text.trimEnd().length);
+  setTitle(model, titleLines, decoration ?? lines[lastLine].text.trimEnd().length);
+  markRepeatedTitles(model, lastLine + 1);
 
-  let next = titleLines[titleLines.length - 1] + 1;
+  let next = lastLine + 1;
   while (next < lines.length && roles[next] === 'residue') next++;
   if (next < lines.length && /^[—–]{1,2}/.test(lines[next].text.trim())) {
     model.subtitleLine = next;
@@ -241,6 +264,51 @@ function findTitle(model: ReportModel): void {
   }
 }
 
+function leadOf(line: Line): number {
+  return line.text.length - line.text.trimStart().length;
+}
+
+function markResidue(model: ReportModel, index: number, reason: string): void {
+  if (model.roles[index] === 'residue') return;
+  model.residue.push(wholeLineResidue(model.lines[index], index, reason));
+  model.roles[index] = 'residue';
+}
+
+/** Lines above the title are the page's (site header, greeting, copy button), except a 公文's own elements. */
+function markAboveTitle(model: ReportModel, candidates: readonly number[], titleLine: number): void {
+  for (const index of candidates) {
+    if (index >= titleLine) break;
+    if (!isOfficialElement(model.lines[index].text)) markResidue(model, index, ABOVE_TITLE_REASON);
+  }
+}
+
+/** The upper row of a title written over two lines: a title's own words, as long as a row is. */
+function titleRow(upper: Line, lower: Line): boolean {
+  const text = upper.text.trim();
+  return titleLike(upper) && !looksLikeSiteChrome(text) && !/\S[ \u3000]+\S/.test(text) && text.length >= Math.min(8, lower.text.trim().length / 2);
+}
+
+/** An outline printed at the very top, before the title it belongs to. */
+function leadingOutline(model: ReportModel): { block: number[]; titleLine: number } | undefined {
+  const { lines, roles } = model;
+  let index = 0;
+  while (index < lines.length && (roles[index] === 'residue' || (parseOrdinal(lines[index].text.trim()) && titleLike(lines[index], parseOrdinal(lines[index].text.trim())!.end + leadOf(lines[index]))))) index++;
+  if (index >= lines.length || !titleLike(lines[index]) || !GENRE_NOUN.test(lines[index].text)) return undefined;
+  const block = outlineAboveTitle(lines, roles, index);
+  return block.length > 0 ? { block, titleLine: index } : undefined;
+}
+
+/** Copies of the title under it (a site prints the title again, or after a 第N篇 label), before the text begins. */
+function markRepeatedTitles(model: ReportModel, from: number): void {
+  const { lines, roles, title } = model;
+  if (!title) return;
+  for (let index = from; index < lines.length && index < from + REPEAT_SEARCH_LINES; index++) {
+    const text = lines[index].text.trim();
+    if (roles[index] === 'body' && repeatsTitle(text, title.text)) markResidue(model, index, '重复的标题');
+    else if (roles[index] === 'body' && text.length > 40 && /[。；！？]/.test(text)) return;
+  }
+}
+
 function isByline(line: Line): boolean {
   const text = line.text.trim();
   if (line.mdDepth > 0 || text.length > SIGNATURE_MAX_LENGTH || /[。，；！？：:]/.test(text) || parseOrdinal(text)) return false;
@@ -251,12 +319,14 @@ function isByline(line: Line): boolean {
 function gluedTitleEnd(text: string): number | undefined {
   const atOrdinal = gluedOrdinalAt(text);
   if (atOrdinal !== undefined) return atOrdinal;
-  if (OPENING_FORMULA.test(text)) return undefined;
   const window = text.slice(0, 100);
   const firstMark = window.search(/[，。；：！？]/);
   const head = firstMark === -1 ? window : window.slice(0, firstMark);
   let end = -1;
   for (const match of head.matchAll(/(报告|总结|材料|提纲|述职)/g)) end = match.index + match[0].length;
+  // 现将……报告如下 names the genre inside the opening sentence; it is no title.
+  const formula = OPENING_FORMULA.exec(text);
+  if (formula && formula.index < end) return undefined;
   if (end > 0 && end < text.length && plausibleTitle(text.slice(0, end))) return end;
   return undefined;
 }
@@ -281,10 +351,10 @@ function plausibleTitle(text: string): boolean {
   return trimmed.length >= 4 && trimmed.length <= 80 && !/[。；！？，：]/.test(trimmed) && GENRE_NOUN.test(trimmed);
 }
 
-function setTitle(model: ReportModel, lineIndexes: number[], end: number): void {
+function setTitle(model: ReportModel, lineIndexes: number[], end: number, start = 0): void {
   const last = lineIndexes[lineIndexes.length - 1];
-  const text = lineIndexes.map((index) => (index === last ? model.lines[index].text.slice(0, end) : model.lines[index].text).trim()).join('');
-  model.title = { text, lineIndexes, end };
+  const text = lineIndexes.map((index, at) => model.lines[index].text.slice(at === 0 ? start : 0, index === last ? end : undefined).trim()).join('');
+  model.title = { text, lineIndexes, end, start };
   model.titleLine = lineIndexes[0];
   for (const index of lineIndexes) model.roles[index] = 'title';
 }
@@ -382,10 +452,13 @@ function findFormulas(model: ReportModel): void {
 function collectHeadings(model: ReportModel): void {
   const pending: Array<{ lineIndex: number; ordinal?: Ordinal; mdDepth: number; start: number }> = [];
   const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
+  const leadingResidue = new Set(model.residue.filter((residue) => !residue.whole && residue.start <= leadOf(model.lines[residue.lineIndex])).map((residue) => residue.lineIndex));
   model.lines.forEach((line, lineIndex) => {
     // A title glued to the body (……工作总结一、工作开展情况……) leaves its heading on the title's line.
     const glued = lineIndex === lastTitleLine && model.title!.end < line.text.trimEnd().length;
     if (model.roles[lineIndex] !== 'body' && !glued) return;
+    // After a preview's page marker the line goes on with the sentence the page cut.
+    if (leadingResidue.has(lineIndex)) return;
     const start = glued ? model.title!.end : 0;
     const found = parseOrdinal(line.text.slice(start));
     const ordinal = found && start > 0 ? shiftOrdinal(found, start) : found;
@@ -460,6 +533,14 @@ function decideProfile(model: ReportModel, options: ModelOptions): void {
   }, options.profiles);
   model.profile = decision.profile;
   model.genreSource = decision.source;
+}
+
+function hasEnding(model: ReportModel): boolean {
+  if (model.closingLine !== undefined || model.signature?.source === 'body') return true;
+  const lastPart = model.profile?.sections[model.profile.sections.length - 1];
+  const topHeadings = model.headings.filter((heading) => heading.level === 1);
+  const last = topHeadings[topHeadings.length - 1];
+  return lastPart !== undefined && last !== undefined && matchSectionRoles(last.title, model.profile!).some((spec) => spec.id === lastPart.id);
 }
 
 /** Hard-wrapped Markdown: a body line that ends mid-sentence and the next line of its paragraph are one paragraph. */

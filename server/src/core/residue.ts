@@ -35,6 +35,64 @@ const LINE_GROUPS = [...new Set(PATTERNS.filter((pattern) => pattern.whole).map(
 const SPAN_PATTERNS = PATTERNS.filter((pattern) => !pattern.whole);
 const ANY_SPAN = new RegExp(SPAN_PATTERNS.map((pattern) => `(?:${pattern.regex.source})`).join('|'));
 
+/** Bullets a page's widgets are drawn with (• 相关推荐); Markdown list markers are gone already. */
+const LEADING_BULLET = /^[•·▪◆◇■□●○►▶]\s*/;
+/** Sentence punctuation: page chrome is made of labels and values, not sentences. */
+const SENTENCE = /[。！？；，]/;
+/** A field name, letter-spaced on some sites (索 引 号). */
+const KEY = '[\\u4e00-\\u9fff](?:[ \\u3000]?[\\u4e00-\\u9fff/]){0,6}';
+/** Publishing fields of a page: what every site shows next to an article, whatever words stand around them. */
+const PUBLISHING_KEY = /^[\u4e00-\u9fff/]{0,6}(?:时间|日期|来源|作者|浏览(?:量|次数)?|阅读(?:量|数)?|热度|点击(?:量|数)?|人数|栏目|分类|机构|文号|索引号|有效性|编辑|字数|页数|评论|网站|标签|关键词|下载(?:量|次数)?|大小|格式)$/;
+const FIELD = /^([^:：]{1,14})[:：]\s*(.*)$/;
+/** `[ 索引号 ] 值`: a government site's information table, one or more fields to a line. */
+const BRACKET_FIELD = new RegExp(`^\\[\\s*${KEY}\\s*\\]`);
+/** A date as a site stamps it (2024-09-21, 2024/9/21 23:07); reports write 2024年9月21日. */
+const STAMP_DATE = /(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![0-9])/;
+const CLOCK = /(?:^|[^0-9])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![0-9])/;
+const PATH_SEPARATORS = /\s*[>›»＞]\s*/;
+const PLACE_WORD = /^(?:首页|主页|当前位置|您的位置|您当前(?:所在)?位置|所在位置)/;
+const GREETING = /^欢迎(?:光临|访问|来到|您)|[，,\s]欢迎(?:您|你)(?:光临|访问)?[！!。]?$/;
+const COUNTER = /^[\u4e00-\u9fff]{1,6}\s*[（(]\s*\d{1,7}\s*[)）]$/;
+/** A collection of texts: ……述职报告（5篇）, ……十二篇, ……精选（九篇）. */
+const COLLECTION = /(?:[0-9一二三四五六七八九十百]+\s*篇\s*[)）】]?|[（(【]\s*(?:精选|经典|通用|优秀|热门|最新|必备)?\s*[0-9一二三四五六七八九十]+\s*篇[^)）】]{0,4}[)）】].*)$/;
+/** 第1篇, 篇一, 【第二篇】 at the start of a line: a separator between the texts of a collection. */
+const SEPARATOR = /^[【\[]?\s*(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*篇|篇\s*[0-9一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))/;
+/** Nothing but code-like symbols (``, ~~~, ===): a page's markup left over, not text. */
+const SYMBOLS_ONLY = /^[`~^_=+|\\]+$/;
+const SITE_NAME = /^[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:网|文库|文档|网站|素材库|资料库)(?:\s*(?:首页|主页))?$/;
+const CHROME_MAX_LENGTH = 80;
+
+/**
+ * What a page put around the text, known by its make-up rather than its words: publishing fields,
+ * stamps with clock times, paths, widgets, counters, greetings, collection titles and separators.
+ */
+export function chromeShape(text: string): string | undefined {
+  if (text.length === 0) return undefined;
+  if (text.length > CHROME_MAX_LENGTH) return /小编|本站/.test(text) && text.length <= 300 ? '下载网站的导语或结束语' : undefined;
+  if (BRACKET_FIELD.test(text) && !SENTENCE.test(text)) return '网站的信息表（[ 索引号 ] 一类字段）';
+  if (text.length <= 30 && GREETING.test(text)) return '网站的欢迎语';
+  // 小编 and 本站 are a site speaking about itself; no report says either.
+  if (/小编|本站/.test(text)) return '下载网站的导语或结束语';
+  if (SENTENCE.test(text)) return undefined;
+  const field = FIELD.exec(text);
+  // 日期：2025年1月8日 under a signature is the writer's own; sites stamp 2025-01-08.
+  if (field && PUBLISHING_KEY.test(field[1].replace(/[ \u3000]/g, '')) && !(/[时日]期?$|时间$/.test(field[1]) && /年/.test(field[2]))) {
+    return '网页的发布信息（时间、来源、浏览次数、栏目等字段）';
+  }
+  if (STAMP_DATE.test(text) && (CLOCK.test(text) || text.replace(STAMP_DATE, '').trim().length > 0)) return '网页的发布时间';
+  const path = text.split(PATH_SEPARATORS);
+  if ((path.length >= 3 || (path.length === 2 && PLACE_WORD.test(text))) && path.every((part) => part.length <= 16)) return '栏目路径';
+  if (/[|｜]/.test(text) && text.length <= 40 && text.split(/\s*[|｜]\s*/).every((part) => part.length <= 10)) return '网页的导航或按钮';
+  if (COUNTER.test(text) && !/^附件/.test(text)) return '网页的计数（评论、点赞等）';
+  if (SEPARATOR.test(text) && text.length <= 60) return '多篇范文之间的“第N篇”标签';
+  if (text.length <= 60 && COLLECTION.test(text)) return '多篇范文合集的标题';
+  if (SYMBOLS_ONLY.test(text)) return '没有文字的符号行';
+  if (SITE_NAME.test(text)) return '网站名称';
+  const words = text.split(/[ \u3000]+/);
+  if (words.length >= 2 && SITE_NAME.test(words[0])) return '网站名称和栏目';
+  return undefined;
+}
+
 /** A line with no Chinese or Latin word left once its residue spans are gone is residue as a whole. */
 const WORD = /[\u4e00-\u9fffA-Za-z]/;
 
@@ -43,11 +101,16 @@ export function wholeLineResidue(line: Line, lineIndex: number, reason: string):
   return { lineIndex, start: lead, end: line.text.trimEnd().length, whole: true, reason };
 }
 
-/** Residue found by its wording anywhere in the draft. */
+/** Residue found by its wording or its make-up anywhere in the draft. */
 export function findResidue(lines: readonly Line[]): Residue[] {
   const found: Residue[] = [];
   lines.forEach((line, lineIndex) => {
-    const text = line.text.trim();
+    const text = line.text.trim().replace(LEADING_BULLET, '');
+    const shape = line.kind === 'code' || line.kind === 'tableRow' ? undefined : chromeShape(text);
+    if (shape) {
+      found.push(wholeLineResidue(line, lineIndex, shape));
+      return;
+    }
     const group = LINE_GROUPS.find((candidate) => text.length <= candidate.maxLength && candidate.any.test(text));
     if (group) {
       found.push(wholeLineResidue(line, lineIndex, group.members.find((pattern) => pattern.regex.test(text))!.reason));

@@ -42,4 +42,6 @@ export interface Report {
   end: number;
   message: string;
   fix?: Fix;
+  /** At most this severity: what an unfinished draft has not reached yet is information. */
+  severityAtMost?: Severity;
 }

@@ -42,9 +42,103 @@ describe('template-residue', () => {
     assert.match(seen.message, /不属于报告内容：请删除这一行/);
   });
 
-  it('takes lines with a site\'s wording above the title as residue, and finds the title under them', () => {
+  it('takes lines with a site\'s wording above the title as one region, and finds the title under them', () => {
     const source = `免费范文下载中心\n精品文档 | 热门推荐\n${REPORT}`;
-    assert.deepEqual(residue(source), ['免费范文下载中心', '精品文档 | 热门推荐']);
+    assert.deepEqual(residue(source), ['免费范文下载中心\n精品文档 | 热门推荐']);
+    const [seen] = findingsOf('template-residue', source);
+    assert.match(seen.message, /2行是网页残留/);
+    assert.equal(applyFix(source, seen.finding), REPORT);
+  });
+
+  describe('knows page chrome by its make-up, whatever the site calls things', () => {
+    const cases: Array<[string, string]> = [
+      ['欢迎访问公文之家', 'greeting'],
+      ['某某文库，欢迎您！', 'greeting with a comma'],
+      ['发布时间：2024-12-01 09:30:12  浏览：120次', 'publish time and views'],
+      ['2023-11-02 10:20:33', 'a bare timestamp'],
+      ['2022-03-15 总结', 'a stamp date with a column name'],
+      ['阅读量：56', 'a counter field'],
+      ['点赞（12）', 'a counter widget'],
+      ['来源：某县人民政府办公室 发布时间：2024-03-28 09:18', 'source and time'],
+      ['索 引 号： ab01-2025-00012', 'a letter-spaced field name'],
+      ['[ 发布机构 ] 某县司法局 [ 有效性 ] 有效', 'a government information table row'],
+      ['[ 发文字号 ]', 'an empty information table field'],
+      ['您的位置：首页 > 工作总结', 'a breadcrumb with a place word'],
+      ['工作总结 » 个人总结 » 年终总结', 'a breadcrumb of three'],
+      ['登录 | 注册', 'a navigation bar'],
+      ['• 猜你喜欢', 'a widget drawn with a bullet'],
+      ['村党支部书记述职报告（精选6篇）', 'a collection title'],
+      ['社区主任年度述职报告十篇', 'a collection title counting its texts'],
+      ['第2篇：村党支部书记述职报告', 'a separator naming the next text'],
+      ['本站编辑精心整理了这篇述职报告，希望对你有所帮助。', 'a site speaking of itself'],
+      ['某某范文网', 'a site name'],
+      ['``', 'markup left over'],
+    ];
+    for (const [line, kind] of cases) {
+      it(kind, () => assert.deepEqual(residue(`${line}\n\n${REPORT}`), [line]));
+    }
+    it('a line of chrome under the title, before the text', () => {
+      assert.deepEqual(residue(`2024年度述职报告\n\n作者：李明 栏目：述职报告\n\n${REPORT.slice(REPORT.indexOf('一、'))}`), ['作者：李明 栏目：述职报告']);
+    });
+  });
+
+  describe('reads the page around the report', () => {
+    it('a short line above the title is the page\'s, even without a site word', () => {
+      assert.deepEqual(residue(`一键复制\n${REPORT}`), ['一键复制']);
+    });
+
+    it('a second copy of the title, and one after a 第N篇 label', () => {
+      const source = `社区书记述职报告（3篇）\n\n2024年度述职报告\n\n第1篇 2024年度述职报告\n\n2024年度述职报告\n\n${REPORT.slice(REPORT.indexOf('一、'))}`;
+      const found = findingsOf('template-residue', source);
+      assert.deepEqual(found.map((seen) => seen.text), ['社区书记述职报告（3篇）', '第1篇 2024年度述职报告\n\n2024年度述职报告']);
+    });
+
+    it('a short line standing between two chrome lines', () => {
+      const source = `2024年度述职报告\n\n发布时间：2024-12-01\n\n分类\n\n浏览：33\n\n${REPORT.slice(REPORT.indexOf('一、'))}`;
+      assert.deepEqual(residue(source), ['发布时间：2024-12-01\n\n分类\n\n浏览：33']);
+    });
+
+    it('an outline printed above the title, whose headings recur below it', () => {
+      const outline = '一、主要做法\n（一）抓学习\n（二）抓落实\n二、存在问题\n三、下步打算\n';
+      const body = '2024年度述职报告\n尊敬的各位领导：\n一、主要做法\n（一）抓学习，强根基\n全年学习40次。\n（二）抓落实，见成效\n完成投资3亿元。\n二、存在问题\n问题不少。\n三、下步打算\n继续努力。\n';
+      const source = outline + body;
+      const found = findingsOf('template-residue', source);
+      assert.deepEqual(found.map((seen) => seen.text), [outline.trimEnd()]);
+      assert.deepEqual(findingsOf('empty-section', source), []);
+      assert.deepEqual(findingsOf('heading-sequence', source), []);
+      assert.equal(applyFix(source, found[0].finding), body);
+    });
+
+    it('page markers of a document preview that cut a sentence or a number, and nothing else on those lines', () => {
+      const page = '全镇上下围绕中心工作，持续推进乡村振兴，产业发展、基础设施、人居环境等各项工作取得明显成效，群众获得感不断增强，'.repeat(2) + '全年完成固定资产投资';
+      const source = `1、2024年度镇长述职报告 一年来，${page}\n2、，比上年增长12%，${page}\n3、余万元，${page}。\n`;
+      const found = findingsOf('template-residue', source);
+      assert.deepEqual(found.map((seen) => seen.text), ['1、', '2、', '3、']);
+      for (const rule of ['ordinal-style', 'punctuation', 'heading-sequence', 'heading-hierarchy', 'enumeration-sequence']) {
+        assert.deepEqual(findingsOf(rule, source), [], rule);
+      }
+    });
+
+    it('no other rule speaks about chrome lines', () => {
+      const source = `2024年度述职报告\n来源：某县人民政府办公室 发布时间：2024-03-28 09:18\n[ 索引号 ] 11500/2025-0001 [ 发文字号 ]\n${REPORT.slice(REPORT.indexOf('一、'))}`;
+      const rules = findingsOf('punctuation', source).concat(findingsOf('missing-number', source), findingsOf('ordinal-style', source));
+      assert.deepEqual(rules, []);
+    });
+  });
+
+  describe('leaves report text alone', () => {
+    const kept: Array<[string, string]> = [
+      ['附件1\n\n2024年度述职报告\n\n一、主要做法\n\n全年完成投资3亿元。\n', 'an attachment label above the title'],
+      ['000123\n机密★1年\n特急\n某县委〔2025〕3号\n关于2024年度法治政府建设情况的报告\n一、主要做法\n全年完成投资3亿元。\n', 'the elements a 公文 carries above its title'],
+      ['2024年度述职报告\n一、主要做法\n全年完成投资3亿元。\n', 'a report whose first line is its title'],
+      ['同志们：\n现将我一年来的工作报告如下：\n一、主要做法\n全年完成投资3亿元。\n', 'a draft that starts with its salutation'],
+      ['2024年度述职报告\n全年重点抓了以下工作\n1、加强学习。全年学习40次。\n2、狠抓落实。完成投资3亿元。\n', 'a list after a short lead-in'],
+      ['2024年度述职报告\n一、主要做法\n全年完成投资3亿元。\n述职人：张三\n日期：2025年1月8日\n', 'a signature with field names'],
+      ['关于2024年度\n法治政府建设情况的报告\n一、主要做法\n全年完成投资3亿元。\n', 'a title written over two lines'],
+    ];
+    for (const [source, kind] of kept) {
+      it(kind, () => assert.deepEqual(residue(source), []));
+    }
   });
 
   describe('leaves report text alone', () => {

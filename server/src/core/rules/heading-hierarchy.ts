@@ -41,9 +41,14 @@ export const headingHierarchy: Rule = {
     for (const run of siblingRuns(model)) {
       if (run.length === 1 && run[0].ordinal!.value === 1) {
         const { level } = run[0].ordinal!;
+        // The draft stops inside this item: its second may simply not be written yet.
+        const inProgress = !model.ended && !model.headings.some((heading) => heading.lineIndex > run[0].lineIndex && heading.level <= level);
         context.report({
           ...ordinalRange(model, run[0]),
-          message: `只有“${ordinalLabel(level, 1)}”没有“${ordinalLabel(level, 2)}”：只有一项时不必编号，或补充第二项。`,
+          message: inProgress
+            ? `目前只有“${ordinalLabel(level, 1)}”还没有“${ordinalLabel(level, 2)}”（文稿还没有结尾，可能尚未写完）：写完后只有一项的，不必编号。`
+            : `只有“${ordinalLabel(level, 1)}”没有“${ordinalLabel(level, 2)}”：只有一项时不必编号，或补充第二项。`,
+          severityAtMost: inProgress ? 'info' : undefined,
         });
       }
     }

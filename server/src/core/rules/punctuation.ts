@@ -47,12 +47,21 @@ export const punctuation: Rule = {
       const textStart = ordinalEnd(model, index);
       checkHalfWidth(context, line, textStart);
       checkDoubled(context, line);
-      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart);
+      // A letter-spaced title (述　职　报　告) is spaced on purpose.
+      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart, line.text.length);
+      // Inside a title only: where a title runs into the text, the space stands for a lost line break.
+      else if (!LETTER_SPACED.test(line.text)) {
+        const last = index === model.title!.lineIndexes[model.title!.lineIndexes.length - 1];
+        checkSpaces(context, line, textStart, last ? model.title!.end : line.text.length);
+        if (last) checkSpaces(context, line, model.title!.end, line.text.length);
+      }
       if (endsParagraph(model, index)) checkEnding(context, model, index);
     });
     flush();
   },
 };
+
+const LETTER_SPACED = /(?:^|[ \u3000])[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff](?:[ \u3000]|$)/;
 
 /** Where a heading's own text starts: its ordinal ((一)、1、) is ordinal-style's business. */
 function ordinalEnd(model: ReportModel, lineIndex: number): number {
@@ -131,13 +140,13 @@ function checkPairs(context: RuleContext, lines: Line[]): void {
   for (const entry of open) report(context, entry.line, entry.index, entry.index + 1, `“${entry.mark}”没有对应的“${OPENERS[entry.mark]}”。`);
 }
 
-function checkSpaces(context: RuleContext, line: Line, from: number): void {
+function checkSpaces(context: RuleContext, line: Line, from: number, until: number): void {
   const text = line.text;
   if (line.kind === 'tableRow') return;
   for (const match of execAll(SPACES, text)) {
     const at = match.index!;
     const end = at + match[0].length;
-    if (at <= from || end >= text.length) continue;
+    if (at <= from || end >= until) continue;
     const before = text[at - 1];
     const after = text[end];
     const chinese = CJK.test(before) || CJK.test(after);

@@ -43,6 +43,19 @@ function place(model: ReportModel): SectionPlacement[] {
 
 /** Where a whole-document finding goes: the title, else the first line. */
 export function documentAnchor(model: ReportModel): { start: number; end: number } {
-  const line = model.lines[model.titleLine ?? 0];
+  const { title } = model;
+  if (title) {
+    const first = model.lines[title.lineIndexes[0]];
+    const last = model.lines[title.lineIndexes[title.lineIndexes.length - 1]];
+    return { start: first.map[skipBlank(first.text, title.start)], end: last.map[title.end] };
+  }
+  // Page chrome is no part of the report: the anchor is the report's first line.
+  const index = model.roles.findIndex((role) => role !== 'residue');
+  const line = model.lines[index];
   return line ? trimmedRange(line) : { start: 0, end: Math.min(1, model.source.length) };
+}
+
+function skipBlank(text: string, index: number): number {
+  while (index < text.length && /\s/.test(text[index])) index++;
+  return index;
 }
