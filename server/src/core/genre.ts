@@ -54,8 +54,12 @@ export interface GenreEvidence {
 const TITLE_ENDING = /(报告|总结|材料|提纲|发言|述职|述廉|述责|述法|汇报|剖析|计划|谋划|检查)$/;
 const TRAILING_NOTE = /([（(【\[][^（(【\[]*[）)】\]]|\s)+$/;
 
+/** ……工作总结和2025年工作思路: the title goes on after its genre noun with what comes next. */
+const NEXT_YEAR_PART = /(?:和|及|暨|与|以及)[^和及暨与]{0,24}(?:思路|计划|打算|安排|要点|谋划|规划|重点)$/;
+
 function isReportTitle(title: string): boolean {
-  return TITLE_ENDING.test(title.replace(TRAILING_NOTE, ''));
+  const bare = title.replace(TRAILING_NOTE, '');
+  return TITLE_ENDING.test(bare) || TITLE_ENDING.test(bare.replace(NEXT_YEAR_PART, ''));
 }
 
 export function decideGenre(evidence: GenreEvidence, profiles: readonly Profile[]): GenreDecision {

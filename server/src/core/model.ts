@@ -10,7 +10,7 @@ import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from 
 import { type Ordinal, parseOrdinal } from './ordinals';
 import { findProfile, matchSectionRoles, type Profile } from './profiles';
 import { findPageSplits, isOfficialElement, outlineAboveTitle, repeatsTitle, sandwichedChrome, titleDecorationStart } from './chrome';
-import { ABOVE_TITLE_REASON, findResidue, looksLikeSiteChrome, type Residue, wholeLineResidue } from './residue';
+import { ABOVE_TITLE_REASON, COLLECTION_SUFFIX, findResidue, namesCollection, looksLikeSiteChrome, type Residue, wholeLineResidue } from './residue';
 
 export type Level = 1 | 2 | 3 | 4 | 5;
 
@@ -525,8 +525,11 @@ function decideProfile(model: ReportModel, options: ModelOptions): void {
     return;
   }
   const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title : '';
+  // Without a title of its own, a collection's title names the genre of the texts under it.
+  const collection = model.title ? undefined : model.residue.find((residue) => residue.whole && namesCollection(model.lines[residue.lineIndex].text.trim()));
+  const titleText = model.title?.text ?? (collection ? model.lines[collection.lineIndex].text.trim().replace(COLLECTION_SUFFIX, '') : '');
   const decision = decideGenre({
-    title: `${frontMatterTitle} ${model.title?.text ?? ''}`.trim(),
+    title: `${frontMatterTitle} ${titleText}`.trim(),
     opening: model.openingLine !== undefined && OPENING_FORMULA.test(model.lines[model.openingLine].text) ? model.lines[model.openingLine].text : undefined,
     closing: model.closingLine !== undefined ? model.lines[model.closingLine].text : undefined,
     headingTitles: model.headings.filter((heading) => heading.level === 1).map((heading) => heading.title),

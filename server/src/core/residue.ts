@@ -55,6 +55,13 @@ const GREETING = /^欢迎(?:光临|访问|来到|您)|[，,\s]欢迎(?:您|你)(
 const COUNTER = /^[\u4e00-\u9fff]{1,6}\s*[（(]\s*\d{1,7}\s*[)）]$/;
 /** A collection of texts: ……述职报告（5篇）, ……十二篇, ……精选（九篇）. */
 const COLLECTION = /(?:[0-9一二三四五六七八九十百]+\s*篇\s*[)）】]?|[（(【]\s*(?:精选|经典|通用|优秀|热门|最新|必备)?\s*[0-9一二三四五六七八九十]+\s*篇[^)）】]{0,4}[)）】].*)$/;
+/** The count and decoration a collection adds after the genre noun. */
+export const COLLECTION_SUFFIX = /(?:精选|经典|通用|优秀|范文|锦集|合集|大全)*\s*[（(【]?\s*(?:精选|经典|通用|优秀|热门|最新|必备)?\s*[0-9一二三四五六七八九十百]+\s*篇[^)）】]{0,4}[)）】]?$/;
+
+export function namesCollection(text: string): boolean {
+  return text.length <= 60 && !SENTENCE.test(text) && COLLECTION.test(text);
+}
+
 /** 第1篇, 篇一, 【第二篇】 at the start of a line: a separator between the texts of a collection. */
 const SEPARATOR = /^[【\[]?\s*(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*篇|篇\s*[0-9一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))/;
 /** Nothing but code-like symbols (``, ~~~, ===): a page's markup left over, not text. */
@@ -85,7 +92,7 @@ export function chromeShape(text: string): string | undefined {
   if (/[|｜]/.test(text) && text.length <= 40 && text.split(/\s*[|｜]\s*/).every((part) => part.length <= 10)) return '网页的导航或按钮';
   if (COUNTER.test(text) && !/^附件/.test(text)) return '网页的计数（评论、点赞等）';
   if (SEPARATOR.test(text) && text.length <= 60) return '多篇范文之间的“第N篇”标签';
-  if (text.length <= 60 && COLLECTION.test(text)) return '多篇范文合集的标题';
+  if (namesCollection(text)) return '多篇范文合集的标题';
   if (SYMBOLS_ONLY.test(text)) return '没有文字的符号行';
   if (SITE_NAME.test(text)) return '网站名称';
   const words = text.split(/[ \u3000]+/);
