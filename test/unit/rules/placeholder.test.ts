@@ -5,6 +5,11 @@ const markers = (text: string, placeholders?: string[]) =>
   findingsOf('placeholder', text, { placeholders }).map((seen) => seen.text);
 
 describe('placeholder', () => {
+  it('finds a word a site filtered out as doubled capitals, and leaves graded and brand names alone', () => {
+    assert.deepEqual(markers('切实扛起粮食安全ZZ责任，加强党的ZZ建设。'), ['ZZ', 'ZZ']);
+    assert.deepEqual(markers('创建国家AAAA级旅游景区，开通QQ群服务群众，引进GG公司项目。'.replace('GG公司', 'ABC公司')), []);
+  });
+
   describe('finds markers a template leaves', () => {
     const cases: Array<[string, string[]]> = [
       ['新发展党员X名，投入资金XX万元，其中X.X万元用于阵地建设。', ['X', 'XX', 'X.X']],

@@ -58,6 +58,8 @@ const MARKERS: Marker[] = [
   { pattern: /[（(][ \t\u3000]*[…．.·]{2,}[ \t\u3000]*[）)]/g },
   { pattern: /\[[ \t\u3000]*(?:待|请填|填写|补充|此处)[^\]]{0,10}\]/g },
   { pattern: /待定|待填|待补充/g },
+  // A word a site filtered out, written as a doubled capital inside Chinese (ZZ for 政治); AAA级 and QQ are real.
+  { pattern: /(?<=[\u4e00-\u9fff])([B-PR-WYZ])\1(?=[\u4e00-\u9fff])/g },
   {
     pattern: /TODO|FIXME|TBD/g,
     keep: (text, start, end) => !LATIN.test(text[start - 1] ?? '') && !LATIN.test(text[end] ?? ''),
