@@ -307,6 +307,7 @@ function formatOutline(outline: ReportOutline): string {
   lines.push(`默认检查：${outline.checkedByDefault ? '是' : '否'}（${outline.scopeReason}）`);
   lines.push(`标题：${outline.title ? `第${outline.title.lines.join('、')}行　${outline.title.text}` : '无'}`);
   if (outline.subtitle) lines.push(`副标题：${at(outline.subtitle)}`);
+  if (outline.addressee) lines.push(`主送机关：${at(outline.addressee)}`);
   lines.push(`称呼：${at(outline.salutation)}`);
   lines.push(`开头：${at(outline.opening)}`);
   lines.push(`结束语：${at(outline.closing)}`);

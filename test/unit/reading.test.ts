@@ -52,4 +52,53 @@ describe('the reading of a page', () => {
       assert.equal(model('2024年度述职报告\n\n一、主要做法\n\n全年学习。\n\n二、存在问题\n\n不足。\n\n三、下步打算\n').ended, true);
     });
   });
+
+  describe('every line in its role', () => {
+    const body = '2024年度述职报告\n{greeting}\n现将我一年来的工作报告如下：\n一、主要做法\n全年完成投资3亿元。\n以上报告，请予审议。\n';
+    const greetings: Array<[string, 'addressee' | 'salutation']> = [
+      ['县委、县人民政府：', 'addressee'],
+      ['市委全面依法治市委员会：', 'addressee'],
+      ['中共某县委员会、某县人民政府：', 'addressee'],
+      ['主任、各位副主任、委员：', 'salutation'],
+      ['尊敬的各位领导、同志们：大家好！', 'salutation'],
+      ['同志们：', 'salutation'],
+    ];
+    for (const [line, kind] of greetings) {
+      it(`${line} is the ${kind}`, () => {
+        const read = model(body.replace('{greeting}', line));
+        assert.equal(read.roles[1], 'salutation');
+        assert.equal(kind === 'addressee' ? read.addresseeLine : read.salutationLine, 1);
+      });
+    }
+    it('a lead-in ending in a colon is body text', () => {
+      const read = model(body.replace('{greeting}', '一年来，主要做了以下工作：'));
+      assert.equal(read.roles[1], 'body');
+    });
+
+    const signatures: Array<[string, string, string]> = [
+      ['县委副书记、县长　王某某', '2025.1.8', 'posts joined by 、 and a dotted date'],
+      ['述职人：王某某', '日期：2025年1月8日', 'named fields'],
+      ['王某某', '2025/1/8', 'a slashed date'],
+      ['某县交通运输局', '2025年01月08日', 'a unit and a zero-padded date'],
+      ['王某某', '二〇二五年一月八日', 'a date in Chinese numerals'],
+    ];
+    for (const [name, date, kind] of signatures) {
+      it(`signature: ${kind}`, () => {
+        const read = model(`${body.replace('{greeting}', '同志们：')}${name}\n${date}\n`);
+        assert.equal(read.signature?.name, name);
+        assert.equal(read.signature?.date, date);
+        assert.deepEqual(read.residue, []);
+      });
+    }
+
+    it('a paragraph holding 一、……；二、…… is body text with a list, not a heading', () => {
+      const read = model('2024年度述职报告\n全年重点抓了三件事：一、抓学习；二、抓落实；三、抓作风。\n一、加强学习；二、狠抓落实；三、改进作风。\n');
+      assert.deepEqual(read.headings, []);
+    });
+
+    it('numbered full sentences are list items, a short numbered line is a heading', () => {
+      const read = model('2024年度述职报告\n一、主要做法\n1、认真学习贯彻党的二十大精神，全年参加中心组学习12次，撰写心得体会5篇，讲授专题党课2次。\n2、落实。\n二、存在问题\n问题不少。\n');
+      assert.deepEqual(read.headings.map((heading) => heading.title), ['主要做法', '存在问题']);
+    });
+  });
 });

@@ -71,6 +71,8 @@ export interface ReportModel {
   titleLine?: number;
   subtitleLine?: number;
   salutationLine?: number;
+  /** The 主送机关 (县委、县人民政府：), written like a salutation and laid out like one. */
+  addresseeLine?: number;
   /** The line holding the opening formula (现将……报告如下), else the first body line before any heading. */
   openingLine?: number;
   closingLine?: number;
@@ -105,9 +107,16 @@ const CLAUSE_PUNCTUATION = /[。，；！？,;!?：:、]$/;
 /** Words that end a report's title or make a line one: 述职报告, 工作总结, 对照检查材料, 发言提纲. */
 const GENRE_NOUN = /报告|总结|述职|述廉|述责|述法|材料|提纲|发言|汇报|计划|谋划|剖析/;
 const SALUTATION = /^(尊敬的|各位|同志们|亲爱的)[^。！？]{0,40}[：:]$/;
+/** 同志们：大家好！ — a salutation that goes on with its greeting. */
+const GREETING_AFTER = /[：:]\s*(?:大家|各位)?(?:好|上午好|下午好|晚上好)[！!。]?$/;
+/** Who a report is addressed to ends in a body's or a person's name: 县委、县人民政府：, 主任、各位副主任、委员：. */
+const ADDRESSED = /(?:委|政府|委员会|人大|政协|常委会|党组|党委|纪委|监委|局|办|办公室|部|厅|院|处|科|所|中心|支部|总支|集团|公司|学校|同志们|同志|领导|代表|委员|主任|书记|同事们|老师们|朋友们|大家)$/;
+const PERSONS = /同志|领导|代表|老师|朋友|同事|大家|各位|尊敬|亲爱/;
 const OPENING_FORMULA = /现将.{0,80}?如下|(报告|述职|总结|汇报|剖析|检查)如下[：:。]?$/;
 const CLOSING_FORMULA = /^(以上|上述).{0,40}(评议|审议|指正|批评|监督|帮助|报告完毕|述职完毕)|不妥之处.{0,16}(指正|批评)|^谢谢(大家)?[！!。]?$/;
-const DATE_LINE = /^[（(]?\s*((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$/;
+const DATE_LINE = /^(?:(?:日期|时间)[:：]\s*)?[（(]?\s*(?:((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])\4(?:0?[1-9]|[12]\d|3[01]))\s*[)）]?$/;
+/** 述职人：张三 — a signature that names its field. */
+const SIGNER_FIELD = /^(?:述职人|述责人|报告人|汇报人|发言人|署名|单位|述职单位|报告单位)\s*[:：]/;
 const SIGNATURE_MAX_LENGTH = 30;
 const SIGNATURE_MAX_LINES = 2;
 /** Lines looked at for the title, after residue. */
@@ -202,7 +211,7 @@ function findTitle(model: ReportModel): void {
   for (let i = from; i < lines.length && candidates.length < TITLE_SEARCH_LINES; i++) {
     if (roles[i] === 'residue') continue;
     const text = lines[i].text.slice(textStart(i)).trim();
-    if (SALUTATION.test(text) || parseOrdinal(text) || (!titleLike(lines[i], textStart(i)) && candidates.length > 0)) break;
+    if (greeting(text) || parseOrdinal(text) || (!titleLike(lines[i], textStart(i)) && candidates.length > 0)) break;
     candidates.push(i);
     if (!titleLike(lines[i], textStart(i))) break;
   }
@@ -403,8 +412,10 @@ function findSignature(model: ReportModel): void {
     roles[index] = 'date';
     for (let above = index - 1; above >= 0 && signature.nameLines.length < SIGNATURE_MAX_LINES; above--) {
       const text = lines[above].text.trim();
-      if (roles[above] !== 'body' || lines[above].mdDepth > 0 || text.length > SIGNATURE_MAX_LENGTH || /[。，；！？：:、]/.test(text)
-        || parseOrdinal(text) || CLOSING_FORMULA.test(text)) break;
+      // Posts joined by 、 (县委副书记、县长　某某) and 述职人：某某 are signatures; a clause is not.
+      const field = SIGNER_FIELD.test(text);
+      if (roles[above] !== 'body' || lines[above].mdDepth > 0 || text.length > SIGNATURE_MAX_LENGTH || /[。，；！？]/.test(text)
+        || (!field && /[：:]/.test(text)) || parseOrdinal(text) || CLOSING_FORMULA.test(text)) break;
       signature.nameLines.unshift(above);
     }
     for (const line of signature.nameLines) roles[line] = 'signature';
@@ -419,13 +430,33 @@ function findSignature(model: ReportModel): void {
   if (text(author) || dateText) model.signature = { name: text(author), date: dateText, nameLines: [], source: 'frontMatter' };
 }
 
+/**
+ * A line naming whom the report goes to, ending in `：`: the 主送机关 (县委、县人民政府：) or a
+ * salutation (尊敬的各位领导：, 主任、各位副主任、委员：, 同志们：大家好！).
+ */
+export function greeting(text: string): 'addressee' | 'salutation' | undefined {
+  if (SALUTATION.test(text)) return 'salutation';
+  const greeted = GREETING_AFTER.exec(text);
+  const head = (greeted ? text.slice(0, greeted.index) : text.replace(/[：:]$/, '')).trim();
+  if (head === text || head.length === 0 || head.length > 40 || /[。！？；;]/.test(head) || parseOrdinal(head)) return undefined;
+  const names = head.split(/[、，,和及]/);
+  if (!names.every((name) => name.trim().length > 0 && ADDRESSED.test(name.trim()))) return undefined;
+  return PERSONS.test(head) || greeted ? 'salutation' : 'addressee';
+}
+
 function findFormulas(model: ReportModel): void {
   const { lines, roles } = model;
   let firstBody: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     if (roles[i] !== 'body') continue;
     const text = lines[i].text.trim();
-    if (model.salutationLine === undefined && firstBody === undefined && SALUTATION.test(text)) {
+    const greets = firstBody === undefined && model.salutationLine === undefined ? greeting(text) : undefined;
+    if (greets === 'addressee' && model.addresseeLine === undefined) {
+      model.addresseeLine = i;
+      roles[i] = 'salutation';
+      continue;
+    }
+    if (greets) {
       model.salutationLine = i;
       roles[i] = 'salutation';
       continue;
@@ -452,6 +483,7 @@ function findFormulas(model: ReportModel): void {
 function collectHeadings(model: ReportModel): void {
   const pending: Array<{ lineIndex: number; ordinal?: Ordinal; mdDepth: number; start: number }> = [];
   const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
+  let listItem: Ordinal | undefined;
   const leadingResidue = new Set(model.residue.filter((residue) => !residue.whole && residue.start <= leadOf(model.lines[residue.lineIndex])).map((residue) => residue.lineIndex));
   model.lines.forEach((line, lineIndex) => {
     // A title glued to the body (……工作总结一、工作开展情况……) leaves its heading on the title's line.
@@ -462,6 +494,11 @@ function collectHeadings(model: ReportModel): void {
     const start = glued ? model.title!.end : 0;
     const found = parseOrdinal(line.text.slice(start));
     const ordinal = found && start > 0 ? shiftOrdinal(found, start) : found;
+    // The next item of a list is a list item too, however short.
+    if (ordinal && line.mdDepth === 0 && (listInParagraph(line.text, ordinal) || (listItem?.level === ordinal.level && listItem.value === ordinal.value - 1))) {
+      listItem = ordinal;
+      return;
+    }
     if (ordinal || (line.mdDepth > 0 && !glued)) pending.push({ lineIndex, ordinal, mdDepth: line.mdDepth, start });
     else if (!glued) {
       const missingDot = MISSING_DOT.exec(line.text);
@@ -495,6 +532,24 @@ function collectHeadings(model: ReportModel): void {
     model.headings.push(heading);
     model.headingOfLine[lineIndex] = heading;
   }
+}
+
+/** A numbered item that is a whole sentence of some length is a list item, not a heading. */
+const LIST_ITEM_SENTENCE_LENGTH = 40;
+
+/**
+ * A paragraph that holds a list (一、……；二、……；三、……) or a numbered item written as a full,
+ * long sentence: body text, not a heading.
+ */
+function listInParagraph(text: string, ordinal: Ordinal): boolean {
+  const rest = text.slice(ordinal.end);
+  for (let at = rest.search(/[；;。]/); at !== -1; at = nextIndex(rest, /[；;。]/, at + 1)) {
+    const next = parseOrdinal(rest.slice(at + 1).trimStart());
+    if (next && next.level === ordinal.level && next.value === ordinal.value + 1) return true;
+  }
+  const sentenceEnd = rest.search(/[。！？；：:]/);
+  const sentence = sentenceEnd === -1 ? '' : rest.slice(0, sentenceEnd);
+  return rest[sentenceEnd] === '。' && sentence.length >= LIST_ITEM_SENTENCE_LENGTH && /[，,]/.test(sentence);
 }
 
 function shiftOrdinal(ordinal: Ordinal, by: number): Ordinal {

@@ -25,6 +25,8 @@ export interface ReportOutline {
   scopeReason: string;
   title: (LineText & { lines: number[] }) | null;
   subtitle: LineText | null;
+  /** The 主送机关 (县委、县人民政府：). */
+  addressee: LineText | null;
   salutation: LineText | null;
   opening: LineText | null;
   closing: LineText | null;
@@ -53,6 +55,7 @@ export function reportOutline(model: ReportModel, scope: ScopeDecision): ReportO
     scopeReason: scope.explanation,
     title: title ? { line: sourceLine(title.lineIndexes[0]), lines: title.lineIndexes.map((index) => sourceLine(index)), text: title.text } : null,
     subtitle: lineText(model.subtitleLine),
+    addressee: lineText(model.addresseeLine),
     salutation: lineText(model.salutationLine),
     opening: lineText(model.openingLine),
     closing: lineText(model.closingLine),

@@ -43,6 +43,8 @@ const SENTENCE = /[。！？；，]/;
 const KEY = '[\\u4e00-\\u9fff](?:[ \\u3000]?[\\u4e00-\\u9fff/]){0,6}';
 /** Publishing fields of a page: what every site shows next to an article, whatever words stand around them. */
 const PUBLISHING_KEY = /^[\u4e00-\u9fff/]{0,6}(?:时间|日期|来源|作者|浏览(?:量|次数)?|阅读(?:量|数)?|热度|点击(?:量|数)?|人数|栏目|分类|机构|文号|索引号|有效性|编辑|字数|页数|评论|网站|标签|关键词|下载(?:量|次数)?|大小|格式)$/;
+/** 日期：2025.1.8 under a signature: a whole date and nothing else. */
+const SIGNED_DATE = /^(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])$/;
 const FIELD = /^([^:：]{1,14})[:：]\s*(.*)$/;
 /** `[ 索引号 ] 值`: a government site's information table, one or more fields to a line. */
 const BRACKET_FIELD = new RegExp(`^\\[\\s*${KEY}\\s*\\]`);
@@ -83,6 +85,7 @@ export function chromeShape(text: string): string | undefined {
   if (SENTENCE.test(text)) return undefined;
   const field = FIELD.exec(text);
   // 日期：2025年1月8日 under a signature is the writer's own; sites stamp 2025-01-08.
+  if (field && /^(?:日期|时间)$/.test(field[1].trim()) && SIGNED_DATE.test(field[2].trim())) return undefined;
   if (field && PUBLISHING_KEY.test(field[1].replace(/[ \u3000]/g, '')) && !(/[时日]期?$|时间$/.test(field[1]) && /年/.test(field[2]))) {
     return '网页的发布信息（时间、来源、浏览次数、栏目等字段）';
   }
