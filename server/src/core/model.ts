@@ -119,6 +119,8 @@ const DATE_LINE = /^(?:(?:日期|时间)[:：]\s*)?[（(]?\s*(?:((?:19|20)\d{2}|
 const SIGNER_FIELD = /^(?:述职人|述责人|报告人|汇报人|发言人|署名|单位|述职单位|报告单位)\s*[:：]/;
 const SIGNATURE_MAX_LENGTH = 30;
 const SIGNATURE_MAX_LINES = 2;
+/** Shorter lines with no punctuation are lines of their own, not part of a wrapped sentence. */
+const WRAPPED_MIN_LENGTH = 60;
 /** Lines looked at for the title, after residue. */
 const TITLE_SEARCH_LINES = 6;
 /** Lines under the title searched for copies of it, before the text begins. */
@@ -608,7 +610,10 @@ function markContinuations(model: ReportModel): void {
     const previous = lines[i - 1];
     if (roles[i] !== 'body' || roles[i - 1] !== 'body' || previous.block !== lines[i].block || previous.kind === 'tableRow') continue;
     if (model.headingOfLine[i] || model.headingOfLine[i - 1]) continue;
-    if (!/[。！？；：…”’」』）)!?;:]$/.test(previous.text.trimEnd())) model.continuesParagraph[i] = true;
+    const text = previous.text.trim();
+    // A short line with no punctuation at all is a line of its own (a heading without a number, a second title), not a wrapped sentence.
+    if (text.length <= WRAPPED_MIN_LENGTH && !/[，、；：,;:]/.test(text)) continue;
+    if (!/[。！？；：…”’」』）)!?;:]$/.test(text)) model.continuesParagraph[i] = true;
   }
 }
 
