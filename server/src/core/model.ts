@@ -90,6 +90,8 @@ export interface ReportModel {
    * it is being written, and what comes later (a second item, a last part's text) is not missing yet.
    */
   ended: boolean;
+  /** Lines that begin with a preview's page marker: where the line's own text starts. */
+  leadingChrome: Map<number, number>;
   /** True for a line that continues the paragraph of the line before (hard-wrapped Markdown). */
   continuesParagraph: boolean[];
 }
@@ -150,10 +152,14 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     enumerations: [],
     continuesParagraph: new Array<boolean>(lines.length).fill(false),
     ended: false,
+    leadingChrome: new Map(),
   };
   if (parsed.frontMatter) readFrontMatter(model, parsed.frontMatter);
   for (const residue of model.residue) if (residue.whole) model.roles[residue.lineIndex] = 'residue';
-  model.residue.push(...findPageSplits(lines, model.roles));
+  for (const split of findPageSplits(lines, model.roles)) {
+    model.residue.push(split);
+    model.leadingChrome.set(split.lineIndex, split.end);
+  }
   lines.forEach((line, index) => {
     if (line.kind === 'footnote' && model.roles[index] === 'body') model.roles[index] = 'footnote';
   });
@@ -202,7 +208,7 @@ function titleLike(line: Line, start = 0): boolean {
 function findTitle(model: ReportModel): void {
   const { lines, roles } = model;
   // A document preview's page marker before the text: the title, if any, follows it on the same line.
-  const textStart = (index: number) => model.residue.find((residue) => residue.lineIndex === index && !residue.whole && residue.start <= leadOf(lines[index]))?.end ?? 0;
+  const textStart = (index: number) => model.leadingChrome.get(index) ?? 0;
   const candidates: number[] = [];
   let from = 0;
   const outline = leadingOutline(model);
@@ -486,13 +492,12 @@ function collectHeadings(model: ReportModel): void {
   const pending: Array<{ lineIndex: number; ordinal?: Ordinal; mdDepth: number; start: number }> = [];
   const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
   let listItem: Ordinal | undefined;
-  const leadingResidue = new Set(model.residue.filter((residue) => !residue.whole && residue.start <= leadOf(model.lines[residue.lineIndex])).map((residue) => residue.lineIndex));
   model.lines.forEach((line, lineIndex) => {
     // A title glued to the body (……工作总结一、工作开展情况……) leaves its heading on the title's line.
     const glued = lineIndex === lastTitleLine && model.title!.end < line.text.trimEnd().length;
     if (model.roles[lineIndex] !== 'body' && !glued) return;
     // After a preview's page marker the line goes on with the sentence the page cut.
-    if (leadingResidue.has(lineIndex)) return;
+    if (model.leadingChrome.has(lineIndex)) return;
     const start = glued ? model.title!.end : 0;
     const found = parseOrdinal(line.text.slice(start));
     const ordinal = found && start > 0 ? shiftOrdinal(found, start) : found;
@@ -620,6 +625,14 @@ function markContinuations(model: ReportModel): void {
 function skipSpace(text: string, index: number): number {
   while (index < text.length && /[ \t\u3000\u00a0]/.test(text[index])) index++;
   return index;
+}
+
+/** A line as the text reads on: after a preview's page marker it goes on from the line before (45000⏎3、余元). */
+export function lineAsRead(model: ReportModel, index: number): Line {
+  const line = model.lines[index];
+  const start = model.leadingChrome.get(index);
+  if (start === undefined) return line;
+  return { ...line, text: line.text.slice(start), map: line.map.subarray(start), wrappedAfter: model.lines[index - 1]?.text.trimEnd().slice(-1) ?? '' };
 }
 
 /** Where each source line starts, after LF, CRLF or a lone CR, as editors count lines. */

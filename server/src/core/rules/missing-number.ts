@@ -2,6 +2,7 @@ import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, w
 import type { Line } from '../markdown';
 import { PhraseMatcher } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
+import { lineAsRead } from '../model';
 import { quoteAround } from '../snippet';
 import { docsPath } from '../rule';
 
@@ -127,9 +128,10 @@ export const missingNumber: Rule = {
     fixable: false,
   },
   check(context: RuleContext) {
-    context.model.lines.forEach((line, lineIndex) => {
+    context.model.lines.forEach((_, lineIndex) => {
       const role = context.model.roles[lineIndex];
       if (role === 'residue' || role === 'toc') return;
+      const line = lineAsRead(context.model, lineIndex);
       const seen = new Set<number>();
       for (const gap of findGaps(line)) {
         // 开展*次: Markdown ate the star, the placeholder rule reports it.
