@@ -101,4 +101,19 @@ describe('the reading of a page', () => {
       assert.deepEqual(read.headings.map((heading) => heading.title), ['主要做法', '存在问题']);
     });
   });
+
+  describe('a text about reports is not one', () => {
+    const guide = '述职报告怎么写\n\n一、述职报告的结构\n\n（一）标题\n\n二、注意事项\n';
+    const plan = '2024年度班子成员述职评议工作方案\n\n一、评议对象\n\n二、评议程序\n\n（一）个人述职\n\n三、工作要求\n';
+    for (const text of [guide, plan]) {
+      it(text.split('\n')[0], () => {
+        const { findings, model: read } = lint(text);
+        assert.equal(read.profile, undefined);
+        assert.deepEqual(findings.filter((finding) => ['required-section', 'section-order', 'empty-section', 'heading-sequence', 'heading-hierarchy'].includes(finding.rule)), []);
+      });
+    }
+    it('a report still gets its structure checked', () => {
+      assert.ok(lint('2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n全年学习。\n\n以上报告，请予审议。\n').findings.some((finding) => finding.rule === 'heading-hierarchy'));
+    });
+  });
 });

@@ -88,7 +88,7 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
 
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
+    if (setting === 'off' || (rule.meta.structure && model.aboutReports)) continue;
     const context: RuleContext = {
       model,
       extraPlaceholders,

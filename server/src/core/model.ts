@@ -90,6 +90,8 @@ export interface ReportModel {
    * it is being written, and what comes later (a second item, a last part's text) is not missing yet.
    */
   ended: boolean;
+  /** The title says the text is about reports (……述职报告怎么写, ……述职评议会议方案), not one. */
+  aboutReports: boolean;
   /** Lines that begin with a preview's page marker: where the line's own text starts. */
   leadingChrome: Map<number, number>;
   /** True for a line that continues the paragraph of the line before (hard-wrapped Markdown). */
@@ -153,6 +155,7 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     continuesParagraph: new Array<boolean>(lines.length).fill(false),
     ended: false,
     leadingChrome: new Map(),
+    aboutReports: false,
   };
   if (parsed.frontMatter) readFrontMatter(model, parsed.frontMatter);
   for (const residue of model.residue) if (residue.whole) model.roles[residue.lineIndex] = 'residue';
@@ -579,8 +582,13 @@ function levelOneDepth(model: ReportModel, pending: Array<{ ordinal?: Ordinal; m
   return Math.max(Math.min(...depths), titleIsHeading ? 2 : 1);
 }
 
+/** A guide, plan or notice whose title names a genre: 述职报告怎么写, 年度述职评议工作方案. */
+const ABOUT_REPORTS = /(?:怎么写|如何写|写法|写作|技巧|要点|格式|注意事项|指南|方案|通知|安排|流程|议程)$/;
+
 function decideProfile(model: ReportModel, options: ModelOptions): void {
+  model.aboutReports = model.title !== undefined && GENRE_NOUN.test(model.title.text) && ABOUT_REPORTS.test(model.title.text.replace(/[（(【\[][^）)】\]]*[）)】\]]$/, ''));
   const chosen = typeof model.frontMatter.profile === 'string' ? model.frontMatter.profile : options.profile;
+  if (model.aboutReports && !chosen) return;
   if (chosen) {
     model.profile = findProfile(chosen, options.profiles);
     model.genreSource = typeof model.frontMatter.profile === 'string' ? 'frontMatter' : 'config';

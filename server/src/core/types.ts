@@ -35,6 +35,8 @@ export interface RuleMeta {
   /** Path of the rule's documentation page, relative to the package root. */
   docs: string;
   fixable: boolean;
+  /** Checks the parts and numbering of a report: not run on a text about reports (a writing guide, a meeting plan). */
+  structure?: boolean;
 }
 
 export interface Report {

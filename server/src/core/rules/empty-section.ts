@@ -10,6 +10,7 @@ export const emptySection: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('empty-section'),
     fixable: false,
+    structure: true,
   },
   check(context) {
     const { model } = context;

@@ -15,6 +15,7 @@ export const headingHierarchy: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('heading-hierarchy'),
     fixable: true,
+    structure: true,
   },
   check(context) {
     const { model } = context;

@@ -11,6 +11,7 @@ export const headingSequence: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('heading-sequence'),
     fixable: true,
+    structure: true,
   },
   check(context) {
     const { model } = context;

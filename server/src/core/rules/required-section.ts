@@ -10,6 +10,7 @@ export const requiredSection: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('required-section'),
     fixable: false,
+    structure: true,
   },
   check(context) {
     const { model } = context;

@@ -11,6 +11,7 @@ export const sectionOrder: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('section-order'),
     fixable: false,
+    structure: true,
   },
   check(context) {
     const { model } = context;
