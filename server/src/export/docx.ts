@@ -4,18 +4,19 @@
  * Word file shows the draft exactly as the checks read it.
  */
 import {
-  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, FootnoteReferenceRun, ImageRun, type IParagraphOptions, type IRunOptions,
+  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, FootnoteReferenceRun, ImageRun, type IRunOptions,
   Packer, Paragraph, type ParagraphChild, SimpleField, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ExportAssets } from './assets';
 import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
 import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
-import { chineseToNumber, chineseYearDigits } from '../core/numerals';
-import { BODY_TRACKING, CHAR_PITCH, DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE, TITLE_LINE_CHARACTERS } from './layout';
+import { type Block, exportBlocks, type ParagraphBlock, type Piece as BlockPiece, pieceOf, scaledImage, textOfPiece } from './blocks';
+import { DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE } from './layout';
 import { fontTableXml } from './fonts';
 import { documentDefaultsXml, NO_INDENT, reportStyles, STYLE } from './styles';
-import { balancedTitleLines, textWidth } from './titleLines';
+
+export { formatDate } from './blocks';
 
 /** Font names and whether to bold the lead phrase of 一是…二是… (a common office custom). */
 export type ExportOptions = ExportSettings;
@@ -23,9 +24,6 @@ export type ExportOptions = ExportSettings;
 const CLAUSE_END = /[，。；：,;:！？]/;
 /** Characters XML 1.0 (and so Word) cannot hold: controls other than tab and line breaks, U+FFFE/U+FFFF, lone surrogates. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** The text block is 156 × 225 mm: 590 × 850 pixels at Word's 96 to the inch. */
-const MAX_IMAGE_WIDTH_PX = Math.floor((156 / 25.4) * 96);
-const MAX_IMAGE_HEIGHT_PX = Math.floor((225 / 25.4) * 96) - 40;
 /** Reports run to some tens of kilobytes; a draft past this is not one, and would take minutes and gigabytes. */
 const MAX_EXPORT_CHARACTERS = 5 * 1024 * 1024;
 
@@ -129,28 +127,6 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-/**
- * 2025-01-05, 2025/1/5, 2025年01月05日, 二〇二五年一月五日 and YAML dates all become 2025年1月5日
- * (Arabic numerals, no zero padding, GB/T 9704 7.3.5.2); brackets around a typed date are dropped.
- */
-export function formatDate(value: unknown): string | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    return `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
-  }
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  const text = value.trim().replace(/^[（(]\s*|\s*[)）]$/g, '');
-  const arabic = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$/.exec(text);
-  if (arabic) return `${arabic[1]}年${Number(arabic[2])}月${arabic[3] ? `${Number(arabic[3])}日` : ''}`;
-  const chinese = /^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?$/.exec(text);
-  if (chinese) {
-    const year = chineseYearDigits(chinese[1]);
-    const month = chineseToNumber(chinese[2]);
-    const day = chinese[3] ? chineseToNumber(chinese[3]) : undefined;
-    if (month) return `${year}年${month}月${day ? `${day}日` : ''}`;
-  }
-  return text;
-}
-
 /** A stretch of text set apart: the heading part of a run-in heading, an enumeration lead. */
 interface Span {
   start: number;
@@ -159,14 +135,9 @@ interface Span {
   bold?: boolean;
 }
 
-/** A piece of one source line that goes into a Word paragraph. */
-interface Piece {
-  lineIndex: number;
-  from: number;
-  to: number;
+/** A piece of a paragraph with the stretches set apart in it. */
+interface Piece extends BlockPiece {
   spans: Span[];
-  /** Text that is not a line of the draft (a front-matter title). */
-  text?: string;
 }
 
 /** The East Asian hint keeps quotation marks and dashes in the Chinese font, as Word itself marks Chinese runs. */
@@ -179,12 +150,9 @@ class BodyBuilder {
   /** Footnote ids by label, numbered in the order the body first refers to them. */
   private readonly footnoteIds = new Map<string, number>();
   private readonly definedFootnotes: Set<string>;
-  /** The last line exported as body text: its paragraph is kept with the signature. */
-  private readonly lastBodyLine: number;
 
   constructor(private readonly model: ReportModel, private readonly boldLeads: boolean, private readonly assets: ExportAssets) {
     this.definedFootnotes = footnoteLabels(model).defined;
-    this.lastBodyLine = model.roles.map((role) => role === 'body' || role === 'closing').lastIndexOf(true);
     for (const residue of model.residue) {
       if (residue.whole) continue;
       this.excluded.set(residue.lineIndex, [...(this.excluded.get(residue.lineIndex) ?? []), residue]);
@@ -194,65 +162,35 @@ class BodyBuilder {
   build(): Array<Paragraph | Table> {
     const { model } = this;
     const out: Array<Paragraph | Table> = [];
-    const titleLines = new Set(model.title?.lineIndexes ?? []);
-    const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
-    const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title.trim() : '';
-    if (model.title) {
-      this.title = model.title.text;
-      out.push(this.titleParagraph(model.title.lineIndexes.map((index) => this.piece(index, 0, index === lastTitleLine ? model.title!.end : undefined))));
-    } else if (frontMatterTitle) {
-      // A title in front matter may hold line breaks where the writer wants the title broken.
-      this.title = frontMatterTitle.replace(/\s*\n\s*/g, '');
-      out.push(this.titleParagraph(frontMatterTitle.split(/\s*\n\s*/).map((text) => this.textPiece(text))));
+    for (const block of exportBlocks(model)) {
+      switch (block.kind) {
+        case 'title':
+          this.title = block.rows.map((row) => textOfPiece(model, row)).join('');
+          out.push(this.titleParagraph(block.rows.map((row) => this.withSpans(row))));
+          break;
+        case 'subtitle':
+          out.push(new Paragraph({ style: STYLE.subtitle, children: this.runs(this.withSpans(block.piece)) }));
+          break;
+        case 'blank':
+          out.push(new Paragraph({ children: [] }));
+          break;
+        case 'salutation':
+          out.push(new Paragraph({ style: STYLE.salutation, children: this.runs(this.withSpans(block.piece)) }));
+          break;
+        case 'paragraph':
+          out.push(this.paragraph(block));
+          break;
+        case 'image':
+          out.push(...this.imageParagraph(block));
+          break;
+        case 'table':
+          out.push(this.table(block.rows));
+          break;
+        case 'signature':
+          out.push(...this.signature(block));
+          break;
+      }
     }
-    model.lines.forEach((_, index) => {
-      const role = model.roles[index];
-      if (role === 'subtitle' || role === 'byline') out.push(new Paragraph({ style: STYLE.subtitle, children: this.runs(this.piece(index, 0)) }));
-    });
-    if (model.title || frontMatterTitle) out.push(new Paragraph({ children: [] }));
-
-    let table: number[] = [];
-    const flushTable = () => {
-      if (table.length > 0) out.push(this.table(table));
-      table = [];
-    };
-    let paragraph: Piece[] = [];
-    let paragraphHeading: Heading | undefined;
-    const flushParagraph = () => {
-      if (paragraph.some((piece) => piece.to > piece.from || this.footnotesIn(piece))) out.push(this.paragraph(paragraph, paragraphHeading));
-      out.push(...paragraph.flatMap((piece) => this.imageParagraphs(piece)));
-      paragraph = [];
-      paragraphHeading = undefined;
-    };
-    model.lines.forEach((line, index) => {
-      const role = model.roles[index];
-      const gluedRest = index === lastTitleLine && model.title!.end < line.text.trimEnd().length;
-      if (line.kind !== 'tableRow' || (table.length > 0 && model.lines[table[0]].block !== line.block)) flushTable();
-      if (!(role === 'body' || role === 'closing' || role === 'salutation' || gluedRest) || (titleLines.has(index) && !gluedRest)) return;
-      if (line.kind === 'tableRow') {
-        flushParagraph();
-        table.push(index);
-        return;
-      }
-      if (role === 'salutation') {
-        flushParagraph();
-        out.push(new Paragraph({ style: STYLE.salutation, children: this.runs(this.piece(index, 0)) }));
-        return;
-      }
-      if (!model.continuesParagraph[index]) flushParagraph();
-      const heading = model.headingOfLine[index];
-      const from = gluedRest ? model.title!.end : 0;
-      const piece = this.piece(index, from);
-      if (heading) {
-        paragraphHeading = heading;
-        const headEnd = model.lines[index].text.slice(0, heading.bodyStart).trimEnd().length;
-        piece.spans.push({ start: heading.start, end: headEnd, style: headingCharacterStyle(heading) });
-      }
-      paragraph.push(piece);
-    });
-    flushParagraph();
-    flushTable();
-    out.push(...this.signature());
     return out;
   }
 
@@ -260,121 +198,72 @@ class BodyBuilder {
   footnotes(): Record<number, { children: Paragraph[] }> {
     const notes: Record<number, { children: Paragraph[] }> = {};
     for (const [label, id] of this.footnoteIds) {
-      const pieces = this.model.lines.flatMap((line, index) => (line.footnoteLabel === label ? [this.piece(index, 0)] : []));
+      const pieces = this.model.lines.flatMap((line, index) => (line.footnoteLabel === label ? [this.withSpans(pieceOf(this.model, index, 0))] : []));
       notes[id] = { children: [new Paragraph({ style: STYLE.footnote, children: pieces.flatMap((piece) => this.runs(piece)) })] };
     }
     return notes;
   }
 
-  /** A line from `from` on, its leading blanks dropped: the style indents, so typed full-width spaces would double it. */
-  private piece(lineIndex: number, from: number, to?: number): Piece {
-    const text = this.model.lines[lineIndex].text;
-    let start = from;
-    while (start < text.length && /[\s\u3000]/.test(text[start])) start++;
-    const end = to ?? text.trimEnd().length;
+  /** The enumeration leads to bold (一是…), when asked for. */
+  private withSpans(piece: BlockPiece): Piece {
     const spans: Span[] = [];
-    if (this.boldLeads) {
-      for (const match of text.slice(0, end).matchAll(ENUMERATION_LEAD)) {
-        if (match.index < start) continue;
-        const rest = text.slice(match.index, end).search(CLAUSE_END);
-        spans.push({ start: match.index, end: rest === -1 ? end : match.index + rest, bold: true });
+    if (this.boldLeads && piece.text === undefined) {
+      const text = this.model.lines[piece.lineIndex].text;
+      for (const match of text.slice(0, piece.to).matchAll(ENUMERATION_LEAD)) {
+        if (match.index < piece.from) continue;
+        const rest = text.slice(match.index, piece.to).search(CLAUSE_END);
+        spans.push({ start: match.index, end: rest === -1 ? piece.to : match.index + rest, bold: true });
       }
     }
-    return { lineIndex, from: start, to: Math.max(start, end), spans };
+    return { ...piece, spans };
   }
 
-  /** Text that is not a line of the draft (a front-matter title): a piece of its own. */
-  private textPiece(text: string): Piece {
-    return { lineIndex: -1, from: 0, to: text.length, spans: [], text };
+  private paragraph(block: ParagraphBlock): Paragraph {
+    const pieces = block.pieces.map((piece) => this.withSpans(piece));
+    const { heading, level } = block;
+    if (!heading || level === undefined) return new Paragraph({ keepNext: block.keepNext || undefined, children: pieces.flatMap((piece) => this.runs(piece)) });
+    if (block.headingStyle) return new Paragraph({ style: STYLE.headings[level], children: this.runs(pieces[0]) });
+    const first = pieces.find((piece) => piece.lineIndex === heading.lineIndex);
+    const headEnd = this.model.lines[heading.lineIndex].text.slice(0, heading.bodyStart).trimEnd().length;
+    first?.spans.push({ start: heading.start, end: headEnd, style: headingCharacterStyle(heading) });
+    return new Paragraph({ outlineLevel: level, keepNext: block.keepNext, children: pieces.flatMap((piece) => this.runs(piece)) });
   }
 
-  /**
-   * A heading on its own is a 标题 n paragraph (outline level, kept with the next); a run-in heading is
-   * body text whose heading sentence takes the heading's character style, and which the outline still lists.
-   */
-  private paragraph(pieces: Piece[], heading: Heading | undefined): Paragraph {
-    const last = pieces[pieces.length - 1];
-    const level = heading ? Math.min(heading.level, STYLE.headings.length) - 1 : undefined;
-    const runIn = heading !== undefined && heading.bodyStart < this.model.lines[heading.lineIndex].text.trimEnd().length;
-    const endsSentence = /[。；！？]$/.test(this.model.lines[last.lineIndex].text.slice(0, last.to));
-    // The signature never stands alone on the last page: the last body paragraph goes with it.
-    const beforeSignature = this.model.signature !== undefined && last.lineIndex === this.lastBodyLine;
-    const options: IParagraphOptions = level === undefined
-      ? { keepNext: beforeSignature || undefined, children: pieces.flatMap((piece) => this.runs(piece)) }
-      : runIn || pieces.length > 1
-        ? { outlineLevel: level, keepNext: !endsSentence || beforeSignature, children: pieces.flatMap((piece) => this.runs(piece)) }
-        : { style: STYLE.headings[level], children: this.runs({ ...pieces[0], spans: pieces[0].spans.filter((span) => !span.style) }) };
-    return new Paragraph(options);
-  }
-
-  /** The title as written when every written line fits a row; else broken evenly between words. */
-  private titleParagraph(pieces: Piece[]): Paragraph {
-    const written = pieces.map((piece) => this.textOf(piece));
-    const rows = written.every((text) => textWidth(text) <= TITLE_LINE_CHARACTERS)
-      ? pieces
-      : balancedTitleLines(written.join(''), TITLE_LINE_CHARACTERS).map((text) => this.textPiece(text));
+  private titleParagraph(rows: Piece[]): Paragraph {
     return new Paragraph({
       style: STYLE.title,
       children: rows.flatMap((piece, index) => [...(index > 0 ? [new TextRun({ break: 1 })] : []), ...this.runs(piece)]),
     });
   }
 
-  private textOf(piece: Piece): string {
-    return (piece.text ?? this.model.lines[piece.lineIndex].text).slice(piece.from, piece.to);
-  }
-
-  /**
-   * GB/T 9704 7.3.5.2: the name two characters in from the right; the date under it starts two characters
-   * further right, or, when it is the longer, ends two characters in and the name moves left.
-   */
-  private signature(): Paragraph[] {
-    const signature = this.model.signature;
-    if (!signature) return [];
-    const names = signature.name ? signature.name.split('\n') : [];
-    const date = formatDate(signature.date);
-    const nameWidth = Math.max(0, ...names.map(renderedWidth));
-    const dateWidth = date ? renderedWidth(date) : 0;
-    const two = 2 * CHAR_PITCH;
-    let nameRight = two;
-    let dateRight = nameRight + nameWidth - two - dateWidth;
-    if (names.length === 0 || dateRight < two) {
-      dateRight = two;
-      nameRight = 2 * two + dateWidth - nameWidth;
-    }
+  private signature(block: Extract<Block, { kind: 'signature' }>): Paragraph[] {
     const line = (text: string, right: number, keepNext: boolean) =>
       new Paragraph({
         style: STYLE.signature,
-        indent: { ...NO_INDENT, right: Math.round(right) },
+        indent: { ...NO_INDENT, right },
         keepNext,
         children: [new TextRun({ text: text.replace(NOT_XML, ''), font: EAST_ASIAN_HINT })],
       });
     const paragraphs = [new Paragraph({ keepNext: true, children: [] })];
-    names.forEach((name) => paragraphs.push(line(name, nameRight, date !== undefined)));
-    if (date) paragraphs.push(line(date, dateRight, false));
+    block.names.forEach((name) => paragraphs.push(line(name, block.nameRight, block.date !== undefined)));
+    if (block.date) paragraphs.push(line(block.date, block.dateRight, false));
     return paragraphs;
   }
 
-  private footnotesIn(piece: Piece): boolean {
-    return (this.model.lines[piece.lineIndex]?.anchors ?? []).some((anchor) => 'footnote' in anchor);
-  }
-
   /** Images stand in paragraphs of their own, centred: an exact line pitch would cut them to one line's height. */
-  private imageParagraphs(piece: Piece): Paragraph[] {
-    if (piece.text !== undefined) return [];
-    return (this.model.lines[piece.lineIndex].anchors ?? []).flatMap((anchor) => {
-      const image = 'image' in anchor ? this.assets.images.get(anchor.image.url) : undefined;
-      if (!image || !('image' in anchor)) return [];
-      const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / image.width, MAX_IMAGE_HEIGHT_PX / image.height);
-      return [new Paragraph({
-        style: STYLE.figure,
-        children: [new ImageRun({
-          type: image.type,
-          data: image.data,
-          transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
-          altText: { name: anchor.image.alt || anchor.image.url, description: anchor.image.alt, title: anchor.image.alt },
-        })],
-      })];
-    });
+  private imageParagraph(block: Extract<Block, { kind: 'image' }>): Paragraph[] {
+    const image = this.assets.images.get(block.url);
+    if (!image) return [];
+    const { width, height } = scaledImage(image);
+    return [new Paragraph({
+      style: STYLE.figure,
+      children: [new ImageRun({
+        type: image.type,
+        data: image.data,
+        transformation: { width, height },
+        altText: { name: block.alt || block.url, description: block.alt, title: block.alt },
+      })],
+    })];
   }
 
   private footnoteId(label: string): number {
@@ -443,12 +332,3 @@ function headingCharacterStyle(heading: Heading): string {
   return STYLE.headingCharacters[Math.min(heading.level, STYLE.headingCharacters.length) - 1];
 }
 
-/**
- * Width in twips as Word sets a signature line: Chinese characters one em of 三号, Latin letters and
- * digits (Times New Roman) half of one, each with the body's tracking, no extra space between the two.
- */
-function renderedWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += (/[\x20-\x7e]/.test(ch) ? SIZE.body * 5 : SIZE.body * 10) + BODY_TRACKING;
-  return width;
-}
