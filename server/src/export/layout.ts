@@ -36,8 +36,39 @@ export const CHAR_PITCH = TEXT_WIDTH / 28;
  */
 export const GRID_CHAR_SPACE = Math.floor((CHAR_PITCH / 20 - SIZE.body / 2) * 4096);
 
+/** The first line of a body paragraph is indented two characters. */
+export const FIRST_LINE_INDENT = Math.round(2 * CHAR_PITCH);
+
 /** Body tracking in twips: 28 characters of 三号 less 0.3 pt each fit the 156 mm line, 29 do not. */
 export const BODY_TRACKING = -6;
+
+/**
+ * Advance widths of the ASCII characters in Times New Roman (and the metric-compatible Liberation Serif
+ * LibreOffice puts in its place), in thousandths of an em, from space (0x20) to ~ (0x7E).
+ */
+const LATIN_WIDTHS = [
+  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
+  500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,
+  921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,
+  556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,
+  333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
+  500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+];
+
+/** Curly quotes right after a Latin character are set in the Latin font (LibreOffice gives them its script). */
+const LATIN_QUOTES: Record<string, number> = { '‘': 333, '’': 333, '“': 444, '”': 444 };
+
+const isAscii = (ch: string) => ch >= '\x20' && ch <= '\x7e';
+
+/**
+ * Width of a character in ems of its size: Chinese characters and full-width marks one, ASCII as Times
+ * New Roman sets it; `previous` is the character before it.
+ */
+export function emWidth(ch: string, previous = ''): number {
+  if (isAscii(ch)) return LATIN_WIDTHS[ch.charCodeAt(0) - 0x20] / 1000;
+  if (isAscii(previous) && previous !== '' && LATIN_QUOTES[ch] !== undefined) return LATIN_QUOTES[ch] / 1000;
+  return 1;
+}
 
 /** Characters a 二号 title line holds. */
 export const TITLE_LINE_CHARACTERS = Math.floor(TEXT_WIDTH / (SIZE.title * 10));

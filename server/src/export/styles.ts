@@ -4,7 +4,7 @@
  */
 import { AlignmentType, type IStylesOptions, LineRuleType } from 'docx';
 import { escapeXml } from './fonts';
-import { BODY_TRACKING, CHAR_PITCH, type ExportFonts, LINE_PITCH, SIZE } from './layout';
+import { BODY_TRACKING, type ExportFonts, FIRST_LINE_INDENT, LINE_PITCH, SIZE } from './layout';
 
 export const STYLE = {
   body: 'Normal',
@@ -22,7 +22,7 @@ export const STYLE = {
 
 /** No indent at all: Word reads firstLineChars before firstLine, so both are zeroed. */
 export const NO_INDENT = { firstLine: 0, firstLineChars: 0, left: 0, leftChars: 0 };
-export const BODY_INDENT = { firstLine: Math.round(2 * CHAR_PITCH), firstLineChars: 200 };
+export const BODY_INDENT = { firstLine: FIRST_LINE_INDENT, firstLineChars: 200 };
 
 function fontsOf(eastAsia: string, latin: string) {
   return { eastAsia, ascii: latin, hAnsi: latin, cs: latin };

@@ -3,25 +3,42 @@
  * trapezoid (each line no longer than the one below), never a word or a lone 报告 on a line of its own.
  */
 import titleTerms from '../data/titleTerms.json';
+import { emWidth } from './layout';
 
 /**
- * Width in characters: Latin letters and digits are half as wide as Chinese characters, and a quarter
- * is kept where the two meet, for the space LibreOffice and WPS put there.
+ * Width in characters: Latin letters and digits as Times New Roman sets them (a digit is half a Chinese
+ * character), and a little kept where a Chinese character meets a Latin letter or digit, for the space
+ * LibreOffice and WPS put there.
  */
 export function textWidth(text: string): number {
   let width = 0;
-  let previousLatin: boolean | undefined;
+  let previous = '';
   for (const ch of text) {
-    const latin = /[\x20-\x7e]/.test(ch);
-    width += latin ? 0.5 : 1;
-    if (previousLatin !== undefined && previousLatin !== latin) width += 0.25;
-    previousLatin = latin;
+    width += emWidth(ch, previous);
+    if (spacedApart(previous, ch)) width += AUTOSPACE;
+    previous = ch;
   }
   return width;
 }
 
-const NO_LINE_START = /^[，。、；：？！）》〉」』”’,.;:?!)\]]/;
-const NO_LINE_END = /[（《〈「『“‘([]$/;
+/** Latin letters, digits and ASCII marks: set in the Latin font. */
+export function isHalfWidth(ch: string): boolean {
+  return ch >= '\x20' && ch <= '\x7e';
+}
+
+/** The space LibreOffice keeps where Chinese and Latin meet, in ems (measured on its PDFs, and the value that breaks every example's lines where it does). */
+export const AUTOSPACE = 0.235;
+const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const LATIN_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
+
+/** A Chinese character next to a Latin letter or digit (not next to a mark). */
+export function spacedApart(a: string, b: string): boolean {
+  return (IDEOGRAPH.test(a) && LATIN_LETTER_OR_DIGIT.test(b)) || (LATIN_LETTER_OR_DIGIT.test(a) && IDEOGRAPH.test(b));
+}
+
+/** Marks that may not start a line, and marks that may not end one. */
+export const NO_LINE_START = /^[，。、；：？！）》〉」』”’,.;:?!)\]]/;
+export const NO_LINE_END = /[（《〈「『“‘([]$/;
 /** A title over more lines than this is not one; trying every break of it would only cost time. */
 const MAX_LINES = 4;
 
