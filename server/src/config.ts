@@ -146,6 +146,11 @@ function reasonOf(error: ErrorObject): string {
       return `应为 ${(error.params as { type: string }).type} 类型`;
     case 'minLength':
       return '不能为空';
+    case 'exclusiveMinimum':
+      return '应为正数';
+    case 'minimum':
+    case 'maximum':
+      return `应${error.keyword === 'minimum' ? '不小于' : '不大于'} ${(error.params as { limit: number }).limit}`;
     case 'required':
       return `缺少“${(error.params as { missingProperty: string }).missingProperty}”`;
     default:
@@ -160,6 +165,8 @@ export function mergeConfigs(...layers: Array<LintConfig | undefined>): LintConf
     if (!layer) continue;
     if (layer.profile) merged.profile = layer.profile;
     if (layer.strictHierarchy !== undefined) merged.strictHierarchy = layer.strictHierarchy;
+    if (layer.limits) merged.limits = { ...merged.limits, ...layer.limits };
+    if (layer.readingSpeed !== undefined) merged.readingSpeed = layer.readingSpeed;
     if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
     if (layer.placeholders) merged.placeholders = [...(merged.placeholders ?? []), ...layer.placeholders];
     if (layer.allow) merged.allow = [...(merged.allow ?? []), ...layer.allow];

@@ -1,5 +1,6 @@
 /** Editor settings under `shuzhi.*`, as the language server receives them. */
 import { schemaProblems } from './config';
+import { DEFAULT_READING_SPEED, type Limits } from './core/length';
 import type { ExportSettings } from './core/lint';
 import { compileUserPattern } from './core/patterns';
 import type { SeveritySetting } from './core/types';
@@ -15,6 +16,8 @@ export interface EditorSettings {
   placeholders: string[];
   strictHierarchy: boolean;
   export: ExportSettings;
+  limits: Limits;
+  readingSpeed: number;
   /** What was wrong with the values received, in Chinese; wrong values are replaced by defaults. */
   problems: string[];
 }
@@ -29,11 +32,13 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   placeholders: [],
   strictHierarchy: false,
   export: {},
+  limits: {},
+  readingSpeed: DEFAULT_READING_SPEED,
   problems: [],
 };
 
 /** Settings that take the same shape as in .shuzhirc.json, validated by the same schema. */
-const SHARED_KEYS = ['rules', 'placeholders', 'strictHierarchy', 'export'] as const;
+const SHARED_KEYS = ['rules', 'placeholders', 'strictHierarchy', 'export', 'limits', 'readingSpeed'] as const;
 
 export function normalizeSettings(raw: unknown): EditorSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -69,6 +74,8 @@ export function normalizeSettings(raw: unknown): EditorSettings {
     placeholders,
     strictHierarchy: shared.strictHierarchy === true,
     export: { fonts: exported.fonts ?? {}, boldEnumerationLead: exported.boldEnumerationLead === true },
+    limits: (shared.limits ?? {}) as Limits,
+    readingSpeed: typeof shared.readingSpeed === 'number' ? shared.readingSpeed : DEFAULT_READING_SPEED,
     problems,
   };
 }

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { lint } from '../../server/src/core/lint';
+import { layoutPages, type SetLine } from '../../server/src/core/pages';
+import { loadAssets } from '../../server/src/export/assets';
 import { PAGE } from '../../server/src/export/layout';
 import { openDocx, paragraphs } from './docx-xml';
 import { pdfPages, type Rendered, renderAll, toolsAvailable } from '../render';
@@ -166,3 +169,70 @@ describe('Word export as LibreOffice renders it', function () {
     assert.ok(signatures >= 5, `${signatures} signatures measured`);
   });
 });
+
+describe('page layout against the Word export as LibreOffice renders it', function () {
+  this.timeout(300000);
+  const drafts = [
+    ...readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.md')).map((name) => join(ROOT, 'examples', name)),
+    ...readdirSync(FIXTURES).filter((name) => name.endsWith('.md')).map((name) => join(FIXTURES, name)),
+    join(FIXTURES, 'with-assets', 'report.md'),
+  ];
+  let rendered: Rendered[];
+
+  before(async function () {
+    if (!toolsAvailable()) {
+      if (process.env.CI) throw new Error('soffice and pdftotext are required in CI');
+      this.skip();
+    }
+    rendered = await renderAll(drafts);
+  });
+
+  it('counts the pages LibreOffice renders, and sets each paragraph in as many lines, give or take one', () => {
+    let paragraphs = 0;
+    let exact = 0;
+    drafts.forEach((path, index) => {
+      const name = basename(path);
+      const { model } = lint(readFileSync(path, 'utf8'));
+      const images = new Map([...loadAssets(model, dirname(path)).assets.images].map(([url, image]) => [url, image]));
+      const layout = layoutPages(model, { images });
+      const pages = pdfPages(rendered[index].pdf).map((page) => page.filter((line) => !PAGE_NUMBER.test(line.trim())));
+      assert.equal(layout.pages.length, pages.length, `${name}: pages`);
+      // The rendered text as one stream, with where each rendered line ends.
+      let stream = '';
+      const lineEnds: number[] = [];
+      for (const line of pages.flat()) {
+        stream += line.replace(/\s+/g, '');
+        lineEnds.push(stream.length);
+      }
+      let cursor = 0;
+      for (const paragraph of paragraphsOf(layout.pages.flatMap((page) => page.lines))) {
+        const text = paragraph.map((line) => line.text).join('').replace(/\s+/g, '');
+        const at = stream.indexOf(text, cursor);
+        assert.ok(at >= 0, `${name}: “${text.slice(0, 20)}” rendered`);
+        cursor = at + text.length;
+        const renderedLines = lineEnds.filter((end) => end > at && end < cursor).length + 1;
+        assert.ok(Math.abs(renderedLines - paragraph.length) <= 1, `${name}: ${paragraph.length} lines, rendered in ${renderedLines}: ${text.slice(0, 20)}`);
+        paragraphs++;
+        if (renderedLines === paragraph.length) exact++;
+      }
+    });
+    assert.ok(paragraphs > 200, `${paragraphs} paragraphs compared`);
+    // Line breaking is meant to be LibreOffice's own: a miss is a measurement to mend, not noise.
+    assert.ok(exact >= paragraphs - 2, `${exact} of ${paragraphs} paragraphs in exactly as many lines`);
+  });
+});
+
+/** The set lines grouped by paragraph (the title's rows are one), leaving out tables, images and blank lines. */
+function paragraphsOf(lines: SetLine[]): SetLine[][] {
+  const groups: SetLine[][] = [];
+  let current: SetLine[] = [];
+  for (const line of lines) {
+    if (line.style === 'table' || line.style === 'image' || line.style === 'blank') continue;
+    current.push(line);
+    if (line.last && !(line.style === 'title' && lines[lines.indexOf(line) + 1]?.style === 'title')) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  return groups;
+}

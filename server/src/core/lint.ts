@@ -1,4 +1,5 @@
 /** The checking core's entry point: Markdown in, findings out. No editor or protocol imports. */
+import { DEFAULT_READING_SPEED, draftLength, type ImageSizes, type Limits, limitsOf } from './length';
 import { buildModel, type ReportModel } from './model';
 import { BUILTIN_PROFILES, mergeProfiles, type Profile } from './profiles';
 import type { RuleContext } from './rule';
@@ -26,6 +27,10 @@ export interface LintConfig {
   synonyms?: Record<string, Record<string, string[]>>;
   /** Word export: font names and the bold-lead custom. */
   export?: ExportSettings;
+  /** Length limits; front matter `limits:` wins over them. */
+  limits?: Limits;
+  /** Characters a minute when the report is read out. */
+  readingSpeed?: number;
 }
 
 export interface ExportSettings {
@@ -77,13 +82,16 @@ class ResidueRanges {
   }
 }
 
-export function lint(source: string, config: LintConfig = {}): LintResult {
+export function lint(source: string, config: LintConfig = {}, images: ImageSizes = {}): LintResult {
   const profiles = profilesFor(config);
   const model = buildModel(source, { profiles, profile: config.profile });
   const suppressions = new Suppressions(model.comments, source, model.lineStarts);
   const chrome = new ResidueRanges(model);
   const findings: Finding[] = [];
   // Invalid patterns are reported where the configuration is read; here they are only skipped.
+  const readingSpeed = config.readingSpeed ?? DEFAULT_READING_SPEED;
+  const limits = limitsOf(model, config.limits);
+  const length = () => draftLength(model, readingSpeed, images);
   const extraPlaceholders = (config.placeholders ?? []).map(compileUserPattern).filter((pattern): pattern is UserPattern => typeof pattern !== 'string');
 
   for (const rule of RULES) {
@@ -93,7 +101,8 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
       model,
       extraPlaceholders,
       profileIds: profiles.map((profile) => profile.id),
-      options: { strictHierarchy: config.strictHierarchy === true },
+      options: { strictHierarchy: config.strictHierarchy === true, limits, readingSpeed },
+      length,
       allow: config.allow ?? [],
       phrases: config.phrases ?? [],
       report(report) {

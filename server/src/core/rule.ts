@@ -1,4 +1,5 @@
 /** What a rule module exports and what it sees while checking. */
+import type { DraftLength, Limits } from './length';
 import type { Line } from './markdown';
 import type { ReportModel } from './model';
 import { insideAny } from './phrases';
@@ -12,7 +13,9 @@ export interface RuleContext {
   readonly extraPlaceholders: readonly UserPattern[];
   /** Ids of the genres in force, for messages. */
   readonly profileIds: readonly string[];
-  readonly options: { readonly strictHierarchy: boolean };
+  readonly options: { readonly strictHierarchy: boolean; readonly limits: Limits; readonly readingSpeed: number };
+  /** The draft's length, laid out once however many rules ask. */
+  length(): DraftLength;
   /** Words the configuration allows: a finding inside one of them is not reported. */
   readonly allow: readonly string[];
   /** Extra wrong → right spellings from the configuration. */

@@ -8,6 +8,7 @@ import { frontMatter } from './front-matter';
 import { headingHierarchy } from './heading-hierarchy';
 import { headingSequence } from './heading-sequence';
 import { jurisdiction } from './jurisdiction';
+import { length } from './length';
 import { missingNumber } from './missing-number';
 import { nameGap } from './name-gap';
 import { numberFormat } from './number-format';
@@ -39,4 +40,5 @@ export const RULES: readonly Rule[] = [
   yearConsistency,
   datedFormulation,
   nameGap,
+  length,
 ];
