@@ -8,7 +8,9 @@ import { ConfigFiles, loadConfigFile, mergeConfigs, type LoadedConfig } from './
 import { lint, profilesFor, type LintConfig } from './core/lint';
 import type { Finding } from './core/types';
 import { fixAll } from './core/fix';
+import { DEFAULT_READING_SPEED, draftLength } from './core/length';
 import { type OutlineHeading, reportOutline, type ReportOutline } from './core/outline';
+import { imageSizes } from './export/assets';
 import { decideScope } from './core/scope';
 import { prepareExport } from './export/prepare';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
@@ -194,7 +196,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
       }
     }
-    const { findings } = lint(text, config);
+    const { findings } = lint(text, config, imageSizes(input.path === '-' ? undefined : folder));
     results.push({ file, text, findings, ...('paragraphOfLine' in read ? { paragraphOfLine: read.paragraphOfLine } : {}) });
     if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
   }
@@ -290,8 +292,11 @@ async function outlineCommand(
   const folder = draft === '-' ? io.cwd : dirname(resolve(io.cwd, draft));
   const loaded: LoadedConfig & { path?: string } = explicitConfig ?? new ConfigFiles().near(folder);
   if (loaded.error) io.stderr(`${loaded.error}\n`);
-  const { findings, model } = lint(read.text, mergeConfigs(loaded.config, profile ? { profile } : undefined));
-  const outline = reportOutline(model, decideScope(model, findings, explicitConfig !== undefined || loaded.path !== undefined));
+  const config = mergeConfigs(loaded.config, profile ? { profile } : undefined);
+  const images = imageSizes(draft === '-' ? undefined : folder);
+  const { findings, model } = lint(read.text, config, images);
+  const measured = draftLength(model, config.readingSpeed ?? DEFAULT_READING_SPEED, images);
+  const outline = reportOutline(model, decideScope(model, findings, explicitConfig !== undefined || loaded.path !== undefined), measured);
   io.stdout(format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline));
   return 0;
 }
@@ -299,6 +304,9 @@ async function outlineCommand(
 const GENRE_SOURCE: Record<string, string> = {
   frontMatter: '文首 profile:', config: '配置中的 profile', title: '标题', opening: '开头语', closing: '结束语', headings: '各部分标题',
 };
+
+/** 3,260: the way Word's 字数统计 writes counts. */
+const grouped = (value: number) => value.toLocaleString('en-US');
 
 function formatOutline(outline: ReportOutline): string {
   const lines: string[] = [];
@@ -318,10 +326,13 @@ function formatOutline(outline: ReportOutline): string {
   for (const residue of outline.residue) lines.push(`  第${residue.line}行　${residue.text}（${residue.reason}）`);
   lines.push(`提纲：${outline.headings.length === 0 ? '无' : ''}`);
   const walk = (heading: OutlineHeading, depth: number) => {
-    lines.push(`${'  '.repeat(depth + 1)}第${heading.line}行　${heading.ordinal ?? ''}${heading.title}`);
+    lines.push(`${'  '.repeat(depth + 1)}第${heading.line}行　${heading.ordinal ?? ''}${heading.title}（${grouped(heading.characters)} 字）`);
     heading.children.forEach((child) => walk(child, depth + 1));
   };
   outline.headings.forEach((heading) => walk(heading, 0));
+  const { length } = outline;
+  lines.push(`篇幅：${grouped(length.characters)} 字（按 Word 字数统计），${length.pages} 页（按导出版式），宣读约 ${length.minutes} 分钟`);
+  for (const part of length.parts) lines.push(`  ${part.name}　${grouped(part.characters)} 字`);
   return `${lines.join('\n')}\n`;
 }
 

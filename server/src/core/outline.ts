@@ -1,5 +1,6 @@
 /** The report model as a reader sees it, for `shuzhi outline` and tests: plain data, 1-based source lines. */
 import type { GenreSource } from './genre';
+import { type DraftLength, draftLength, headingCharacters } from './length';
 import { type Heading, lineOfOffset, type ReportModel } from './model';
 import { ordinalLabel } from './ordinals';
 import type { ScopeDecision } from './scope';
@@ -10,6 +11,8 @@ export interface OutlineHeading {
   ordinal: string | null;
   title: string;
   line: number;
+  /** Characters (Word's 字数) under the heading, its own line included. */
+  characters: number;
   children: OutlineHeading[];
 }
 
@@ -34,9 +37,11 @@ export interface ReportOutline {
   toc: { first: number; last: number } | null;
   headings: OutlineHeading[];
   signature: { name: string | null; date: string | null; source: 'body' | 'frontMatter'; lines: number[] } | null;
+  /** Characters as Word counts 字数, pages as the export sets them, minutes to read out. */
+  length: { characters: number; pages: number; minutes: number; parts: Array<{ name: string; line: number | null; characters: number }> };
 }
 
-export function reportOutline(model: ReportModel, scope: ScopeDecision): ReportOutline {
+export function reportOutline(model: ReportModel, scope: ScopeDecision, measured: DraftLength = draftLength(model)): ReportOutline {
   const sourceLine = (lineIndex: number, textIndex = 0) => lineOfOffset(model.lineStarts, model.lines[lineIndex].map[textIndex]) + 1;
   const lineText = (lineIndex: number | undefined): LineText | null =>
     lineIndex === undefined ? null : { line: sourceLine(lineIndex), text: model.lines[lineIndex].text.trim() };
@@ -45,8 +50,10 @@ export function reportOutline(model: ReportModel, scope: ScopeDecision): ReportO
     ordinal: node.ordinal ? ordinalLabel(node.ordinal.level, node.ordinal.value) : null,
     title: node.title,
     line: sourceLine(node.lineIndex, node.start),
+    characters: underHeadings.get(node) ?? 0,
     children: node.children.map(heading),
   });
+  const underHeadings = headingCharacters(model, measured.layout);
   const { title, signature, toc } = model;
   return {
     genre: model.profile?.id ?? null,
@@ -73,5 +80,11 @@ export function reportOutline(model: ReportModel, scope: ScopeDecision): ReportO
       source: signature.source,
       lines: [...signature.nameLines, ...(signature.dateLine === undefined ? [] : [signature.dateLine])].map((index) => sourceLine(index)),
     } : null,
+    length: {
+      characters: measured.characters,
+      pages: measured.pages,
+      minutes: measured.minutes,
+      parts: measured.parts.map((part) => ({ name: part.name, line: part.lineIndex < 0 ? null : sourceLine(part.lineIndex), characters: part.characters })),
+    },
   };
 }

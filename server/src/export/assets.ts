@@ -40,6 +40,23 @@ export function loadAssets(model: ReportModel, draftFolder: string | undefined):
   return { assets: { images }, problems: [...new Set(problems)] };
 }
 
+/**
+ * The size of each image the draft shows, read from beside the draft once per address, for the page
+ * layout; an image that cannot be read has none (the export leaves it out too).
+ */
+export function imageSizes(draftFolder: string | undefined): { imageSize: (url: string) => { width: number; height: number } | undefined } {
+  const sizes = new Map<string, { width: number; height: number } | undefined>();
+  return {
+    imageSize(url) {
+      if (!sizes.has(url)) {
+        const loaded = loadImage(url, draftFolder);
+        sizes.set(url, typeof loaded === 'string' ? undefined : { width: loaded.width, height: loaded.height });
+      }
+      return sizes.get(url);
+    },
+  };
+}
+
 function loadImage(url: string, draftFolder: string | undefined): LoadedImage | string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) return '是网络地址（导出不下载网络内容），请先把图片保存到文稿旁边';
   let path: string;
