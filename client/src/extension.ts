@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { type ExportArguments, exportDocxCommand } from './export';
 import { type ImportArguments, importDocxCommand } from './import';
+import { lengthText, lengthTooltip, registerPageView } from './pageView';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
 } from '../../server/src/protocol';
@@ -39,8 +40,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const { error, warning, info, hint } = current.counts;
     const total = error + warning + info + hint;
     if (current.isReport) {
-      status.text = `${error > 0 ? '$(error)' : warning > 0 ? '$(warning)' : '$(check)'} ${current.profile ?? '报告'} · ${total} 个问题`;
-      status.tooltip = `述职报告助手：${current.profile ?? '未识别文种'}，${error} 个错误，${warning} 个警告，${info + hint} 个提示${current.note ? `。${current.note}` : ''}。点击查看提纲`;
+      status.text = `${error > 0 ? '$(error)' : warning > 0 ? '$(warning)' : '$(check)'} ${current.profile ?? '报告'} · ${total} 个问题${lengthText(current)}`;
+      status.tooltip = `述职报告助手：${current.profile ?? '未识别文种'}，${error} 个错误，${warning} 个警告，${info + hint} 个提示${current.note ? `。${current.note}` : ''}。${lengthTooltip(current)}点击查看提纲`;
       status.command = 'shuzhi.showOutline';
     } else {
       status.text = '$(circle-slash) 未作为报告检查';
@@ -80,6 +81,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('shuzhi.exportDocx', (resource?: Uri, args?: ExportArguments) =>
       exportDocxCommand(client, resource instanceof Uri ? resource : undefined, args)),
   );
+  registerPageView(context, () => client);
   await startClient();
 }
 

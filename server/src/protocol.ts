@@ -1,4 +1,7 @@
 /** Messages shared by the language server and the VS Code client. */
+import type { SetPage } from './core/pages';
+
+export type { SetLine, SetPage } from './core/pages';
 
 export const STATUS_NOTIFICATION = 'shuzhi/status';
 
@@ -13,6 +16,23 @@ export interface StatusParams {
   /** Something the user should know about how the file was checked (Restricted Mode). */
   note?: string;
   counts: { error: number; warning: number; info: number; hint: number };
+  /** A report's length: characters as Word counts 字数, pages as exported, minutes at readingSpeed. */
+  length?: { characters: number; pages: number; minutes: number; readingSpeed: number; parts: Array<{ name: string; characters: number }> };
+}
+
+/** The draft set in pages as the Word export lays it out, for the page view. */
+export const PAGES_REQUEST = 'shuzhi/pages';
+
+export interface PagesParams {
+  uri: string;
+}
+
+export interface PagesResult {
+  /** The document version the pages were set from. */
+  version: number;
+  pages: SetPage[];
+  characters: number;
+  minutes: number;
 }
 
 export const OUTLINE_REQUEST = 'shuzhi/outline';

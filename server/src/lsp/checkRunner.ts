@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type LintConfig, lint, type LintResult } from '../core/lint';
+import { imageSizes } from '../export/assets';
 
 /** Characters from which a check takes longer than a keystroke should block the server (~100 ms here). */
 export const WORKER_THRESHOLD = 60_000;
@@ -22,9 +23,10 @@ export class CheckRunner {
   /** `workerScript` is the bundled checkWorker.js; without it every check runs on the spot. */
   constructor(private readonly workerScript?: string, private readonly threshold = WORKER_THRESHOLD) {}
 
-  run(text: string, config: LintConfig): RunningCheck {
+  /** `folder`: where the draft is saved, which the images it shows are read from for its page count. */
+  run(text: string, config: LintConfig, folder?: string): RunningCheck {
     if (!this.workerScript || text.length < this.threshold) {
-      return { result: new Promise((resolve) => resolve(lint(text, config))), cancel: () => undefined };
+      return { result: new Promise((resolve) => resolve(lint(text, config, imageSizes(folder)))), cancel: () => undefined };
     }
     const worker = this.idle ?? new Worker(this.workerScript);
     worker.ref();
@@ -59,7 +61,7 @@ export class CheckRunner {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ text, config });
+    worker.postMessage({ text, config, folder });
     return {
       result,
       cancel: () => {

@@ -1,6 +1,7 @@
 /** One check's result as the editor sees it: diagnostics, whether the file is a report, and why. */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type DraftLength, draftLength, type ImageSizes } from '../core/length';
 import type { LintResult } from '../core/lint';
 import { decideScope } from '../core/scope';
 import type { Finding } from '../core/types';
@@ -16,6 +17,9 @@ export interface Evaluation {
   diagnostics: Diagnostic[];
   scopeExplanation: string;
   note?: string;
+  /** Characters, pages and reading time, from the page layout. */
+  length: DraftLength;
+  readingSpeed: number;
 }
 
 /** Characters beyond which typing does not trigger checks (reports are tens of thousands). */
@@ -23,7 +27,9 @@ export const LARGE_DOCUMENT = 1_000_000;
 
 export function evaluation(
   document: TextDocument, result: LintResult, settings: EditorSettings, file: ConfigInForce, docs: ReadonlyMap<string, string>,
+  images: ImageSizes = {},
 ): Evaluation {
+  const readingSpeed = file.config.readingSpeed ?? settings.readingSpeed;
   const scope = decideScope(result.model, result.findings, file.path !== undefined);
   const isReport = settings.scope === 'all' || scope.checked;
   const shown = isReport ? result.findings.slice(0, MAX_DIAGNOSTICS) : [];
@@ -39,6 +45,8 @@ export function evaluation(
     scopeExplanation: scope.explanation,
     note: [file.note, large].filter(Boolean).join('；') || undefined,
     diagnostics,
+    length: draftLength(result.model, readingSpeed, images),
+    readingSpeed,
   };
 }
 
@@ -50,6 +58,13 @@ export function statusOf(uri: string, evaluation: Evaluation): StatusParams {
     scope: evaluation.scopeExplanation,
     note: evaluation.note,
     counts: countBySeverity(evaluation.isReport ? evaluation.result.findings : []),
+    length: evaluation.isReport ? {
+      characters: evaluation.length.characters,
+      pages: evaluation.length.pages,
+      minutes: evaluation.length.minutes,
+      readingSpeed: evaluation.readingSpeed,
+      parts: evaluation.length.parts.map((part) => ({ name: part.name, characters: part.characters })),
+    } : undefined,
   };
 }
 

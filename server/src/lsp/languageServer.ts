@@ -14,8 +14,10 @@ import type { EditorSettings } from '../settings';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
   type ExportDocxResult, GENRES_REQUEST, IMPORT_DOCX_REQUEST, type ImportDocxParams, type ImportDocxResult, OUTLINE_REQUEST, type OutlineItem,
+  PAGES_REQUEST, type PagesParams, type PagesResult, type SetLine,
   STATUS_NOTIFICATION,
 } from '../protocol';
+import { imageSizes } from '../export/assets';
 import { CheckRunner } from './checkRunner';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { configFileFor, folderOf, lintConfig } from './configInForce';
@@ -35,6 +37,9 @@ export interface ServerOptions {
 
 /** Word export and import bring large libraries (docx, mammoth): loaded on first use, so the server starts without them. */
 const wordExport = () => import('../export/prepare');
+
+/** Footnote labels are the layout's own bookkeeping: the page view has no use for them. */
+const withoutReferences = ({ references: _references, ...line }: SetLine): SetLine => line;
 const wordImport = () => import('../import/docx');
 
 const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
@@ -69,10 +74,11 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     // Text and version are read together, after the wait, so the result always names the text it checked.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
     const file = configFileFor(configFiles, snapshot.uri, workspaceTrusted);
-    const running = runner.run(snapshot.getText(), lintConfig(settings, file.config));
+    const folder = folderOf(snapshot.uri);
+    const running = runner.run(snapshot.getText(), lintConfig(settings, file.config), folder);
     onStart?.(running.cancel);
     const result = await running.result;
-    return result && evaluation(snapshot, result, settings, file, options.docs);
+    return result && evaluation(snapshot, result, settings, file, options.docs, imageSizes(folder));
   };
 
   const scheduler = new CheckScheduler(states, async (uri, ticket) => {
@@ -193,6 +199,14 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<OutlineItem[]> => {
     const document = documents.get(params.uri);
     return document ? outlineItems(document, (await current(document)).result.model) : [];
+  });
+
+  connection.onRequest(PAGES_REQUEST, async (params: PagesParams): Promise<PagesResult | null> => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    const checked = await current(document);
+    const pages = checked.length.layout.pages.map((page) => ({ ...page, lines: page.lines.map(withoutReferences), footnotes: page.footnotes.map(withoutReferences) }));
+    return { version: checked.version, pages, characters: checked.length.characters, minutes: checked.length.minutes };
   });
 
   documents.onDidOpen(({ document }) => {
