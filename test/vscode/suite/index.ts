@@ -5,13 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { extensionSuite } from './extension.test';
+import { pageViewSuite } from './pageView.test';
 import { metrics, vsixSuite } from './vsix.test';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'shuzhi-vscode', mocha);
   if (process.env.SHUZHI_TEST_MODE === 'vsix') vsixSuite();
-  else extensionSuite();
+  else {
+    extensionSuite();
+    pageViewSuite();
+  }
   return new Promise((resolve, reject) => {
     const failures: Array<{ title: string; error: string }> = [];
     const runner = mocha.run((failed) => {
