@@ -15,7 +15,7 @@ import type { PageGeometry, PageViewMessage, PageViewReply } from './pageViewMes
 import { pageViewScript } from './pageViewScript';
 
 /** Typing pauses this long before the pages are set again: the view keeps up without setting every keystroke. */
-const UPDATE_DELAY_MS = 80;
+const UPDATE_DELAY_MS = 50;
 
 const GEOMETRY: PageGeometry = {
   width: PAGE.width,

@@ -6,7 +6,7 @@
  */
 import { type Block, exportBlocks, type Piece, scaledImage } from '../export/blocks';
 import { BODY_TRACKING, emWidth, FIRST_LINE_INDENT, LINE_PITCH, PAGE, SIZE, TEXT_WIDTH } from '../export/layout';
-import { AUTOSPACE, isHalfWidth, NO_LINE_END, NO_LINE_START, spacedApart } from '../export/titleLines';
+import { AUTOSPACE, isClosingMark, isOpeningMark, spacedApart } from '../export/titleLines';
 import type { ReportModel } from './model';
 
 export type LineStyle = 'title' | 'subtitle' | 'blank' | 'salutation' | 'body' | 'heading' | 'signature' | 'table' | 'image' | 'footnote';
@@ -214,12 +214,23 @@ function sourcedText(context: SetContext, pieces: Piece[]): Sourced {
     const residue = model.residue.filter((range) => range.lineIndex === piece.lineIndex && !range.whole);
     const references = (line.anchors ?? []).flatMap((anchor) => ('footnote' in anchor && numbers.has(anchor.footnote)
       ? [{ at: Math.min(Math.max(anchor.at, piece.from), piece.to), label: anchor.footnote }] : []));
-    for (let i = piece.from; i <= piece.to; i++) {
-      for (const reference of references.filter((candidate) => candidate.at === i)) {
+    // Cut where residue starts or ends and where a footnote number goes; copy the stretches between.
+    const cuts = [...new Set([piece.from, piece.to, ...references.map((reference) => reference.at),
+      ...residue.flatMap((range) => [range.start, range.end]).filter((at) => at > piece.from && at < piece.to)])].sort((a, b) => a - b);
+    for (let k = 0; k < cuts.length; k++) {
+      const at = cuts[k];
+      for (const reference of references) {
+        if (reference.at !== at) continue;
         sourced.references.push({ index: sourced.text.length, label: reference.label });
-        for (const digit of String(numbers.get(reference.label))) push(digit, line.map[i], NOT_COUNTED);
+        for (const digit of String(numbers.get(reference.label))) push(digit, line.map[at], NOT_COUNTED);
       }
-      if (i < piece.to && !residue.some((range) => range.start <= i && i < range.end)) push(line.text[i], line.map[i], piece.lineIndex);
+      const end = cuts[k + 1];
+      if (end === undefined || residue.some((range) => range.start <= at && end <= range.end)) continue;
+      sourced.text += line.text.slice(at, end);
+      for (let i = at; i < end; i++) {
+        sourced.offsets.push(line.map[i]);
+        sourced.lineIndexes.push(piece.lineIndex);
+      }
     }
   }
   return sourced;
@@ -249,8 +260,6 @@ function setLines(sourced: Sourced, options: SetOptions): SetLine[] {
   }));
 }
 
-const DASHES = /[—…]/;
-
 /** A font size and the tracking of its characters, in twips. */
 export interface Font {
   size: number;
@@ -269,7 +278,10 @@ export function breakLines(text: string, font: Font, room: number, capacity: num
   const lines: Array<[number, number]> = [];
   let lineStart = 0;
   let width = 0;
-  for (const [start, end] of unitsOf(text)) {
+  for (let start = 0; start < text.length; ) {
+    let end = unitEnd(text, start);
+    // A closing mark holds on to what is before it; an opening mark to what follows.
+    while (end < text.length && (isClosingMark(text[end]) || isOpeningMark(text[end - 1]))) end = unitEnd(text, end);
     const unitWidth = widthOf(text, start, end, font);
     const join = start > lineStart && spacedApart(text[start - 1], text[start]) ? AUTOSPACE * font.size : 0;
     // Spaces at the end of a line hang past the margin.
@@ -282,37 +294,36 @@ export function breakLines(text: string, font: Font, room: number, capacity: num
     } else {
       width += join + unitWidth;
     }
+    start = end;
   }
   lines.push([lineStart, text.length]);
   return lines;
 }
 
-/** The unbreakable stretches of a text, [start, end). */
-function unitsOf(text: string): Array<[number, number]> {
-  const units: Array<[number, number]> = [];
-  let glueNext = false;
-  for (let i = 0; i < text.length; ) {
-    let end = i + 1;
-    if (isLatinWord(text[i])) while (end < text.length && isLatinWord(text[end])) end++;
-    else if (DASHES.test(text[i])) while (end < text.length && text[end] === text[i]) end++;
-    else if (/[\uD800-\uDBFF]/.test(text[i]) && end < text.length) end++;
-    if (units.length > 0 && (glueNext || NO_LINE_START.test(text[i]))) units[units.length - 1][1] = end;
-    else units.push([i, end]);
-    glueNext = NO_LINE_END.test(text.slice(i, end));
-    i = end;
+/** Where the stretch that cannot be broken from `start` ends: a Latin word or number, a run of —— or ……, a character. */
+function unitEnd(text: string, start: number): number {
+  const first = text.charCodeAt(start);
+  let end = start + 1;
+  if (first > 0x20 && first <= 0x7e) {
+    while (end < text.length && isLatinWordCode(text.charCodeAt(end))) end++;
+  } else if (first === 0x2014 || first === 0x2026) {
+    while (end < text.length && text.charCodeAt(end) === first) end++;
+  } else if (first >= 0xd800 && first <= 0xdbff && end < text.length) {
+    end++;
   }
-  return units;
+  return end;
 }
 
-function isLatinWord(ch: string): boolean {
-  return ch !== ' ' && isHalfWidth(ch);
+function isLatinWordCode(code: number): boolean {
+  return code > 0x20 && code <= 0x7e;
 }
 
 function widthOf(text: string, start: number, end: number, font: Font): number {
   let width = 0;
   for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
     // The second half of a surrogate pair adds nothing: the pair is one character.
-    if (/[\uDC00-\uDFFF]/.test(text[i])) continue;
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
     width += emWidth(text[i], text[i - 1]) * font.size + font.tracking;
     if (i > start && spacedApart(text[i - 1], text[i])) width += AUTOSPACE * font.size;
   }
@@ -396,14 +407,14 @@ function footnoteNumbers(model: ReportModel, notes: Map<string, Sourced>): Map<s
 export function forEachWord(text: string, counted: (index: number) => void): void {
   let inLatin = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (/\s/.test(ch)) inLatin = false;
-    else if (isHalfWidth(ch)) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || code === 0x3000 || code === 0xa0) inLatin = false;
+    else if (code <= 0x7e) {
       if (!inLatin) counted(i);
       inLatin = true;
     } else {
       // The second half of a surrogate pair belongs to the character already counted.
-      if (!/[\uDC00-\uDFFF]/.test(ch)) counted(i);
+      if (code < 0xdc00 || code > 0xdfff) counted(i);
       inLatin = false;
     }
   }

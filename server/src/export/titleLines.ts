@@ -28,17 +28,27 @@ export function isHalfWidth(ch: string): boolean {
 
 /** The space LibreOffice keeps where Chinese and Latin meet, in ems (measured on its PDFs, and the value that breaks every example's lines where it does). */
 export const AUTOSPACE = 0.235;
-const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const LATIN_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
 
 /** A Chinese character next to a Latin letter or digit (not next to a mark). */
 export function spacedApart(a: string, b: string): boolean {
-  return (IDEOGRAPH.test(a) && LATIN_LETTER_OR_DIGIT.test(b)) || (LATIN_LETTER_OR_DIGIT.test(a) && IDEOGRAPH.test(b));
+  const first = a.charCodeAt(0);
+  const second = b.charCodeAt(0);
+  return (isIdeograph(first) && isLatinLetterOrDigit(second)) || (isLatinLetterOrDigit(first) && isIdeograph(second));
+}
+
+function isIdeograph(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function isLatinLetterOrDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Marks that may not start a line, and marks that may not end one. */
-export const NO_LINE_START = /^[，。、；：？！）》〉」』”’,.;:?!)\]]/;
-export const NO_LINE_END = /[（《〈「『“‘([]$/;
+const CLOSING_MARKS = '，。、；：？！）》〉」』”’,.;:?!)]';
+const OPENING_MARKS = '（《〈「『“‘([';
+export const isClosingMark = (ch: string) => CLOSING_MARKS.includes(ch);
+export const isOpeningMark = (ch: string) => OPENING_MARKS.includes(ch);
 /** A title over more lines than this is not one; trying every break of it would only cost time. */
 const MAX_LINES = 4;
 
@@ -114,7 +124,7 @@ function isWeakBoundary(words: string[], cut: number): boolean {
 function scoreOf(lines: string[], lineCharacters: number, weakBreaks: number): number | undefined {
   const widths = lines.map(textWidth);
   if (widths.some((width) => width > lineCharacters)) return undefined;
-  if (lines.some((line, index) => NO_LINE_START.test(line) || (index < lines.length - 1 && NO_LINE_END.test(line)))) return undefined;
+  if (lines.some((line, index) => isClosingMark(line[0] ?? '') || (index < lines.length - 1 && isOpeningMark(line[line.length - 1] ?? '')))) return undefined;
   const spread = Math.max(...widths) - Math.min(...widths);
   // A line longer than the one under it turns the trapezoid upside down: allowed, but only when nothing better fits.
   const inverted = widths.slice(1).filter((width, index) => width < widths[index]).length;

@@ -9,7 +9,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
 import { type Completion, completionsAt } from '../core/complete';
+import { draftLength } from '../core/length';
 import { profilesFor } from '../core/lint';
+import { buildModel } from '../core/model';
 import type { EditorSettings } from '../settings';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
@@ -204,9 +206,17 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onRequest(PAGES_REQUEST, async (params: PagesParams): Promise<PagesResult | null> => {
     const document = documents.get(params.uri);
     if (!document) return null;
-    const checked = await current(document);
-    const pages = checked.length.layout.pages.map((page) => ({ ...page, lines: page.lines.map(withoutReferences), footnotes: page.footnotes.map(withoutReferences) }));
-    return { version: checked.version, pages, characters: checked.length.characters, minutes: checked.length.minutes };
+    // The pages need the model, not the rules: while typing, the draft is read again without waiting for a check.
+    const config = await configFor(document.uri);
+    const readingSpeed = config.readingSpeed ?? (await settingsOf(document.uri)).readingSpeed;
+    // Text and version read together, after the waits, so the pages name the text they were set from.
+    const version = document.version;
+    const checked = states.get(document.uri).checked;
+    const length = checked?.version === version
+      ? checked.length
+      : draftLength(buildModel(document.getText(), { profiles: profilesFor(config), profile: config.profile }), readingSpeed, imageSizes(folderOf(document.uri)));
+    const pages = length.layout.pages.map((page) => ({ ...page, lines: page.lines.map(withoutReferences), footnotes: page.footnotes.map(withoutReferences) }));
+    return { version, pages, characters: length.characters, minutes: length.minutes };
   });
 
   documents.onDidOpen(({ document }) => {

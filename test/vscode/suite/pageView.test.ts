@@ -72,7 +72,7 @@ export function pageViewSuite(): void {
     it('updates a 20-page draft soon after typing stops (time measured, figure in the metrics)', async () => {
       const body = readFileSync(join(folder(), 'report-final.md'), 'utf8').split(/\r?\n/).filter((line) => /^　　|^[^#\s-]/.test(line) && line.length > 40);
       const path = join(folder(), 'twenty-pages.md');
-      writeFileSync(path, `# 2024年度述职报告\n\n${Array.from({ length: 12 }, () => body.join('\n\n')).join('\n\n')}\n`);
+      writeFileSync(path, `# 2024年度述职报告\n\n${Array.from({ length: 9 }, () => body.join('\n\n')).join('\n\n')}\n`);
       const document = await vscode.workspace.openTextDocument(path);
       await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
       await vscode.commands.executeCommand('shuzhi.previewPages');
