@@ -9,7 +9,10 @@ import {
   type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { draftLength } from '../../server/src/core/length';
+import { lint } from '../../server/src/core/lint';
 import { prepareExport } from '../../server/src/export/prepare';
+import type { PagesResult, StatusParams } from '../../server/src/protocol';
 import { LspHarness } from './harness';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'report-draft.md');
@@ -97,6 +100,28 @@ describe('language server over stdio', function () {
     await server.configure({ debounceMs: 0, scope: 'all', rules: { placeholder: 'off' } });
     const { diagnostics } = await server.diagnostics(URI, (params) => !params.diagnostics.some((d) => d.code === 'placeholder'));
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-number'));
+    await server.configure({ debounceMs: 0, scope: 'all' });
+  });
+
+  it('sets the draft in pages for the page view, counts it in the status, and applies length limits from the settings', async () => {
+    const final = join(__dirname, '..', '..', 'examples', 'report-final.md');
+    const uri = pathToFileURL(final).toString();
+    const finalText = readFileSync(final, 'utf8');
+    const statuses: StatusParams[] = [];
+    server.connection.onNotification('shuzhi/status', (params: StatusParams) => void statuses.push(params));
+    await server.configure({ debounceMs: 0, scope: 'all', limits: { pages: 1 } });
+    await server.open(uri, finalText);
+    const { diagnostics } = await server.diagnostics(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'length'));
+    const expected = draftLength(lint(finalText).model);
+    assert.equal(expected.pages, 3);
+    assert.match(String(diagnostics.find((diagnostic) => diagnostic.code === 'length')!.message), /^按导出的版式共 3 页，超过限额 1 页，多出 2 页。/);
+    const result = await server.connection.sendRequest<PagesResult>('shuzhi/pages', { uri });
+    assert.deepEqual(result.pages.map((page) => page.lines.map((line) => line.text)), expected.layout.pages.map((page) => page.lines.map((line) => line.text)));
+    await server.publishedSoFar(uri);
+    const last = statuses.filter((status) => status.uri === uri).at(-1)!;
+    assert.deepEqual([last.length?.characters, last.length?.pages, last.length?.readingSpeed], [expected.characters, 3, 200]);
+    server.connection.onNotification('shuzhi/status', () => undefined);
+    await server.close(uri);
     await server.configure({ debounceMs: 0, scope: 'all' });
   });
 
