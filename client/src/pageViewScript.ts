@@ -43,9 +43,18 @@ export function pageViewScript(): void {
     // Real size (96 px to the inch) when the view is wide enough, else as wide as it is.
     const k = Math.min(1 / 15, (document.documentElement.clientWidth - 32) / geometry.width);
     const px = (twips: number) => `${(twips * k).toFixed(2)}px`;
-    const pages = document.createDocumentFragment();
-    for (const page of message.pages) {
+    // Pages drawn as before are kept: typing redraws the page it changes and those its lines push on.
+    const kept = root.children;
+    const sheets: Element[] = [];
+    message.pages.forEach((page, index) => {
+      const key = `${k}|${JSON.stringify(page)}`;
+      const old = kept[index] as HTMLElement | undefined;
+      if (old && old.dataset.key === key) {
+        sheets.push(old);
+        return;
+      }
       const sheet = element('div', 'page');
+      sheet.dataset.key = key;
       sheet.style.width = px(geometry.width);
       sheet.style.height = px(geometry.height);
       const block = element('div', 'block');
@@ -66,11 +75,11 @@ export function pageViewScript(): void {
       number.style.fontFamily = LATIN + FONTS.pageNumber;
       number.style[page.number % 2 === 1 ? 'right' : 'left'] = px(geometry.marginRight + geometry.sizes.pageNumber);
       sheet.append(number);
-      pages.append(sheet);
-    }
+      sheets.push(sheet);
+    });
     // One swap, the scroll position kept: no flicker while typing.
     const scroll = document.scrollingElement!.scrollTop;
-    root.replaceChildren(pages);
+    root.replaceChildren(...sheets);
     document.scrollingElement!.scrollTop = scroll;
     status.textContent = `${message.pages.length} 页 · ${message.characters.toLocaleString('en-US')} 字 · 宣读约 ${message.minutes} 分钟`;
     vscode.postMessage({ type: 'rendered', version: message.version, pages: root.querySelectorAll('.page').length });

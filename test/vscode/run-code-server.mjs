@@ -72,6 +72,15 @@ async function pressNotificationButton(page, label) {
   return { message, urlBefore, urlAfter: page.url(), explorerSelection: selected };
 }
 
+/** Clicks the first line of the page view (a webview: two frames deep) that shows the text. */
+async function clickInPageView(page, text) {
+  const view = page.locator('iframe.webview').last().contentFrame().locator('#active-frame').contentFrame();
+  const line = view.locator('.line', { hasText: text }).first();
+  await line.waitFor({ timeout: 10000 });
+  await line.click();
+  return { clicked: await line.innerText() };
+}
+
 /** What the command palette lists for a query typed as a user types it. */
 async function searchCommandPalette(page, query) {
   await page.keyboard.press('F1');
@@ -145,7 +154,9 @@ try {
       if (answered.has(name)) continue;
       answered.add(name);
       const request = JSON.parse(readFileSync(join(signals, file), 'utf8') || '{}');
-      const answer = request.click ? await pressNotificationButton(page, request.click) : request.palette ? await searchCommandPalette(page, request.palette) : {};
+      const answer = request.click ? await pressNotificationButton(page, request.click)
+        : request.palette ? await searchCommandPalette(page, request.palette)
+          : request.pageViewClick ? await clickInPageView(page, request.pageViewClick) : {};
       if (request.picture && options.screenshots) {
         await new Promise((done) => setTimeout(done, 1500));
         mkdirSync(resolve(options.screenshots), { recursive: true });

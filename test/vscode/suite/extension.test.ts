@@ -329,7 +329,7 @@ interface ButtonPressed {
 }
 
 /** Asks the runner (the browser's driver) for what the vscode API cannot do, and waits for its answer. */
-async function askRunner<Answer>(name: string, request: { picture?: boolean; escape?: boolean; click?: string; palette?: string }): Promise<Answer | undefined> {
+export async function askRunner<Answer>(name: string, request: { picture?: boolean; escape?: boolean; click?: string; palette?: string; pageViewClick?: string }): Promise<Answer | undefined> {
   const signals = process.env.SHUZHI_UI_SIGNALS;
   if (!signals) return undefined;
   writeFileSync(join(signals, `${name}.ready`), JSON.stringify(request));

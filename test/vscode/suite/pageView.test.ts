@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { picture } from './extension.test';
+import { askRunner, picture } from './extension.test';
 import { metrics } from './vsix.test';
 
 interface PageViewState {
@@ -41,6 +41,11 @@ export function pageViewSuite(): void {
   describe('述职报告：预览页面 in a real VS Code', () => {
     const folder = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 
+    before(async () => {
+      // The default pause before a check (250 ms), as users have it: the page view does not wait for the check.
+      await vscode.workspace.getConfiguration('shuzhi').update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
     after(async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
@@ -57,6 +62,20 @@ export function pageViewSuite(): void {
       assert.equal(seen.pages, cliLength(path).pages);
       assert.equal(seen.pages, 3);
       await picture('page-view');
+    });
+
+    it('puts the cursor where a clicked line is written', async function () {
+      if (!process.env.SHUZHI_UI_SIGNALS) this.skip();
+      const document = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.path.endsWith('report-final.md'))!.document;
+      // The second line of the paragraph under （二）: its first character is in the middle of source line 14.
+      const clicked = await askRunner<{ clicked: string }>('page-view-click', { pageViewClick: '1218个，党员24617名' });
+      const wanted = document.getText().indexOf(clicked!.clicked.trim());
+      assert.ok(wanted > 0, clicked!.clicked);
+      const deadline = Date.now() + 10000;
+      while (vscode.window.activeTextEditor?.document !== document || document.offsetAt(vscode.window.activeTextEditor.selection.active) !== wanted) {
+        if (Date.now() > deadline) assert.fail(`cursor at ${vscode.window.activeTextEditor?.selection.active.line}:${vscode.window.activeTextEditor?.selection.active.character}, wanted offset ${wanted}`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
     });
 
     it('follows typing: a page of text more is a page more, drawn at the new version', async () => {
