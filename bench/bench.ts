@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core/lint';
+import { layoutPages } from '../server/src/core/pages';
 import { exportDocx } from '../server/src/export/docx';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionRequest } from 'vscode-languageserver-protocol/node';
@@ -162,6 +163,33 @@ async function main(): Promise<void> {
     // anything quadratic of ours fails the run.
     if (large.check / small.check > Math.max(SUPERLINEAR, 1.5 * (large.parse / small.parse))) {
       console.log(`  ✖ ${name}: grows faster than linear`);
+      process.exitCode = 1;
+    }
+  }
+
+  console.log('\npage layout (pages, counts, length rule): 5,000-char draft, then hostile shapes at 10,000 and 40,000 characters');
+  const layoutTime = (text: string, rounds: number) => {
+    const model = lint(text).model;
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const start = performance.now();
+      layoutPages(model);
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  console.log(`  5,000-char draft: layout ${layoutTime(BENCH_TEXTS.small, 50).toFixed(2)} ms`);
+  const layoutShapes: Record<string, (size: number) => string> = {
+    ...HOSTILE_SHAPES,
+    'headings kept with the next, one after another': (size) => `2024年度述职报告\n\n${repeatTo('一、标题\n\n', size)}`,
+    'footnote references in one paragraph': (size) => `${repeatTo('工作[^1]', size)}\n\n[^1]: 脚注。\n`,
+  };
+  for (const [name, make] of Object.entries(layoutShapes)) {
+    const small = layoutTime(make(10000), 5);
+    const large = layoutTime(make(40000), 3);
+    console.log(`  ${name.padEnd(46)} ${small.toFixed(1).padStart(7)} → ${large.toFixed(1).padStart(7)} ms (${(large / small).toFixed(1)}×)`);
+    if (large / small > SUPERLINEAR && large > 5) {
+      console.log(`  ✖ ${name}: layout grows faster than linear`);
       process.exitCode = 1;
     }
   }

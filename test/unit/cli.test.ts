@@ -149,6 +149,8 @@ describe('shuzhi outline (CLI)', () => {
     assert.deepEqual(outline.headings.map((heading: { ordinal: string; title: string }) => heading.ordinal + heading.title), ['一、主要做法', '二、存在问题', '三、下步打算']);
     assert.equal(outline.headings[0].children[0].title, '抓学习');
     assert.deepEqual(outline.signature, { name: '张三', date: '2025年1月8日', source: 'body', lines: [10, 11] });
+    assert.deepEqual({ ...outline.length, parts: undefined }, { characters: 57, pages: 1, minutes: 0.3, parts: undefined });
+    assert.deepEqual(outline.headings.map((heading: { characters: number }) => heading.characters), [16, 9, 9]);
   });
 
   it('prints a readable outline and reads standard input', async () => {
@@ -157,7 +159,9 @@ describe('shuzhi outline (CLI)', () => {
     assert.match(result.stdout, /文种：述职报告（依据：标题）/);
     assert.match(result.stdout, /默认检查：是/);
     assert.match(result.stdout, /第1行　仅供学习 禁止外传 用后删除/);
-    assert.match(result.stdout, /\n  第4行　一、主要做法\n    第5行　（一）抓学习\n/);
+    assert.match(result.stdout, /\n  第4行　一、主要做法（16 字）\n    第5行　（一）抓学习（10 字）\n/);
+    // Word's 字数: 2025年1月8日 is six, the residue line none.
+    assert.match(result.stdout, /\n篇幅：57 字（按 Word 字数统计），1 页（按导出版式），宣读约 0\.3 分钟\n  开头　15 字\n  一、主要做法　16 字\n  二、存在问题　9 字\n  三、下步打算　9 字\n  结尾　8 字\n$/);
   });
 
   it('says why a note is not checked, and that a .shuzhirc.json changes that', async () => {

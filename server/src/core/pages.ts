@@ -88,7 +88,14 @@ const emptySourced = (): Sourced => ({ text: '', offsets: [], lineIndexes: [], r
 export function layoutPages(model: ReportModel, options: LayoutOptions = {}): PageLayout {
   const charactersByLine = new Map<number, number>();
   const footnotes = footnoteTexts(model);
-  const context: SetContext = { model, options, numbers: footnoteNumbers(model, footnotes), count: (sourced) => countInto(sourced, charactersByLine) };
+  const residueByLine = new Map<number, Array<{ start: number; end: number }>>();
+  for (const residue of model.residue) {
+    if (residue.whole) continue;
+    const inLine = residueByLine.get(residue.lineIndex);
+    if (inLine) inLine.push(residue);
+    else residueByLine.set(residue.lineIndex, [residue]);
+  }
+  const context: SetContext = { model, options, numbers: footnoteNumbers(model, footnotes), residueByLine, count: (sourced) => countInto(sourced, charactersByLine) };
   const paragraphs: Paragraph[] = [];
   for (const block of exportBlocks(model)) paragraphs.push(...setBlock(context, block));
   // A footnote goes to the foot of the page of its first reference.
@@ -115,6 +122,8 @@ interface SetContext {
   options: LayoutOptions;
   /** Footnote numbers by label, in the order the body first refers to them (as Word numbers them). */
   numbers: Map<string, number>;
+  /** Residue inside a line (the export leaves it out), by line. */
+  residueByLine: Map<number, Array<{ start: number; end: number }>>;
   count: (sourced: Sourced) => void;
 }
 
@@ -211,21 +220,35 @@ function sourcedText(context: SetContext, pieces: Piece[]): Sourced {
       continue;
     }
     const line = model.lines[piece.lineIndex];
-    const residue = model.residue.filter((range) => range.lineIndex === piece.lineIndex && !range.whole);
+    const residue = (context.residueByLine.get(piece.lineIndex) ?? []).filter((range) => range.end > piece.from && range.start < piece.to);
     const references = (line.anchors ?? []).flatMap((anchor) => ('footnote' in anchor && numbers.has(anchor.footnote)
       ? [{ at: Math.min(Math.max(anchor.at, piece.from), piece.to), label: anchor.footnote }] : []));
     // Cut where residue starts or ends and where a footnote number goes; copy the stretches between.
     const cuts = [...new Set([piece.from, piece.to, ...references.map((reference) => reference.at),
       ...residue.flatMap((range) => [range.start, range.end]).filter((at) => at > piece.from && at < piece.to)])].sort((a, b) => a - b);
+    const referencesAt = new Map<number, string[]>();
+    for (const reference of references) {
+      const labels = referencesAt.get(reference.at);
+      if (labels) labels.push(reference.label);
+      else referencesAt.set(reference.at, [reference.label]);
+    }
+    // Which stretches residue covers: +1 where a residue range starts, −1 where it ends, summed along the cuts.
+    const cutIndex = new Map(cuts.map((at, index) => [at, index]));
+    const depth = new Int32Array(cuts.length + 1);
+    for (const range of residue) {
+      depth[cutIndex.get(Math.max(range.start, piece.from)) ?? 0]++;
+      depth[cutIndex.get(Math.min(range.end, piece.to)) ?? cuts.length]--;
+    }
+    let inResidue = 0;
     for (let k = 0; k < cuts.length; k++) {
+      inResidue += depth[k];
       const at = cuts[k];
-      for (const reference of references) {
-        if (reference.at !== at) continue;
-        sourced.references.push({ index: sourced.text.length, label: reference.label });
-        for (const digit of String(numbers.get(reference.label))) push(digit, line.map[at], NOT_COUNTED);
+      for (const label of referencesAt.get(at) ?? []) {
+        sourced.references.push({ index: sourced.text.length, label });
+        for (const digit of String(numbers.get(label))) push(digit, line.map[at], NOT_COUNTED);
       }
       const end = cuts[k + 1];
-      if (end === undefined || residue.some((range) => range.start <= at && end <= range.end)) continue;
+      if (end === undefined || inResidue > 0) continue;
       sourced.text += line.text.slice(at, end);
       for (let i = at; i < end; i++) {
         sourced.offsets.push(line.map[i]);
@@ -256,8 +279,24 @@ function setLines(sourced: Sourced, options: SetOptions): SetLine[] {
     strong: options.strong !== undefined && options.strong > start ? Math.min(options.strong, end) - start : undefined,
     height: options.lineHeight,
     offset: sourced.offsets[start] ?? -1,
-    references: sourced.references.filter((reference) => reference.index >= start && reference.index < end).map((reference) => reference.label),
+    references: referencesIn(sourced, start, end),
   }));
+}
+
+/** Labels of the footnote numbers set in [start, end): found by binary search, the references being in text order. */
+function referencesIn(sourced: Sourced, start: number, end: number): string[] | undefined {
+  const { references } = sourced;
+  if (references.length === 0) return undefined;
+  let low = 0;
+  let high = references.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (references[mid].index < start) low = mid + 1;
+    else high = mid;
+  }
+  const labels: string[] = [];
+  for (let k = low; k < references.length && references[k].index < end; k++) labels.push(references[k].label);
+  return labels;
 }
 
 /** A font size and the tracking of its characters, in twips. */
@@ -343,14 +382,17 @@ function paginate(paragraphs: Paragraph[]): SetPage[] {
   };
   const heightOf = (paragraph: Paragraph, upTo = paragraph.lines.length) => {
     let height = 0;
-    for (let i = 0; i < upTo; i++) height += paragraph.lines[i].height + notesHeight(paragraph.notes[i] ?? [], height === 0 && used === 0);
+    for (let i = 0; i < upTo; i++) height += paragraph.lines[i].height + notesHeight(paragraph.notes[i] ?? [], false);
     return height;
   };
+  // What must fit on the page with each paragraph: the chain kept with it and the first line after the chain,
+  // summed from the end so that a long run of headings costs no more than a short one.
+  const kept = new Array<number>(paragraphs.length).fill(0);
+  for (let i = paragraphs.length - 2; i >= 0; i--) {
+    if (paragraphs[i].keepNext) kept[i] = heightOf(paragraphs[i]) + (paragraphs[i + 1].keepNext && i + 1 < paragraphs.length - 1 ? kept[i + 1] : heightOf(paragraphs[i + 1], 1));
+  }
   for (let i = 0; i < paragraphs.length; i++) {
-    let needed = 0;
-    let j = i;
-    for (; j < paragraphs.length - 1 && paragraphs[j].keepNext; j++) needed += heightOf(paragraphs[j]);
-    if (j > i) needed += heightOf(paragraphs[j], 1);
+    let needed = kept[i];
     const paragraph = paragraphs[i];
     if (paragraph.keepLines) needed = Math.max(needed, heightOf(paragraph));
     if (used > 0 && used + needed > BLOCK_HEIGHT && needed <= BLOCK_HEIGHT) newPage();

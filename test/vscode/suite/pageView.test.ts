@@ -61,6 +61,7 @@ export function pageViewSuite(): void {
       assert.equal(tab.group.viewColumn, vscode.ViewColumn.Two, 'beside the editor');
       assert.equal(seen.pages, cliLength(path).pages);
       assert.equal(seen.pages, 3);
+      await vscode.commands.executeCommand('workbench.action.closePanel');
       await picture('page-view');
     });
 
