@@ -181,4 +181,14 @@ describe('editor settings', () => {
       '设置 shuzhi.export.fonts.title 的值“5” 应为 string 类型，已按默认值检查',
     ]);
   });
+
+  it('take length limits and a reading speed, and name a limit that is not a positive number', () => {
+    const settings = normalizeSettings({ limits: { characters: 3000, pages: -1, minutes: 5 }, readingSpeed: 2000 });
+    assert.deepEqual(settings.limits, { characters: 3000, minutes: 5 });
+    assert.equal(settings.readingSpeed, 200);
+    assert.deepEqual(settings.problems, [
+      '设置 shuzhi.limits.pages 的值“-1” 应为正数，已按默认值检查',
+      '设置 shuzhi.readingSpeed 的值“2000” 应不大于 600，已按默认值检查',
+    ]);
+  });
 });
