@@ -17,8 +17,8 @@ export interface Evaluation {
   diagnostics: Diagnostic[];
   scopeExplanation: string;
   note?: string;
-  /** Characters, pages and reading time, from the page layout. */
-  length: DraftLength;
+  /** Characters, pages and reading time, from the page layout: set when first asked, after the diagnostics are out. */
+  length(): DraftLength;
   readingSpeed: number;
 }
 
@@ -30,6 +30,7 @@ export function evaluation(
   images: ImageSizes = {},
 ): Evaluation {
   const readingSpeed = file.config.readingSpeed ?? settings.readingSpeed;
+  let measured: DraftLength | undefined;
   const scope = decideScope(result.model, result.findings, file.path !== undefined);
   const isReport = settings.scope === 'all' || scope.checked;
   const shown = isReport ? result.findings.slice(0, MAX_DIAGNOSTICS) : [];
@@ -45,7 +46,7 @@ export function evaluation(
     scopeExplanation: scope.explanation,
     note: [file.note, large].filter(Boolean).join('；') || undefined,
     diagnostics,
-    length: draftLength(result.model, readingSpeed, images),
+    length: () => (measured ??= draftLength(result.model, readingSpeed, images)),
     readingSpeed,
   };
 }
@@ -58,14 +59,13 @@ export function statusOf(uri: string, evaluation: Evaluation): StatusParams {
     scope: evaluation.scopeExplanation,
     note: evaluation.note,
     counts: countBySeverity(evaluation.isReport ? evaluation.result.findings : []),
-    length: evaluation.isReport ? {
-      characters: evaluation.length.characters,
-      pages: evaluation.length.pages,
-      minutes: evaluation.length.minutes,
-      readingSpeed: evaluation.readingSpeed,
-      parts: evaluation.length.parts.map((part) => ({ name: part.name, characters: part.characters })),
-    } : undefined,
+    length: evaluation.isReport ? lengthStatus(evaluation.length(), evaluation.readingSpeed) : undefined,
   };
+}
+
+function lengthStatus(length: DraftLength, readingSpeed: number): StatusParams['length'] {
+  const { characters, pages, minutes, parts } = length;
+  return { characters, pages, minutes, readingSpeed, parts: parts.map((part) => ({ name: part.name, characters: part.characters })) };
 }
 
 export function countBySeverity(findings: readonly Finding[]): StatusParams['counts'] {

@@ -213,7 +213,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     const version = document.version;
     const checked = states.get(document.uri).checked;
     const length = checked?.version === version
-      ? checked.length
+      ? checked.length()
       : draftLength(buildModel(document.getText(), { profiles: profilesFor(config), profile: config.profile }), readingSpeed, imageSizes(folderOf(document.uri)));
     const pages = length.layout.pages.map((page) => ({ ...page, lines: page.lines.map(withoutReferences), footnotes: page.footnotes.map(withoutReferences) }));
     return { version, pages, characters: length.characters, minutes: length.minutes };
