@@ -9,16 +9,17 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { prepareExport } from '../server/src/export/prepare';
+import { CHINESE_FONT, FONTCONFIG, program, TIMES_METRICS } from './requirements';
 
-export function toolsAvailable(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** What rendering needs: the programs, and the fonts whose metrics the layout checks measure. */
+export const RENDER_NEEDS = [
+  program('soffice', 'libreoffice-writer-nogui'),
+  program('pdftotext', 'poppler-utils', ['-v']),
+  program('pdftoppm', 'poppler-utils', ['-v']),
+  FONTCONFIG,
+  TIMES_METRICS,
+  CHINESE_FONT,
+];
 
 export interface Rendered {
   docx: Uint8Array;

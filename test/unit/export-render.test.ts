@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PAGE } from '../../server/src/export/layout';
 import { openDocx, paragraphs } from './docx-xml';
-import { pdfPages, type Rendered, renderAll, toolsAvailable } from '../render';
+import { pdfPages, RENDER_NEEDS, type Rendered, renderAll } from '../render';
+import { requireNeeds } from '../requirements';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -52,11 +53,7 @@ describe('Word export as LibreOffice renders it', function () {
   let rendered: Array<Rendered & { name: string }>;
 
   before(async function () {
-    if (!toolsAvailable()) {
-      // CI installs LibreOffice and poppler (.ci/run); a developer machine without them skips.
-      if (process.env.CI) throw new Error('soffice and pdftotext are required in CI');
-      this.skip();
-    }
+    requireNeeds(this, RENDER_NEEDS);
     rendered = (await renderAll(DRAFTS)).map((result, index) => ({ ...result, name: basename(DRAFTS[index]) }));
   });
 
