@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  createProtocolConnection, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, InitializedNotification, InitializeRequest, type ProtocolConnection,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Range, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -16,6 +16,8 @@ export class LspHarness {
   private readonly published: PublishDiagnosticsParams[] = [];
   private waiters: Array<() => void> = [];
   settings: Record<string, unknown> = { debounceMs: 0, scope: 'all' };
+  /** Whether the client declared workspace/configuration; one that did not answers it with MethodNotFound. */
+  private declaresConfiguration = true;
 
   /**
    * `requests`: how this client treats the server's own requests (workspace/configuration,
@@ -33,14 +35,18 @@ export class LspHarness {
       if (this.requests === 'silent') return new Promise<T>(() => undefined);
       return answer();
     };
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => serve(() => params.items.map(() => this.settings))());
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      if (!this.declaresConfiguration) throw new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method workspace/configuration');
+      return serve(() => params.items.map(() => this.settings))();
+    });
     this.connection.onRequest('client/registerCapability', serve(() => null));
     this.connection.onNotification('shuzhi/status', () => undefined);
     this.connection.listen();
   }
 
-  /** `asksConfiguration: false` is a client like Neovim 0.7 that does not answer workspace/configuration. */
+  /** `asksConfiguration: false` is a client that neither declares nor answers workspace/configuration. */
   async initialize(initializationOptions?: unknown, asksConfiguration = true): Promise<void> {
+    this.declaresConfiguration = asksConfiguration;
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       initializationOptions,

@@ -116,10 +116,27 @@ describe('settings source', () => {
   });
 
   it('keeps a null push (VS Code) from wiping pushed settings, and falls back when the client never answers', async () => {
-    const source = new SettingsSource(() => new Promise(() => undefined), 20);
+    const source = new SettingsSource(() => new Promise(() => undefined), true, 20);
     source.push({ shuzhi: { debounceMs: 99 } });
     source.push(null);
     assert.equal((await source.resolve(URI)).debounceMs, 99);
+  });
+
+  it('asks a client that did not declare workspace/configuration, and stops after its first refusal', async () => {
+    let asked = 0;
+    const answering = new SettingsSource(async () => (asked++, { scope: 'all' }), false);
+    assert.equal((await answering.resolve(URI)).scope, 'all');
+    assert.equal((await answering.resolve(URI)).scope, 'all');
+    assert.equal(asked, 2);
+    asked = 0;
+    const refusing = new SettingsSource(async () => {
+      asked++;
+      throw new Error('MethodNotFound');
+    }, false);
+    refusing.push({ shuzhi: { scope: 'all' } });
+    assert.equal((await refusing.resolve(URI)).scope, 'all');
+    assert.equal((await refusing.resolve(URI)).scope, 'all');
+    assert.equal(asked, 1);
   });
 });
 

@@ -128,9 +128,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     const initializationOptions = (params.initializationOptions ?? {}) as { trusted?: unknown };
     workspaceTrusted = initializationOptions.trusted !== false;
     settingsSource = new SettingsSource(
-      capabilities.workspace?.configuration === true
-        ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' })
-        : undefined,
+      (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' }),
+      capabilities.workspace?.configuration === true,
     );
     settingsSource.setInitial(initializationOptions);
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
