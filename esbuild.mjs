@@ -28,6 +28,15 @@ const builds = [
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
   },
+  // `shuzhi/remark` (package.json exports): an ES module, as unified plugins are; the CommonJS
+  // dependencies it bundles get `require` from createRequire.
+  {
+    entryPoints: ['server/src/remark.ts'],
+    outfile: 'dist/remark.mjs',
+    format: 'esm',
+    define: {},
+    banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
+  },
 ];
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...shared, ...options })));

@@ -1,10 +1,12 @@
 /**
- * Checking time against remark-parse alone on the same text, in the same run.
+ * Checking time against remark-parse alone and against markdownlint (default rules) on the same text,
+ * in the same run: on a clean draft and on a downloaded template full of findings.
  * Usage: npm run bench
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { lint as markdownlint } from 'markdownlint/sync';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core/lint';
@@ -30,27 +32,44 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Runs the two tasks interleaved so both see the same machine state. */
-function measure(text: string, rounds: number): { parse: number; check: number } {
+/** The downloaded template (site chrome, placeholders, missing numbers), without the test's expect notes. */
+const TEMPLATE = readFileSync(join(ROOT, 'test/fixtures/download-template.md'), 'utf8').replace(/ ?<!-- expect:[^>]*-->/g, '');
+
+/** Runs the tasks interleaved so all see the same machine state; markdownlint only when asked. */
+function measure(text: string, rounds: number, withMarkdownlint = false): { parse: number; check: number; markdownlint: number } {
   const parser = unified().use(remarkParse);
-  const parseTimes: number[] = [];
-  const checkTimes: number[] = [];
-  for (let i = 0; i < Math.max(3, rounds / 5); i++) {
-    parser.parse(text);
-    lint(text);
-  }
+  const tasks = {
+    parse: () => parser.parse(text),
+    check: () => lint(text),
+    markdownlint: () => withMarkdownlint && markdownlint({ strings: { draft: text } }),
+  };
+  const times: Record<keyof typeof tasks, number[]> = { parse: [], check: [], markdownlint: [] };
+  for (let i = 0; i < Math.max(3, rounds / 5); i++) for (const task of Object.values(tasks)) task();
   for (let i = 0; i < rounds; i++) {
-    let start = performance.now();
-    parser.parse(text);
-    parseTimes.push(performance.now() - start);
-    start = performance.now();
-    lint(text);
-    checkTimes.push(performance.now() - start);
+    for (const [name, task] of Object.entries(tasks) as Array<[keyof typeof tasks, () => unknown]>) {
+      const start = performance.now();
+      task();
+      times[name].push(performance.now() - start);
+    }
   }
-  return { parse: median(parseTimes), check: median(checkTimes) };
+  return { parse: median(times.parse), check: median(times.check), markdownlint: median(times.markdownlint) };
 }
 
 export const BENCH_TEXTS = { small: draftOfSize(5000), large: draftOfSize(400000) };
+
+/**
+ * The texts of the main table: name, text, rounds. The examples' paragraphs (few findings) and the
+ * downloaded template (504 characters, 17 findings) repeated to about 4,000, 40,000 and 400,000 characters.
+ */
+const TABLE: Array<[string, string, number]> = [
+  ['examples 5k', BENCH_TEXTS.small, 200],
+  ['examples 400k', BENCH_TEXTS.large, 15],
+  ['template ×1', TEMPLATE, 400],
+  ['template ×8', TEMPLATE.repeat(8), 200],
+  ['template ×10', TEMPLATE.repeat(10), 150],
+  ['template ×80', TEMPLATE.repeat(80), 40],
+  ['template ×800', TEMPLATE.repeat(800), 10],
+];
 
 /** The growth, for four times the input, above which a shape counts as superlinear (linear is 4, quadratic 16). */
 const SUPERLINEAR = 8;
@@ -132,11 +151,12 @@ async function measureRequestsDuringCheck(large: string, rounds: number): Promis
 }
 
 async function main(): Promise<void> {
-  console.log(`Node ${process.version}; medians of interleaved runs\n`);
-  console.log('text              chars   remark-parse   shuzhi lint   ratio');
-  for (const [name, text, rounds] of [['5,000-char draft', BENCH_TEXTS.small, 200], ['400,000-char file', BENCH_TEXTS.large, 15]] as const) {
-    const { parse, check } = measure(text, rounds);
-    console.log(`${name.padEnd(18)}${String(text.length).padStart(7)}   ${parse.toFixed(2).padStart(9)} ms  ${check.toFixed(2).padStart(9)} ms   ${(check / parse).toFixed(2)}×`);
+  console.log(`Node ${process.version}; medians of interleaved runs (markdownlint with its default rules)\n`);
+  console.log('text             chars  findings  remark-parse  markdownlint   shuzhi lint  ×remark  ×markdownlint');
+  for (const [name, text, rounds] of TABLE) {
+    const { parse, check, markdownlint: other } = measure(text, rounds, true);
+    const ms = (value: number) => `${value.toFixed(2).padStart(9)} ms`;
+    console.log(`${name.padEnd(14)}${String(text.length).padStart(8)}${String(lint(text).findings.length).padStart(10)}  ${ms(parse)}  ${ms(other)}  ${ms(check)}  ${(check / parse).toFixed(2).padStart(6)}×  ${(check / other).toFixed(2).padStart(12)}×`);
   }
   // The export renders the model the check built; it never reads the Markdown itself.
   const exportModel = lint(BENCH_TEXTS.small).model;

@@ -22,20 +22,6 @@ export interface SeenByEditor {
   errors: string[];
 }
 
-/**
- * The fenced block of `language` in the README section headed `### heading`, as it stands in README.md
- * now: the test runs what a user copies.
- */
-export function readmeSnippet(heading: string, language: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf(`\n### ${heading}\n`);
-  if (start < 0) throw new Error(`README.md has no section “### ${heading}”`);
-  const section = readme.slice(start + 1).split(/\n#{2,3} /)[0];
-  const block = new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, 'm').exec(section);
-  if (!block) throw new Error(`README.md section “${heading}” has no \`\`\`${language} block`);
-  return block[1];
-}
-
 /** The snippet with each setting value replaced by one whose effect shows; each must occur exactly once. */
 export function withSettings(snippet: string, replacements: Array<[string, string]>): string {
   let result = snippet;

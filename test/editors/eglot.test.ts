@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { JsonFinding } from '../../server/src/cli';
 import { program, requireNeeds } from '../requirements';
-import { findingKeys, readmeSnippet, runEditor, type SeenByEditor, withSettings } from './client';
+import { readmeSnippet } from '../readme';
+import { findingKeys, runEditor, type SeenByEditor, withSettings } from './client';
 
 /** package.el finds a Debian elpa- package once it is installed. */
 const elpa = (feature: string, debianPackage: string) => ({
@@ -24,7 +25,7 @@ describe('Emacs eglot as an LSP client, set up as the README says (batch)', func
 
   before(function () {
     requireNeeds(this, [program('emacs', 'emacs-nox'), elpa('eglot', 'elpa-eglot'), elpa('markdown-mode', 'elpa-markdown-mode')]);
-    const text = withSettings(readmeSnippet('Emacs（eglot）', 'elisp'), [[':scope "reports"', ':scope "all"'], ['(:ordinal-style "warning")', '(:ordinal-style "off")']]);
+    const text = withSettings(readmeSnippet('### Emacs（eglot）', 'elisp'), [[':scope "reports"', ':scope "all"'], ['(:ordinal-style "warning")', '(:ordinal-style "off")']]);
     ({ seen, expected, expectedNote } = runEditor(
       'emacs',
       (config) => ['--batch', '--eval', `(setenv "SHUZHI_CONFIG" ${JSON.stringify(config)})`, '-l', join(__dirname, 'eglot.el')],

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { JsonFinding } from '../../server/src/cli';
 import { program, requireNeeds } from '../requirements';
-import { findingKeys, readmeSnippet, runEditor, type SeenByEditor, withSettings } from './client';
+import { readmeSnippet } from '../readme';
+import { findingKeys, runEditor, type SeenByEditor, withSettings } from './client';
 
 /**
  * A real non-VS Code client: Debian's Neovim 0.7.2, headless, with the README's init.lua as its only
@@ -16,7 +17,7 @@ describe('Neovim as an LSP client, set up as the README says (headless)', functi
 
   before(function () {
     requireNeeds(this, [program('nvim', 'neovim')]);
-    const text = withSettings(readmeSnippet('Neovim', 'lua'), [["['ordinal-style'] = 'warning'", "['ordinal-style'] = 'off'"], ["scope = 'reports'", "scope = 'all'"]]);
+    const text = withSettings(readmeSnippet('### Neovim', 'lua'), [["['ordinal-style'] = 'warning'", "['ordinal-style'] = 'off'"], ["scope = 'reports'", "scope = 'all'"]]);
     ({ seen, expected, expectedNote } = runEditor(
       'nvim',
       (config) => ['--headless', '-u', config, '-i', 'NONE', '-n', '-c', `luafile ${join(__dirname, 'neovim.lua')}`],
