@@ -2,6 +2,7 @@
  * Runs a real editor, configured with the README's own snippet for it, as shuzhi's LSP client on a copy
  * of the example draft and on a note, beside what `shuzhi lint` says of them.
  */
+import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,12 +40,18 @@ export function withSettings(snippet: string, replacements: Array<[string, strin
  * script writes what it saw to SHUZHI_OUT as JSON. Returns that, and the CLI's findings on the same
  * files with `ruleOff` turned off (the settings the snippet was given).
  */
+export interface EditorRun {
+  seen: SeenByEditor;
+  expected: JsonFinding[];
+  expectedNote: JsonFinding[];
+}
+
 export function runEditor(
   command: string,
   args: (config: string) => string[],
   snippet: { text: string; extension: string; ruleOff: string },
   timeout: number,
-): { seen: SeenByEditor; expected: JsonFinding[]; expectedNote: JsonFinding[] } {
+): EditorRun {
   const dir = mkdtempSync(join(tmpdir(), 'shuzhi-editor-'));
   try {
     const bin = join(dir, 'bin');
@@ -87,4 +94,23 @@ function lintJson(file: string, options: string[]): JsonFinding[] {
 /** `line rule message` of each finding, sorted: the editor's diagnostics and the CLI's findings compare equal. */
 export function findingKeys(findings: Array<{ line: number; rule: string; message: string }>): string[] {
   return findings.map((finding) => `${finding.line} ${finding.rule} ${finding.message}`).sort();
+}
+
+/** What every editor set up as the README says must show; `run` is filled in by the suite's `before`. */
+export function itWorksAsTheReadmeSays(run: () => EditorRun, ruleOff: string): void {
+  it('runs without errors in the client', () => assert.deepEqual(run().seen.errors, []));
+
+  it('shows exactly the findings shuzhi lint reports with the rule the settings turn off left out', () => {
+    const { seen, expected } = run();
+    assert.ok(!expected.some((finding) => finding.rule === ruleOff) && expected.length > 10);
+    assert.deepEqual(findingKeys(seen.diagnostics), findingKeys(expected));
+  });
+
+  it('checks a note, because the settings say scope all', () => {
+    const { seen, expectedNote } = run();
+    assert.ok(expectedNote.length > 0);
+    assert.deepEqual(findingKeys(seen.noteDiagnostics), findingKeys(expectedNote));
+  });
+
+  it('applies a quick fix', () => assert.match(run().seen.fixedLine ?? '', /^（三）坚持严管厚爱/, JSON.stringify(run().seen)));
 }

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { JsonFinding } from '../../server/src/cli';
 import { program, requireNeeds } from '../requirements';
 import { readmeSnippet } from '../readme';
-import { findingKeys, runEditor, type SeenByEditor, withSettings } from './client';
+import { type EditorRun, itWorksAsTheReadmeSays, runEditor, withSettings } from './client';
 
 /** package.el finds a Debian elpa- package once it is installed. */
 const elpa = (feature: string, debianPackage: string) => ({
@@ -19,34 +18,20 @@ const elpa = (feature: string, debianPackage: string) => ({
  */
 describe('Emacs eglot as an LSP client, set up as the README says (batch)', function () {
   this.timeout(90000);
-  let seen: SeenByEditor;
-  let expected: JsonFinding[];
-  let expectedNote: JsonFinding[];
+  let run: EditorRun;
 
   before(function () {
     requireNeeds(this, [program('emacs', 'emacs-nox'), elpa('eglot', 'elpa-eglot'), elpa('markdown-mode', 'elpa-markdown-mode')]);
     const text = withSettings(readmeSnippet('### Emacs（eglot）', 'elisp'), [[':scope "reports"', ':scope "all"'], ['(:ordinal-style "warning")', '(:ordinal-style "off")']]);
-    ({ seen, expected, expectedNote } = runEditor(
+    run = runEditor(
       'emacs',
       (config) => ['--batch', '--eval', `(setenv "SHUZHI_CONFIG" ${JSON.stringify(config)})`, '-l', join(__dirname, 'eglot.el')],
       { text, extension: 'el', ruleOff: 'ordinal-style' },
       80000,
-    ));
+    );
   });
 
-  it('runs without errors in the client', () => assert.deepEqual(seen.errors, []));
+  itWorksAsTheReadmeSays(() => run, 'ordinal-style');
 
-  it('shows exactly the findings shuzhi lint reports with the rule the settings turn off left out', () => {
-    assert.ok(!expected.some((finding) => finding.rule === 'ordinal-style') && expected.length > 10);
-    assert.deepEqual(findingKeys(seen.diagnostics), findingKeys(expected));
-  });
-
-  it('checks a note, because the settings say scope all', () => {
-    assert.ok(expectedNote.length > 0);
-    assert.deepEqual(findingKeys(seen.noteDiagnostics), findingKeys(expectedNote));
-  });
-
-  it('applies a quick fix', () => assert.match(seen.fixedLine ?? '', /^（三）坚持严管厚爱/, JSON.stringify(seen)));
-
-  it('turns a rule off when eglot-workspace-configuration changes', () => assert.equal(seen.ruleOff, true));
+  it('turns a rule off when eglot-workspace-configuration changes', () => assert.equal(run.seen.ruleOff, true));
 });
