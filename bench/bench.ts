@@ -96,6 +96,7 @@ const HOSTILE_SHAPES: Record<string, (size: number) => string> = {
   'paragraphs between numbered lists': (size) => repeatTo('一段正文，内容。\n1. 列表项\n', size),
   'ordinal lines': (size) => repeatTo('1.第一项工作。\n', size),
   'book-title marks never closed 《《《': (size) => `${repeatTo('《', size - 1)}》`,
+  'a disable comment and a finding on every line': (size) => repeatTo('投入资金X万元。<!-- shuzhi-disable-line missing-number -->\n', size),
 };
 
 /**
