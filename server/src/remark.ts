@@ -25,7 +25,8 @@ const remarkShuzhi: Plugin<[RemarkShuzhiOptions?]> = function (options) {
   const configs = new ConfigFiles();
   const given = options ? parseConfig(JSON.stringify(options), 'remark-shuzhi 的选项') : { config: {} };
   return (_tree, file) => {
-    const text = String(file.value ?? '');
+    // VFile decodes a value read as bytes (remark-cli), which String(file.value) would not.
+    const text = file.toString();
     const folder = file.path ? dirname(resolve(file.cwd, file.path)) : file.cwd;
     const nearest = configs.near(folder);
     for (const problem of [nearest.error, given.error]) {
