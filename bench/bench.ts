@@ -74,7 +74,7 @@ export const BENCH_TEXTS = { small: draftOfSize(5000), large: draftOfSize(400000
 
 /**
  * The texts of the main table: name, text, rounds. The examples' paragraphs (few findings) and the
- * downloaded template (504 characters, 17 findings) repeated to about 4,000, 40,000 and 400,000 characters.
+ * downloaded template (504 characters, about 15 findings) repeated to about 4,000, 40,000 and 400,000 characters.
  */
 const TABLE: Array<[string, string, number]> = [
   ['examples 5k', BENCH_TEXTS.small, 200],
