@@ -1,4 +1,5 @@
 /** The checking core's entry point: Markdown in, findings out. No editor or protocol imports. */
+import { lexiconInUse } from './lexicon';
 import { buildModel, type ReportModel } from './model';
 import { BUILTIN_PROFILES, mergeProfiles, type Profile } from './profiles';
 import type { RuleContext } from './rule';
@@ -84,6 +85,7 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
   const chrome = new ResidueRanges(model);
   const findings: Finding[] = [];
   // Invalid patterns are reported where the configuration is read; here they are only skipped.
+  const lexicon = lexiconInUse();
   const extraPlaceholders = (config.placeholders ?? []).map(compileUserPattern).filter((pattern): pattern is UserPattern => typeof pattern !== 'string');
 
   for (const rule of RULES) {
@@ -96,6 +98,7 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
       options: { strictHierarchy: config.strictHierarchy === true },
       allow: config.allow ?? [],
       phrases: config.phrases ?? [],
+      lexicon,
       report(report) {
         if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
         // Page chrome is deleted, not corrected: only template-residue speaks about it.
