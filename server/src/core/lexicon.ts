@@ -53,12 +53,17 @@ export class Lexicon {
   private readonly logTotal: number;
   /** Per Chinese character, its syllables' ids; a character with none is absent. */
   private readonly syllablesOf = new Map<number, number[]>();
+  /** Per Chinese character, the ids of the component groups it belongs to (涣 and 痪 share 奂). */
+  private readonly shapeGroupsOf = new Map<number, number[]>();
   /** Syllable id × 2^17 + position × 2^16 + the other character's code → common words read so. */
   private readonly soundIndex = new Map<number, string[]>();
   readonly size: number;
 
-  /** `words`: lines `词 词频 词性`; `readings`: lines `读音 汉字…`; `#` lines are comments. */
-  constructor(words: string, readings: string) {
+  /**
+   * `words`: lines `词 词频 词性`; `readings`: lines `读音 汉字…`; `shapes`: lines `部件 汉字…`;
+   * `#` lines are comments.
+   */
+  constructor(words: string, readings: string, shapes: string) {
     this.words = words;
     let lines = 0;
     for (let at = words.indexOf('\n'); at !== -1; at = words.indexOf('\n', at + 1)) lines++;
@@ -95,6 +100,24 @@ export class Lexicon {
     this.logTotal = Math.log(total);
     this.size = size;
     this.readReadings(readings, commonPairs);
+    let group = 0;
+    for (const line of shapes.split('\n')) {
+      if (line.startsWith('#') || !line.includes(' ')) continue;
+      const characters = line.slice(line.indexOf(' ') + 1);
+      for (let k = 0; k < characters.length; k++) {
+        const known = this.shapeGroupsOf.get(characters.charCodeAt(k));
+        if (known) known.push(group);
+        else this.shapeGroupsOf.set(characters.charCodeAt(k), [group]);
+      }
+      group++;
+    }
+  }
+
+  /** Whether two characters share a component other than a radical (痪 and 涣 share 奂). */
+  lookAlike(first: string, second: string): boolean {
+    const groups = this.shapeGroupsOf.get(first.charCodeAt(0));
+    const others = this.shapeGroupsOf.get(second.charCodeAt(0));
+    return groups !== undefined && others !== undefined && groups.some((id) => others.includes(id));
   }
 
   /** The slot (index of its first number) holding text[start, start + length), or the empty one where it would go. */
@@ -180,6 +203,13 @@ export class Lexicon {
       }
     }
     return found;
+  }
+
+  /** How probable the cut is, as a sum of log probabilities (a character seen nowhere counts once). */
+  logProbability(tokens: readonly Token[]): number {
+    let sum = 0;
+    for (const token of tokens) sum += Math.log(token.frequency || 1) - this.logTotal;
+    return sum;
   }
 
   /**

@@ -9,6 +9,7 @@ import { Lexicon, lexiconInUse, useLexicon } from '../core/lexicon';
 
 const WORDS = 'words.txt';
 const READINGS = 'pinyin.txt';
+const SHAPES = 'shapes.txt';
 
 function dataFolder(): string {
   const candidates = [join(__dirname, 'lexicon'), join(__dirname, 'data')];
@@ -20,7 +21,7 @@ export function loadLexiconSync(): Lexicon {
   const known = lexiconInUse();
   if (known) return known;
   const folder = dataFolder();
-  const lexicon = new Lexicon(readFileSync(join(folder, WORDS), 'utf8'), readFileSync(join(folder, READINGS), 'utf8'));
+  const lexicon = new Lexicon(readFileSync(join(folder, WORDS), 'utf8'), readFileSync(join(folder, READINGS), 'utf8'), readFileSync(join(folder, SHAPES), 'utf8'));
   useLexicon(lexicon);
   return lexicon;
 }
@@ -33,11 +34,8 @@ export function loadLexicon(): Promise<Lexicon> {
   if (known) return Promise.resolve(known);
   pending ??= (async () => {
     const folder = dataFolder();
-    const [words, readings] = await Promise.all([
-      readFile(join(folder, WORDS), 'utf8'),
-      readFile(join(folder, READINGS), 'utf8'),
-    ]);
-    const lexicon = new Lexicon(words, readings);
+    const [words, readings, shapes] = await Promise.all([WORDS, READINGS, SHAPES].map((file) => readFile(join(folder, file), 'utf8')));
+    const lexicon = new Lexicon(words, readings, shapes);
     useLexicon(lexicon);
     return lexicon;
   })();

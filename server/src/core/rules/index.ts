@@ -17,6 +17,7 @@ import { punctuation } from './punctuation';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
 import { templateResidue } from './template-residue';
+import { typo } from './typo';
 import { yearConsistency } from './year-consistency';
 
 export const RULES: readonly Rule[] = [
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   frontMatter,
   fixedPhrase,
   duplicateText,
+  typo,
   punctuation,
   jurisdiction,
   numberFormat,
