@@ -1,4 +1,5 @@
 // Bundles the VS Code client, the language server and the CLI into dist/ for Node.
+import { cpSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -38,6 +39,9 @@ const builds = [
     banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
   },
 ];
+
+// The dictionary is read at run time, not bundled: the server and the CLI find it in dist/lexicon/.
+cpSync('server/src/lexicon/data', 'dist/lexicon', { recursive: true, filter: (path) => !path.endsWith('README.md') });
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...shared, ...options })));
 if (watch) {

@@ -15,6 +15,7 @@ import { ExportWriteError, isSameFile, writeExport } from './export/write';
 import { decodeDraft, readDraft, type ReadResult, readWordDraft, WORD_FILE, type WordReadResult, writeTextAtomically } from './files';
 import { quoteForWord } from './import/quote';
 import { importCommand } from './importCommand';
+import { loadLexiconSync } from './lexicon/load';
 
 const USAGE = `用法：
   shuzhi lint [--format text|json] [--fix | --fix-dry-run] [--profile 文种] [--config 配置文件] <文件|通配符|->...
@@ -139,6 +140,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   const inputs = await expandInputs([...new Set(parsed.positionals)], io.cwd);
+  // The word-based checks (duplicate-text, typo) need the dictionary; a batch run waits for it once.
+  loadLexiconSync();
   let exitCode = 0;
   const reportedConfigErrors = new Set<string>();
   const configs = new ConfigFiles();

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lint } from '../../server/src/core/lint';
 import { lineOfOffset } from '../../server/src/core/model';
 import type { Finding } from '../../server/src/core/types';
+import { loadLexiconSync } from '../../server/src/lexicon/load';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = resolve(process.env.SHUZHI_CORPUS ?? join(here, '../../../shared/corpus/real-pages'));
@@ -87,6 +88,7 @@ function main(): number {
     console.error(`找不到语料：${corpus}（可用环境变量 SHUZHI_CORPUS 指定 real-pages 文件夹）`);
     return 2;
   }
+  loadLexiconSync();
   const manifest = readTsv(join(corpus, 'manifest.tsv')).slice(1).map(([file, , kind, genre, titleLine]) => ({ file, kind, genre, titleLine: Number(titleLine) }));
   const annotationRows = readTsv(join(corpus, 'annotations.tsv')).slice(1);
   const verdicts = loadVerdicts();

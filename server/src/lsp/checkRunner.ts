@@ -4,6 +4,7 @@
  * and the next edit cancels it by terminating the worker instead of waiting for a result nobody wants.
  */
 import { Worker } from 'node:worker_threads';
+import { lexiconInUse } from '../core/lexicon';
 import { type LintConfig, lint, type LintResult } from '../core/lint';
 
 /** Characters from which a check takes longer than a keystroke should block the server (~100 ms here). */
@@ -59,7 +60,7 @@ export class CheckRunner {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ text, config });
+    worker.postMessage({ text, config, lexicon: lexiconInUse() !== undefined });
     return {
       result,
       cancel: () => {

@@ -17,6 +17,7 @@ import {
   STATUS_NOTIFICATION,
 } from '../protocol';
 import { CheckRunner } from './checkRunner';
+import { loadLexicon } from '../lexicon/load';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { configFileFor, folderOf, lintConfig } from './configInForce';
 import { fileDiagnostic, inWordTerms, toRange } from './convert';
@@ -101,6 +102,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     state.pending = undefined;
     state.checked = checked;
     void connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.diagnostics });
+    loadLexiconOnce();
     const status = statusOf(uri, checked);
     const key = JSON.stringify(status);
     if (state.lastStatus !== key) {
@@ -108,6 +110,20 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       void connection.sendNotification(STATUS_NOTIFICATION, status);
     }
   });
+
+  /**
+   * The dictionary is read after the first diagnostics are out, so no check waits for it; once it is
+   * there, open drafts are checked again and the word-based findings (duplicate-text, typo) appear.
+   */
+  let lexiconRequested = false;
+  const loadLexiconOnce = () => {
+    if (lexiconRequested) return;
+    lexiconRequested = true;
+    loadLexicon().then(
+      () => recheckAll(),
+      (error: unknown) => connection.console.error(`词库加载失败，按词检查的规则（duplicate-text、typo）不可用：${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
 
   /** A check that throws is logged and skipped: the server keeps serving every other request. */
   const logCheckError = (uri: string, error: unknown) =>

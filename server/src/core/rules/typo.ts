@@ -51,7 +51,7 @@ export const typo: Rule = {
   meta: {
     id: 'typo',
     name: '错别字',
-    description: '音同音近的错字（较为痪散、一所公力小学）、用法分明的词（截止2024年→截至、做为→作为、不断的提高→不断地）、数字里的字母（l9万）',
+    description: '音同形近的错字（较为痪散→涣散）、用法分明的词（截止2024年→截至、做为→作为、不断的提高→不断地）、数字里的字母（l9万）',
     defaultSeverity: 'warning',
     docs: docsPath('typo'),
     fixable: true,
