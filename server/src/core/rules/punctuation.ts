@@ -16,6 +16,13 @@ const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '（': '�
 const CLOSERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《' };
 const PAIRED_MARK = /[“”‘’（）《》]/g;
 const SPACES = /[ \u3000\u00a0]+/g;
+/** Full-width marks carry their own spacing: a space beside one inside Chinese text is stray (按照 “三区互动”). */
+const FULL_WIDTH_MARK = /[，。、；：？！“”‘’（）《》【】…—]/;
+const DIGIT = /[0-9]/;
+/** 65 .2%, 5. 9亿元: a space inside a decimal. */
+const DECIMAL_SPACE = /(?<=[0-9])[ \u00a0]+(?=\.[0-9])|(?<=[0-9]\.)[ \u00a0]+(?=[0-9])/g;
+/** 5 9亿元, 108 3%: a decimal point typed as a space (the number and its unit or % follow). */
+const POINT_AS_SPACE = /(?<![0-9.])([0-9]+)[ \u00a0]([0-9]{1,2})(?=[%％万亿元])/g;
 const CLOSING_MARK = /[。！？；：…”’）》」』】\]）.!?;:)]$/;
 /** A body paragraph shorter than this may be a heading typed without an ordinal; it is not asked to end with 。. */
 const SENTENCE_MIN_LENGTH = 30;
@@ -48,7 +55,7 @@ export const punctuation: Rule = {
       checkHalfWidth(context, line, textStart);
       checkDoubled(context, line);
       // A letter-spaced title (述　职　报　告) is spaced on purpose.
-      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart, line.text.length);
+      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0);
       // Inside a title only: where a title runs into the text, the space stands for a lost line break.
       else if (!LETTER_SPACED.test(line.text)) {
         const last = index === model.title!.lineIndexes[model.title!.lineIndexes.length - 1];
@@ -62,6 +69,14 @@ export const punctuation: Rule = {
 };
 
 const LETTER_SPACED = /(?:^|[ \u3000])[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff](?:[ \u3000]|$)/;
+
+/** Where a heading's ordinal (一、, （二）) ends, before any space. */
+function ordinalMarkEnd(model: ReportModel, lineIndex: number): number {
+  const heading = model.headingOfLine[lineIndex]!;
+  let end = heading.titleStart;
+  while (end > heading.start && /[ \u3000\u00a0]/.test(model.lines[lineIndex].text[end - 1])) end--;
+  return end;
+}
 
 /** Where a heading's own text starts: its ordinal ((一)、1、) is ordinal-style's business. */
 function ordinalEnd(model: ReportModel, lineIndex: number): number {
@@ -140,19 +155,37 @@ function checkPairs(context: RuleContext, lines: Line[]): void {
   for (const entry of open) report(context, entry.line, entry.index, entry.index + 1, `“${entry.mark}”没有对应的“${OPENERS[entry.mark]}”。`);
 }
 
-function checkSpaces(context: RuleContext, line: Line, from: number, until: number): void {
+function checkSpaces(context: RuleContext, line: Line, from: number, until: number, ordinalEnd = 0): void {
   const text = line.text;
   if (line.kind === 'tableRow') return;
+  // 一、 加强队伍建设: the ordinal's mark is followed by the heading text directly.
+  if (ordinalEnd > 0 && ordinalEnd < from && SPACES.test(text.slice(ordinalEnd, from)) && CJK.test(text[from] ?? '')) {
+    report(context, line, ordinalEnd, from, '标题序号后不应有空格。', '删去空格', [{ start: ordinalEnd, end: from, newText: '' }]);
+  }
   for (const match of execAll(SPACES, text)) {
     const at = match.index!;
     const end = at + match[0].length;
     if (at <= from || end >= until) continue;
     const before = text[at - 1];
     const after = text[end];
-    const chinese = CJK.test(before) || CJK.test(after);
-    const joinsWords = (CJK.test(before) || /[0-9]/.test(before)) && (CJK.test(after) || /[0-9]/.test(after));
-    if (!chinese || !joinsWords) continue;
-    report(context, line, at, end, `中文中不应有空格${/[0-9]/.test(before + after) ? '（数字与汉字之间也不空格，如“2025年”）' : ''}。`, '删去空格', [{ start: at, end, newText: '' }]);
+    const chinese = CJK.test(before) || CJK.test(after) || (FULL_WIDTH_MARK.test(before) && FULL_WIDTH_MARK.test(after));
+    const joins = (ch: string) => CJK.test(ch) || DIGIT.test(ch) || FULL_WIDTH_MARK.test(ch);
+    // 发布机构： 古镛镇: a field and its value, laid out on purpose.
+    if (!chinese || !joins(before) || !joins(after) || before === '：') continue;
+    const message = FULL_WIDTH_MARK.test(before) || FULL_WIDTH_MARK.test(after)
+      ? '全角标点前后不应有空格。'
+      : `中文中不应有空格${DIGIT.test(before + after) ? '（数字与汉字之间也不空格，如“2025年”）' : ''}。`;
+    report(context, line, at, end, message, '删去空格', [{ start: at, end, newText: '' }]);
+  }
+  for (const match of execAll(DECIMAL_SPACE, text)) {
+    const at = match.index!;
+    if (at < from || at >= until) continue;
+    report(context, line, at, at + match[0].length, '小数中不应有空格。', '删去空格', [{ start: at, end: at + match[0].length, newText: '' }]);
+  }
+  for (const match of execAll(POINT_AS_SPACE, text)) {
+    const at = match.index! + match[1].length;
+    if (at < from || at >= until) continue;
+    report(context, line, at, at + 1, `“${match[0]}”中间有空格：是否漏了小数点（${match[1]}.${match[2]}）？请核对。`);
   }
 }
 
