@@ -34,7 +34,7 @@ export const numberFormat: Rule = {
   meta: {
     id: 'number-format',
     name: '数字写法',
-    description: '日期补零（03月）、年份写法（二0二四年、24年度）、“以下三个方面”与后文的项数不符',
+    description: '日期补零（03月）、年份写法（二0二四年、24年度、20212025年）、替换模板年份时误改的数量（2023个村民小组）、“以下三个方面”与后文的项数不符',
     defaultSeverity: 'warning',
     docs: docsPath('number-format'),
     fixable: true,

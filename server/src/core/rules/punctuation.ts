@@ -22,6 +22,13 @@ const DIGIT = /[0-9]/;
 /** 65 .2%, 5. 9亿元: a space inside a decimal. */
 const DECIMAL_SPACE = /(?<=[0-9])[ \u00a0]+(?=\.[0-9])|(?<=[0-9]\.)[ \u00a0]+(?=[0-9])/g;
 /** 5 9亿元, 108 3%: a decimal point typed as a space (the number and its unit or % follow). */
+/** 三大经济.事业, 职责，.坚决: an ASCII full stop inside Chinese text, where no number or word of Latin letters is. */
+const STRAY_PERIOD = /(?<=[\u4e00-\u9fff，。、；：])\.(?=[\u4e00-\u9fff])/g;
+/**
+ * 《民法典》、《行政复议法》: between titles in 书名号 GB/T 15834-2011 (4.5.3.5) uses no 顿号. (It says the
+ * same of quotations, but “三会一课”、“主题党日” is so usual in official writing that it is left alone.)
+ */
+const COMMA_BETWEEN_MARKED = /(?<=》)、(?=《)/g;
 const POINT_AS_SPACE = /(?<![0-9.])([0-9]+)[ \u00a0]([0-9]{1,2})(?=[%％万亿元])/g;
 const CLOSING_MARK = /[。！？；：…”’）》」』】\]）.!?;:)]$/;
 /** A body paragraph shorter than this may be a heading typed without an ordinal; it is not asked to end with 。. */
@@ -32,7 +39,7 @@ export const punctuation: Rule = {
   meta: {
     id: 'punctuation',
     name: '标点',
-    description: '中文里的半角标点、重复的标点、不成对的引号和括号、中文里的空格、段末缺少句号',
+    description: '中文里的半角标点、重复的标点、不成对的引号和括号、中文里和全角标点旁的空格、小数中的空格、段末缺少句号',
     defaultSeverity: 'warning',
     docs: docsPath('punctuation'),
     fixable: true,
@@ -118,6 +125,14 @@ function checkHalfWidth(context: RuleContext, line: Line, from: number): void {
 
 function checkDoubled(context: RuleContext, line: Line): void {
   const text = line.text;
+  for (const match of execAll(STRAY_PERIOD, text)) {
+    const at = match.index!;
+    report(context, line, at, at + 1, '中文中多了一个半角句点“.”。', '删去“.”', [{ start: at, end: at + 1, newText: '' }]);
+  }
+  for (const match of execAll(COMMA_BETWEEN_MARKED, text)) {
+    const at = match.index!;
+    report(context, line, at, at + 1, '书名号标出的并列成分之间通常不用顿号（GB/T 15834-2011）。', '删去顿号', [{ start: at, end: at + 1, newText: '' }]);
+  }
   for (const match of execAll(DOUBLED, text)) {
     const at = match.index!;
     report(context, line, at, at + match[0].length, `标点重复：“${match[0]}”应为“${match[1]}”。`, `删去重复的“${match[1]}”`, [{ start: at + 1, end: at + match[0].length, newText: '' }]);
@@ -199,6 +214,12 @@ function endsParagraph(model: ReportModel, index: number): boolean {
 function checkEnding(context: RuleContext, model: ReportModel, index: number): void {
   const line = model.lines[index];
   const text = line.text.trimEnd();
+  // 比较容易遇到的法律知识，⏎ and the next item: the paragraph ends, its comma should be a full stop.
+  if (/[\u4e00-\u9fff][，、]$/.test(text)) {
+    const at = text.length - 1;
+    report(context, line, at, at + 1, `段落末尾是“${text[at]}”：一段话结束应用句号。`, '改为“。”', [{ start: at, end: at + 1, newText: '。' }]);
+    return;
+  }
   if (CLOSING_MARK.test(text) || !/[\u4e00-\u9fff0-9]$/.test(text)) return;
   // A hard-wrapped paragraph is measured as a whole.
   let length = text.trim().length;
