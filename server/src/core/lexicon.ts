@@ -55,6 +55,8 @@ export class Lexicon {
   private readonly syllablesOf = new Map<number, number[]>();
   /** Per Chinese character, the ids of the component groups it belongs to (涣 and 痪 share 奂). */
   private readonly shapeGroupsOf = new Map<number, number[]>();
+  /** Per group id, the component's code. */
+  private readonly groupComponent: number[] = [];
   /** Syllable id × 2^17 + position × 2^16 + the other character's code → common words read so. */
   private readonly soundIndex = new Map<number, string[]>();
   readonly size: number;
@@ -109,15 +111,22 @@ export class Lexicon {
         if (known) known.push(group);
         else this.shapeGroupsOf.set(characters.charCodeAt(k), [group]);
       }
+      this.groupComponent.push(line.charCodeAt(0));
       group++;
     }
   }
 
-  /** Whether two characters share a component other than a radical (痪 and 涣 share 奂). */
+  /**
+   * Whether two characters are built on the same sound component, read as they are: 痪 and 涣 on 奂
+   * (huan), the likeness that makes one written for the other. A shared small part (儿 of 先 and 见)
+   * or a radical (氵) is no such likeness.
+   */
   lookAlike(first: string, second: string): boolean {
     const groups = this.shapeGroupsOf.get(first.charCodeAt(0));
     const others = this.shapeGroupsOf.get(second.charCodeAt(0));
-    return groups !== undefined && others !== undefined && groups.some((id) => others.includes(id));
+    if (!groups || !others) return false;
+    const sounds = this.syllablesOf.get(first.charCodeAt(0)) ?? [];
+    return groups.some((id) => others.includes(id) && (this.syllablesOf.get(this.groupComponent[id]) ?? []).some((syllable) => sounds.includes(syllable)));
   }
 
   /** The slot (index of its first number) holding text[start, start + length), or the empty one where it would go. */

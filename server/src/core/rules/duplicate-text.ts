@@ -99,12 +99,15 @@ const CONTEXT = 10;
 
 /**
  * Whether both copies of the stretch at `index` are whole words or phrases of the sentence: the cut
- * puts a boundary before, between and after them, and the doubled text is no word itself (人人,
- * 家家户户, 的的确确). 党组织|组织生活会 and 目的|的 straddle a boundary: no repeat.
+ * puts a boundary before, between and after them, the doubled text is no word itself (人人,
+ * 家家户户, 的的确确) and no verb said twice (交流交流). 党组织|组织生活会 and 目的|的 straddle a
+ * boundary: no repeat.
  */
 function standsAlone(lexicon: Lexicon, text: string, index: number, length: number): boolean {
   const end = index + 2 * length;
   if (lexicon.frequencyAt(text, index, end) > 0) return false;
+  // 研究研究, 拜托拜托: a verb said twice is a way of saying it.
+  if (length === 2 && lexicon.isVerb(text.slice(index, index + 2))) return false;
   let from = index;
   while (from > 0 && from > index - CONTEXT && isChinese(text.charCodeAt(from - 1))) from--;
   let to = end;

@@ -26,7 +26,14 @@ const CONTEXT = 8;
  * Grammatical characters: standing alone is their job, so a pair with one of them is no typo of a
  * word (的是 is not 的士, 在党 not 再党).
  */
-const GRAMMAR = new Set('的地得了着过是在和与及或为对把将被从向于以之其而且也都就还又再很最更太不没有要能会可这那我你他她它们个等上中下里给让使由因所并但如若则即既已曾正共各每该此另本些么吗呢吧啊');
+const GRAMMAR = new Set(
+  // particles, prepositions, conjunctions, pronouns
+  '的地得了着过是在和与及或为对把将被从向往于以之其而且也都就还又再这那我你他她它们个等上中下里给让使由因所并但如若则即既已曾正共各每该此另本些么吗呢吧啊' +
+  // adverbs of degree, scope and time: 较易 is 较 + 易, not 交易
+  '很最更太较挺颇稍略极偏只仅才便却竟总均皆亦乃须需应别莫勿未非无愈越' +
+  // verb complements and approximate numbers: 关住 is 关 + 住, 八点多钟 is 多 + 钟
+  '住完掉好成起来去到多少几余',
+);
 /**
  * Words a name stands before (王明同志, 李家村, 青山镇): an unknown pair there is a name, left alone.
  * The heads of the titles and the place levels of the administrative divisions.
@@ -120,7 +127,7 @@ function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): v
     if (written >= KNOWN_PAIR) continue;
     const alikes = lexicon
       .soundAlikes(text, at)
-      .filter((alike) => lexicon.frequency(alike.word) >= RATIO * Math.max(1, written) && lexicon.lookAlike(text[at + alike.position], alike.word[alike.position]));
+      .filter((alike) => lexicon.frequency(alike.word) >= RATIO * Math.max(1, written) && !GRAMMAR.has(alike.word[alike.position]) && lexicon.lookAlike(text[at + alike.position], alike.word[alike.position]));
     if (alikes.length === 0) continue;
     const found = alikes.filter((alike) => readsBetter(lexicon, text, at, alike));
     if (found.length === 0 || isName(text, at)) continue;
