@@ -51,6 +51,8 @@ export class Lexicon {
    */
   private readonly slots: Int32Array;
   private readonly logTotal: number;
+  /** Per Chinese character (code − 0x4e00), how many words of the dictionary it is written in. */
+  private readonly wordsWith = new Uint16Array(CJK_LAST - CJK_FIRST + 1);
   /** Per Chinese character, its syllables' ids; a character with none is absent. */
   private readonly syllablesOf = new Map<number, number[]>();
   /** Per Chinese character, the ids of the component groups it belongs to (涣 and 痪 share 奂). */
@@ -88,7 +90,11 @@ export class Lexicon {
         const tag = end === cursor + 2 ? words.charCodeAt(cursor + 1) : 0;
         if (frequency > 0) {
           let hash = HASH_SEED;
-          for (let k = at; k < space; k++) hash = hashStep(hash, words.charCodeAt(k));
+          for (let k = at; k < space; k++) {
+            const code = words.charCodeAt(k);
+            hash = hashStep(hash, code);
+            if (isChinese(code) && this.wordsWith[code - CJK_FIRST] < 0xffff) this.wordsWith[code - CJK_FIRST]++;
+          }
           const slot = this.find(words, at, length, hash);
           this.slots[slot] = at;
           this.slots[slot + 1] = length * 0x1000000 + Math.min(frequency, MAX_FREQUENCY) * 4 + (tag === 100 /* d */ ? ADVERB : 0) + (tag === 118 /* v */ ? VERB : 0);
@@ -148,6 +154,15 @@ export class Lexicon {
     for (let k = start; k < end; k++) hash = hashStep(hash, text.charCodeAt(k));
     const slot = this.find(text, start, end - start, hash);
     return this.slots[slot] === -1 ? 0 : this.slots[slot + 1] & 0xffffff;
+  }
+
+  /**
+   * In how many words of the dictionary the character is written: few for a character of the
+   * traditional script (開) or a rare one, which the dictionary cannot judge.
+   */
+  wordsWritten(character: string): number {
+    const code = character.charCodeAt(0);
+    return isChinese(code) ? this.wordsWith[code - CJK_FIRST] : 0;
   }
 
   /** How often the dictionary saw text[start, end) as a word; 0 for no word. */

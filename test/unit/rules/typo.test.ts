@@ -13,6 +13,8 @@ testRule('typo', {
     WORD_PASTE('　　家家户户通了自来水，人人常常说，这些变化的的确确看得见，他的涣然冰释令人欣慰。\r\n'),
     // 截止 as a deadline, 当做为 as verb + 为, 的 after an adverb before a noun.
     WORD_PASTE('　　申报截止日期为6月30日，截止时间不再延长；把学习当做为民服务的基础；取得不断的成绩。\r\n'),
+    // A draft in traditional characters: 開展 is 开展 in another script.
+    '2024年度述職報告\r\n\r\n　　今年以來，我們認真履行職責，全年開展黨課12次。\r\n',
     // Letters in codes are no digits.
     WORD_PASTE('　　统一社会信用代码11500230008689762A，型号XL9，第O号。\r\n'),
   ],

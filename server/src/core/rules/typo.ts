@@ -20,6 +20,11 @@ const KNOWN_PAIR = 10;
 const GAIN = 6;
 /** The right word must be this many times more frequent than the pair written. */
 const RATIO = 50;
+/**
+ * A written character found in fewer words than this is outside the dictionary's script or reach
+ * (開展 in a draft in traditional characters is no typo of 开展).
+ */
+const FAMILIAR = 3;
 /** Characters of context cut with a pair. */
 const CONTEXT = 8;
 /**
@@ -127,7 +132,11 @@ function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): v
     if (written >= KNOWN_PAIR) continue;
     const alikes = lexicon
       .soundAlikes(text, at)
-      .filter((alike) => lexicon.frequency(alike.word) >= RATIO * Math.max(1, written) && !GRAMMAR.has(alike.word[alike.position]) && lexicon.lookAlike(text[at + alike.position], alike.word[alike.position]));
+      .filter((alike) => {
+        const wrong = text[at + alike.position];
+        const right = alike.word[alike.position];
+        return lexicon.frequency(alike.word) >= RATIO * Math.max(1, written) && !GRAMMAR.has(right) && lexicon.wordsWritten(wrong) >= FAMILIAR && lexicon.lookAlike(wrong, right);
+      });
     if (alikes.length === 0) continue;
     const found = alikes.filter((alike) => readsBetter(lexicon, text, at, alike));
     if (found.length === 0 || isName(text, at)) continue;
