@@ -237,6 +237,18 @@ export class Lexicon {
   }
 
   /**
+   * The cut of the Chinese text around text[start, end), reaching at most `reach` characters each
+   * side: what a rule needs to see which words a few characters belong to.
+   */
+  segmentAround(text: string, start: number, end: number, reach: number): Token[] {
+    let from = start;
+    while (from > 0 && from > start - reach && isChinese(text.charCodeAt(from - 1))) from--;
+    let to = end;
+    while (to < text.length && to < end + reach && isChinese(text.charCodeAt(to))) to++;
+    return this.segment(text, from, to);
+  }
+
+  /**
    * The most probable cut of text[from, to) into dictionary words (jieba's method without its hidden
    * Markov model: a character the dictionary does not join stays a token of its own, which is how a
    * wrong character shows). Only Chinese characters are cut; anything else is a token per run.

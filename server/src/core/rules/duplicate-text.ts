@@ -1,5 +1,5 @@
 import data from '../../data/duplicates.json';
-import { isChinese, type Lexicon } from '../lexicon';
+import type { Lexicon } from '../lexicon';
 import type { Line } from '../markdown';
 import type { LineRole } from '../model';
 import { insideAny } from '../phrases';
@@ -108,12 +108,9 @@ function standsAlone(lexicon: Lexicon, text: string, index: number, length: numb
   if (lexicon.frequencyAt(text, index, end) > 0) return false;
   // 研究研究, 拜托拜托: a verb said twice is a way of saying it.
   if (length === 2 && lexicon.isVerb(text.slice(index, index + 2))) return false;
-  let from = index;
-  while (from > 0 && from > index - CONTEXT && isChinese(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && to < end + CONTEXT && isChinese(text.charCodeAt(to))) to++;
-  const boundaries = new Set(lexicon.segment(text, from, to).map((token) => token.start));
-  boundaries.add(to);
+  const tokens = lexicon.segmentAround(text, index, end, CONTEXT);
+  const boundaries = new Set(tokens.map((token) => token.start));
+  boundaries.add(tokens[tokens.length - 1].end);
   return boundaries.has(index) && boundaries.has(index + length) && boundaries.has(end);
 }
 

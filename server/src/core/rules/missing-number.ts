@@ -130,11 +130,7 @@ const WORD_FREQUENCY = 50;
 function insideWord(lexicon: Lexicon, text: string, gap: Gap): boolean {
   const at = gap.index;
   if (!text.startsWith(gap.unit, at) || at === 0 || !isChinese(text.charCodeAt(at - 1))) return false;
-  let from = at;
-  while (from > 0 && from > at - 6 && isChinese(text.charCodeAt(from - 1))) from--;
-  let to = at + gap.unit.length;
-  while (to < text.length && to < at + gap.unit.length + 4 && isChinese(text.charCodeAt(to))) to++;
-  const covering = lexicon.segment(text, from, to).find((token) => token.start < at && token.end > at);
+  const covering = lexicon.segmentAround(text, at, at + gap.unit.length, 6).find((token) => token.start < at && token.end > at);
   if (covering === undefined || covering.frequency < WORD_FREQUENCY) return false;
   // 以上的有人，: 有 (达, 占…) asks for a number, 有人 as a word notwithstanding.
   return !COUNT_WORDS.endsAt(text, at) && !/[有达占共计约近逾]/.test(text[at - 1]);

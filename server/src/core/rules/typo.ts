@@ -151,11 +151,9 @@ function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): v
  * stray character, while 组织 of 党组织生活 is part of a word and never looked at.
  */
 function readsBetter(lexicon: Lexicon, text: string, at: number, alike: Candidate): boolean {
-  let from = at;
-  while (from > 0 && from > at - CONTEXT && isChinese(text.charCodeAt(from - 1))) from--;
-  let to = at + 2;
-  while (to < text.length && to < at + 2 + CONTEXT && isChinese(text.charCodeAt(to))) to++;
-  const before = lexicon.segment(text, from, to);
+  const before = lexicon.segmentAround(text, at, at + 2, CONTEXT);
+  const from = before[0].start;
+  const to = before[before.length - 1].end;
   if (!before.some((token) => token.start === at) || !before.some((token) => token.end === at + 2)) return false;
   const replaced = text.slice(from, at) + alike.word + text.slice(at + 2, to);
   const after = lexicon.segment(replaced);
