@@ -199,6 +199,7 @@ function main(): number {
   for (const line of outside) console.log(`  ${line}`);
   const stale = [...verdicts.keys()].filter((key) => !usedVerdicts.has(key));
   if (stale.length > 0) console.log(`\n${stale.length} 条判定已不再对应任何问题（可从 verdicts.tsv 删去）`);
+  if (verbose) for (const key of stale) console.log(`  ${key.replace(/\t/g, " ")}`);
   if (unjudged.length > 0) {
     failures.push(`${unjudged.length} 个问题未判定：把判定写进 test/eval/verdicts.tsv（npm run eval -- --unjudged 列出待填的行）`);
     if (printUnjudged) console.log(`\n待判定（file, line, column, rule, text, verdict, note）：\n${unjudged.join('\n')}`);
