@@ -40,7 +40,7 @@ describe('lexicon', () => {
   });
 
   it('reads a dictionary given as text, comments and malformed lines aside', () => {
-    const small = new Lexicon('# 注释\n涣散 140 v\n坏行\n散 5634 v\n痪 101 x\n', '# 注释\nhuan 涣痪\nsan 散\n', '# 注释\n奂 涣痪\n');
+    const small = new Lexicon('# 注释\n涣散 140 v\n坏行\n散 5634 v\n痪 101 x\n', '# 注释\nhuan 奂涣痪\nsan 散\n', '# 注释\n奂 涣痪\n');
     assert.equal(small.size, 3);
     assert.deepEqual(words(small, '痪散涣散'), ['痪', '散', '涣散']);
     assert.deepEqual(small.soundAlikes('痪散', 0), [{ word: '涣散', position: 0 }]);

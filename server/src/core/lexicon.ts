@@ -15,7 +15,7 @@ export interface Token {
   frequency: number;
 }
 
-/** A common two-character word one character away from a pair in the text, read the same. */
+/** A common two-character word one character away from a pair in the text, read and built alike. */
 export interface SoundAlike {
   word: string;
   /** Which character of the pair it replaces (0 or 1). */
@@ -55,12 +55,13 @@ export class Lexicon {
   private readonly wordsWith = new Uint16Array(CJK_LAST - CJK_FIRST + 1);
   /** Per Chinese character, its syllables' ids; a character with none is absent. */
   private readonly syllablesOf = new Map<number, number[]>();
-  /** Per Chinese character, the ids of the component groups it belongs to (涣 and 痪 share 奂). */
-  private readonly shapeGroupsOf = new Map<number, number[]>();
-  /** Per group id, the component's code. */
-  private readonly groupComponent: number[] = [];
-  /** Syllable id × 2^17 + position × 2^16 + the other character's code → common words read so. */
-  private readonly soundIndex = new Map<number, string[]>();
+  /**
+   * Per Chinese character (code − 0x4e00), the ids of the sound components it is built on and read
+   * as: 涣 and 痪 both on 奂 (huan). Two characters of one such group sound alike and look alike.
+   */
+  private readonly voicedGroups: Array<number[] | undefined> = new Array(CJK_LAST - CJK_FIRST + 1);
+  /** Group id × 2^17 + position × 2^16 + the other character's code → common two-character words. */
+  private readonly alikeIndex = new Map<number, string[]>();
   readonly size: number;
 
   /**
@@ -107,17 +108,33 @@ export class Lexicon {
     }
     this.logTotal = Math.log(total);
     this.size = size;
-    this.readReadings(readings, commonPairs);
+    this.readReadings(readings);
+    this.readShapes(shapes);
+    // Every common two-character word under each of its one-character-wildcard keys.
+    for (const at of commonPairs) {
+      const word = this.words.slice(at, at + 2);
+      for (let position = 0; position < 2; position++) {
+        for (const group of this.voicedGroups[word.charCodeAt(position) - CJK_FIRST] ?? []) {
+          const key = alikeKey(group, position, word.charCodeAt(1 - position));
+          const list = this.alikeIndex.get(key);
+          if (list) list.push(word);
+          else this.alikeIndex.set(key, [word]);
+        }
+      }
+    }
+  }
+
+  private readShapes(shapes: string): void {
     let group = 0;
     for (const line of shapes.split('\n')) {
       if (line.startsWith('#') || !line.includes(' ')) continue;
+      const component = this.syllablesOf.get(line.charCodeAt(0)) ?? [];
       const characters = line.slice(line.indexOf(' ') + 1);
       for (let k = 0; k < characters.length; k++) {
-        const known = this.shapeGroupsOf.get(characters.charCodeAt(k));
-        if (known) known.push(group);
-        else this.shapeGroupsOf.set(characters.charCodeAt(k), [group]);
+        const code = characters.charCodeAt(k);
+        if (!isChinese(code) || !(this.syllablesOf.get(code) ?? []).some((syllable) => component.includes(syllable))) continue;
+        (this.voicedGroups[code - CJK_FIRST] ??= []).push(group);
       }
-      this.groupComponent.push(line.charCodeAt(0));
       group++;
     }
   }
@@ -128,11 +145,9 @@ export class Lexicon {
    * or a radical (氵) is no such likeness.
    */
   lookAlike(first: string, second: string): boolean {
-    const groups = this.shapeGroupsOf.get(first.charCodeAt(0));
-    const others = this.shapeGroupsOf.get(second.charCodeAt(0));
-    if (!groups || !others) return false;
-    const sounds = this.syllablesOf.get(first.charCodeAt(0)) ?? [];
-    return groups.some((id) => others.includes(id) && (this.syllablesOf.get(this.groupComponent[id]) ?? []).some((syllable) => sounds.includes(syllable)));
+    const groups = isChinese(first.charCodeAt(0)) ? this.voicedGroups[first.charCodeAt(0) - CJK_FIRST] : undefined;
+    const others = isChinese(second.charCodeAt(0)) ? this.voicedGroups[second.charCodeAt(0) - CJK_FIRST] : undefined;
+    return groups !== undefined && others !== undefined && groups.some((id) => others.includes(id));
   }
 
   /** The slot (index of its first number) holding text[start, start + length), or the empty one where it would go. */
@@ -183,7 +198,7 @@ export class Lexicon {
     return (this.valueAt(word, 0, word.length) & VERB) !== 0;
   }
 
-  private readReadings(readings: string, commonPairs: number[]): void {
+  private readReadings(readings: string): void {
     let id = 0;
     for (const line of readings.split('\n')) {
       if (line.startsWith('#') || !line.includes(' ')) continue;
@@ -196,37 +211,36 @@ export class Lexicon {
       }
       id++;
     }
-    // Every common two-character word under each of its one-character-wildcard keys.
-    for (const at of commonPairs) {
-      const word = this.words.slice(at, at + 2);
-      for (let position = 0; position < 2; position++) {
-        const other = word.charCodeAt(1 - position);
-        for (const syllable of this.syllablesOf.get(word.charCodeAt(position)) ?? []) {
-          const key = soundKey(syllable, position, other);
-          const list = this.soundIndex.get(key);
-          if (list) list.push(word);
-          else this.soundIndex.set(key, [word]);
-        }
-      }
-    }
   }
 
   /**
    * Common words that text[at, at + 2) becomes when one of its two characters is replaced by another
-   * read the same (痪散 → 涣散, 公力 → 公立).
+   * read the same and built on the same sound component (痪散 → 涣散).
    */
-  soundAlikes(text: string, at: number): SoundAlike[] {
-    const found: SoundAlike[] = [];
+  soundAlikes(text: string, at: number): readonly SoundAlike[] {
+    // Called at every pair of a draft and nearly always empty: nothing is allocated then.
+    let found: SoundAlike[] | undefined;
     for (let position = 0; position < 2; position++) {
       const code = text.charCodeAt(at + position);
+      const groups = isChinese(code) ? this.voicedGroups[code - CJK_FIRST] : undefined;
+      if (!groups) continue;
       const other = text.charCodeAt(at + 1 - position);
-      for (const syllable of this.syllablesOf.get(code) ?? []) {
-        for (const word of this.soundIndex.get(soundKey(syllable, position, other)) ?? []) {
-          if (word.charCodeAt(position) !== code && !found.some((known) => known.word === word)) found.push({ word, position });
+      for (const group of groups) {
+        const words = this.alikeIndex.get(alikeKey(group, position, other));
+        if (!words) continue;
+        for (const word of words) {
+          if (word.charCodeAt(position) === code || found?.some((known) => known.word === word) || !this.readAlike(code, word.charCodeAt(position))) continue;
+          (found ??= []).push({ word, position });
         }
       }
     }
-    return found;
+    return found ?? NONE;
+  }
+
+  /** Whether two characters share a reading (a component read two ways groups 绍 shao with 沼 zhao). */
+  private readAlike(first: number, second: number): boolean {
+    const others = this.syllablesOf.get(second);
+    return others !== undefined && (this.syllablesOf.get(first) ?? []).some((syllable) => others.includes(syllable));
   }
 
   /** How probable the cut is, as a sum of log probabilities (a character seen nowhere counts once). */
@@ -296,8 +310,10 @@ export class Lexicon {
   }
 }
 
-function soundKey(syllable: number, position: number, other: number): number {
-  return syllable * 0x20000 + position * 0x10000 + other;
+const NONE: readonly SoundAlike[] = Object.freeze([]);
+
+function alikeKey(group: number, position: number, other: number): number {
+  return group * 0x20000 + position * 0x10000 + other;
 }
 
 let loaded: Lexicon | undefined;

@@ -8,7 +8,7 @@ testRule('typo', {
     // Words of official writing the dictionary lacks, which sound like other words: no evidence of a slip.
     WORD_PASTE('　　推动农业提质增效，持之以恒纠治“四风”，严格依法依规决策，反对以会代学，向县委述职述法。\r\n'),
     // Names of people and places next to their titles and place words.
-    WORD_PASTE('　　在王焕同志的带领下，焕散村党支部书记李涣带头，把焕散镇建设成示范镇。\r\n'),
+    WORD_PASTE('　　在王焕同志的带领下，焕散村党支部书记李涣带头，把焕散镇建设成示范镇；按照市委副书记陈绍泽的要求。\r\n'),
     // Grammatical reduplication and correct rare words.
     WORD_PASTE('　　家家户户通了自来水，人人常常说，这些变化的的确确看得见，他的涣然冰释令人欣慰。\r\n'),
     // 截止 as a deadline, 当做为 as verb + 为, 的 after an adverb before a noun.

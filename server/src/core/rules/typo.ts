@@ -31,20 +31,24 @@ const CONTEXT = 8;
  * Grammatical characters: standing alone is their job, so a pair with one of them is no typo of a
  * word (的是 is not 的士, 在党 not 再党).
  */
-const GRAMMAR = new Set(
+const GRAMMAR_CHARACTERS = (
   // particles, prepositions, conjunctions, pronouns
   '的地得了着过是在和与及或为对把将被从向往于以之其而且也都就还又再这那我你他她它们个等上中下里给让使由因所并但如若则即既已曾正共各每该此另本些么吗呢吧啊' +
   // adverbs of degree, scope and time: 较易 is 较 + 易, not 交易
   '很最更太较挺颇稍略极偏只仅才便却竟总均皆亦乃须需应别莫勿未非无愈越' +
   // verb complements and approximate numbers: 关住 is 关 + 住, 八点多钟 is 多 + 钟
-  '住完掉好成起来去到多少几余',
+  '住完掉好成起来去到多少几余'
 );
+/** GRAMMAR_CHARACTERS by code − 0x4e00: looked up at every pair of a draft. */
+const GRAMMAR = new Uint8Array(0x9fff - 0x4e00 + 1);
+for (const character of GRAMMAR_CHARACTERS) GRAMMAR[character.charCodeAt(0) - 0x4e00] = 1;
+const isGrammar = (code: number) => GRAMMAR[code - 0x4e00] === 1;
 /**
  * Words a name stands before (王明同志, 李家村, 青山镇): an unknown pair there is a name, left alone.
  * The heads of the titles and the place levels of the administrative divisions.
  */
 const NAME_HEADS = /^(同志|书记|副书记|主任|副主任|主席|委员|代表|局长|部长|镇长|乡长|县长|区长|市长|省长|村长|组长|队长|校长|院长|所长|站长|经理|老师|先生|女士|镇|乡|村|县|区|市|省|州|盟|旗|屯|寨|街道|社区|小区|组|路|街|巷|河|江|湖|山|岭|沟|湾|坪|坝|桥|庄|营|堡|铺|集|场)/;
-/** After a title or a place word, an unknown pair is a name too (书记王明, 县委办王明). */
+/** After a title, with or without the surname, an unknown pair is a name too (书记王明, 书记王明辉). */
 const NAME_TAILS = /(同志|书记|主任|局长|部长|镇长|乡长|县长|区长|市长|村长|校长|院长|老师|姓)$/;
 const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'body', 'closing']);
 
@@ -127,16 +131,16 @@ function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): v
   for (let at = 0; at + 1 < text.length; at++) {
     const first = text.charCodeAt(at);
     const second = text.charCodeAt(at + 1);
-    if (!isChinese(first) || !isChinese(second) || GRAMMAR.has(text[at]) || GRAMMAR.has(text[at + 1])) continue;
+    if (!isChinese(first) || !isChinese(second) || isGrammar(first) || isGrammar(second)) continue;
     const written = lexicon.frequencyAt(text, at, at + 2);
     if (written >= KNOWN_PAIR) continue;
-    const alikes = lexicon
-      .soundAlikes(text, at)
-      .filter((alike) => {
-        const wrong = text[at + alike.position];
-        const right = alike.word[alike.position];
-        return lexicon.frequency(alike.word) >= RATIO * Math.max(1, written) && !GRAMMAR.has(right) && lexicon.wordsWritten(wrong) >= FAMILIAR && lexicon.lookAlike(wrong, right);
-      });
+    const sounding = lexicon.soundAlikes(text, at);
+    if (sounding.length === 0) continue;
+    const alikes = sounding.filter((alike) => {
+      const wrong = text[at + alike.position];
+      const right = alike.word[alike.position];
+      return lexicon.frequency(alike.word) >= RATIO * Math.max(1, written) && !isGrammar(right.charCodeAt(0)) && lexicon.wordsWritten(wrong) >= FAMILIAR;
+    });
     if (alikes.length === 0) continue;
     const found = alikes.filter((alike) => readsBetter(lexicon, text, at, alike));
     if (found.length === 0 || isName(text, at)) continue;
@@ -161,8 +165,9 @@ function readsBetter(lexicon: Lexicon, text: string, at: number, alike: Candidat
   return lexicon.logProbability(after) - lexicon.logProbability(before) >= GAIN;
 }
 
+/** Before a title or a place word, or after a title and perhaps the surname (副书记陈绍泽). */
 function isName(text: string, at: number): boolean {
-  return NAME_HEADS.test(text.slice(at + 2, at + 5)) || NAME_TAILS.test(text.slice(Math.max(0, at - 3), at));
+  return NAME_HEADS.test(text.slice(at + 2, at + 5)) || NAME_TAILS.test(text.slice(Math.max(0, at - 3), at)) || NAME_TAILS.test(text.slice(Math.max(0, at - 4), at - 1));
 }
 
 function report(context: RuleContext, line: Line, at: number, found: Candidate[]): void {
