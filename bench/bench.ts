@@ -26,7 +26,7 @@ function shipped(): typeof import('./shipped') {
   buildSync({ entryPoints: [join(__dirname, 'shipped.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
   return require(outfile) as typeof import('./shipped');
 }
-const { lint, exportDocx } = shipped();
+const { lint, exportDocx, loadLexiconSync, lexiconInUse, useLexicon } = shipped();
 const sources = ['examples/report-draft.md', 'test/fixtures/shuzhi-filled.md', 'test/fixtures/shuzhi-template.md', 'test/fixtures/shuzeshulian-filled.md']
   .map((path) => readFileSync(join(ROOT, path), 'utf8'));
 
@@ -68,6 +68,24 @@ function measure(text: string, rounds: number, withMarkdownlint = false): { pars
     }
   }
   return { parse: median(times.parse), check: median(times.check), markdownlint: median(times.markdownlint) };
+}
+
+/** The same draft checked before the dictionary is read and with it, interleaved: what the word-based checks cost. */
+function lexiconShare(text: string, rounds: number): { with: number; without: number } {
+  const lexicon = lexiconInUse();
+  const withTimes: number[] = [];
+  const withoutTimes: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    useLexicon(undefined);
+    let start = performance.now();
+    lint(text);
+    withoutTimes.push(performance.now() - start);
+    useLexicon(lexicon);
+    start = performance.now();
+    lint(text);
+    withTimes.push(performance.now() - start);
+  }
+  return { with: median(withTimes), without: median(withoutTimes) };
 }
 
 export const BENCH_TEXTS = { small: draftOfSize(5000), large: draftOfSize(400000) };
@@ -168,6 +186,16 @@ async function measureRequestsDuringCheck(large: string, rounds: number): Promis
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version}; medians of interleaved runs (markdownlint with its default rules)\n`);
+  // Every check below runs with the dictionary, as the CLI and the language server do once it is read.
+  const memoryBefore = process.memoryUsage();
+  const loadStart = performance.now();
+  loadLexiconSync(join(ROOT, 'server/src/lexicon/data'));
+  const loadTime = performance.now() - loadStart;
+  const memoryAfter = process.memoryUsage();
+  const added = (memoryAfter.heapUsed - memoryBefore.heapUsed + memoryAfter.arrayBuffers - memoryBefore.arrayBuffers) / 2 ** 20;
+  console.log(`lexicon: read and indexed in ${loadTime.toFixed(0)} ms, ${added.toFixed(0)} MB (heap and typed arrays)`);
+  const share = lexiconShare(BENCH_TEXTS.small, 200);
+  console.log(`  5,000-char draft: ${share.without.toFixed(2)} ms before the dictionary is read, ${share.with.toFixed(2)} ms with it (${((share.with / share.without - 1) * 100).toFixed(0)}% more)\n`);
   console.log('text             chars  findings  remark-parse  markdownlint   shuzhi lint  ×remark  ×markdownlint');
   for (const [name, text, rounds] of TABLE) {
     const { parse, check, markdownlint: other } = measure(text, rounds, true);

@@ -1,3 +1,5 @@
 /** What the bench measures of shuzhi itself: the checking core and the Word export, bundled by esbuild as they ship. */
 export { lint } from '../server/src/core/lint';
 export { exportDocx } from '../server/src/export/docx';
+export { lexiconInUse, useLexicon } from '../server/src/core/lexicon';
+export { loadLexiconSync } from '../server/src/lexicon/load';

@@ -16,11 +16,13 @@ function dataFolder(): string {
   return candidates.find((folder) => existsSync(join(folder, WORDS))) ?? candidates[0];
 }
 
-/** Loads the lexicon now (the CLI, a check worker, tests); a second call returns the same one. */
-export function loadLexiconSync(): Lexicon {
+/**
+ * Loads the lexicon now (the CLI, a check worker, tests); a second call returns the same one. `folder`
+ * only for a bundle that lives away from the data (the bench's).
+ */
+export function loadLexiconSync(folder = dataFolder()): Lexicon {
   const known = lexiconInUse();
   if (known) return known;
-  const folder = dataFolder();
   const lexicon = new Lexicon(readFileSync(join(folder, WORDS), 'utf8'), readFileSync(join(folder, READINGS), 'utf8'), readFileSync(join(folder, SHAPES), 'utf8'));
   useLexicon(lexicon);
   return lexicon;
