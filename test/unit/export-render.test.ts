@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PAGE } from '../../server/src/export/layout';
 import { openDocx, paragraphs } from './docx-xml';
-import { pdfPages, type Rendered, renderAll, toolsAvailable } from '../render';
+import { inkRows, pdfPages, type Rendered, renderAll, toolsAvailable } from '../render';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -45,6 +45,18 @@ function pdfLines(pdf: string): Array<{ page: number; text: string; xMin: number
     lines.push({ page, text, xMin: Number(box[1]), yMin: Number(box[2]), xMax: Number(box[3]) });
   }
   return lines;
+}
+
+/** Each word as laid out, with its font box. */
+function pdfWords(pdf: string): Array<{ page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number }> {
+  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
+  const words: ReturnType<typeof pdfWords> = [];
+  let page = 0;
+  for (const match of html.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (match[0] === '<page ') page++;
+    else words.push({ page, text: unescapeXml(match[5]), xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]) });
+  }
+  return words;
 }
 
 describe('Word export as LibreOffice renders it', function () {
@@ -116,18 +128,24 @@ describe('Word export as LibreOffice renders it', function () {
     }
   });
 
-  it('numbers every page — 1 —, — 2 — … with the line 7 mm under the text block', () => {
+  it('numbers every page — 1 —, — 2 — … with the dash 7 mm under the text block', () => {
+    let dashes = 0;
     for (const { pdf, name } of rendered) {
       const pages = pdfPages(pdf);
       pages.forEach((page, index) => {
         const numbers = page.map((line) => PAGE_NUMBER.exec(line.trim())?.[1]).filter(Boolean);
         assert.deepEqual(numbers, [String(index + 1)], name);
       });
-      for (const line of pdfLines(pdf).filter((candidate) => PAGE_NUMBER.test(candidate.text))) {
-        const below = (line.yMin - BLOCK_BOTTOM) / POINTS_PER_MM;
-        assert.ok(Math.abs(below - 7) < 0.8, `${name}: page number ${below.toFixed(1)} mm under the text block`);
+      // GB/T 9704 7.5 measures to the dash itself (一字线上距版心下边缘7mm): its ink, not its font box.
+      for (const word of pdfWords(pdf).filter((candidate) => candidate.text === '—' && candidate.yMin > BLOCK_BOTTOM)) {
+        const ink = inkRows(pdf, word.page, word);
+        assert.ok(ink, `${name}: a dash drawn on page ${word.page}`);
+        const below = (ink.top - BLOCK_BOTTOM) / POINTS_PER_MM;
+        assert.ok(Math.abs(below - 7) <= 1, `${name} page ${word.page}: the dash ${below.toFixed(1)} mm under the text block`);
+        dashes++;
       }
     }
+    assert.ok(dashes >= 2 * rendered.length, `${dashes} dashes measured`);
   });
 
   it('keeps each title line on one row, and a long title in balanced rows', () => {
