@@ -12,7 +12,7 @@ import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
 import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
 import { chineseToNumber, chineseYearDigits } from '../core/numerals';
-import { BODY_TRACKING, CHAR_PITCH, DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE, TITLE_LINE_CHARACTERS } from './layout';
+import { BODY_TRACKING, CHAR_PITCH, DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE, TEXT_WIDTH, TITLE_LINE_CHARACTERS } from './layout';
 import { fontTableXml } from './fonts';
 import { documentDefaultsXml, NO_INDENT, reportStyles, STYLE } from './styles';
 import { balancedTitleLines, textWidth } from './titleLines';
@@ -325,7 +325,10 @@ class BodyBuilder {
 
   /**
    * GB/T 9704 7.3.5.2: the name two characters in from the right; the date under it starts two characters
-   * further right, or, when it is the longer, ends two characters in and the name moves left.
+   * further right, or, when it is the longer, ends two characters in and the name moves left. The date
+   * is set from the left, at the name's first character plus two: LibreOffice and WPS space digits from
+   * Chinese characters, which Word is told not to, so a date set from the right would start a character
+   * early there.
    */
   private signature(): Paragraph[] {
     const signature = this.model.signature;
@@ -336,21 +339,19 @@ class BodyBuilder {
     const dateWidth = date ? renderedWidth(date) : 0;
     const two = 2 * CHAR_PITCH;
     let nameRight = two;
-    let dateRight = nameRight + nameWidth - two - dateWidth;
-    if (names.length === 0 || dateRight < two) {
-      dateRight = two;
-      nameRight = 2 * two + dateWidth - nameWidth;
-    }
-    const line = (text: string, right: number, keepNext: boolean) =>
+    if (names.length > 0 && nameRight + nameWidth - two - dateWidth < two) nameRight = 2 * two + dateWidth - nameWidth;
+    const line = (text: string, indent: IParagraphOptions['indent'], keepNext: boolean, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
       new Paragraph({
         style: STYLE.signature,
-        indent: { ...NO_INDENT, right: Math.round(right) },
+        alignment,
+        indent,
         keepNext,
         children: [new TextRun({ text: text.replace(NOT_XML, ''), font: EAST_ASIAN_HINT })],
       });
     const paragraphs = [new Paragraph({ keepNext: true, children: [] })];
-    names.forEach((name) => paragraphs.push(line(name, nameRight, date !== undefined)));
-    if (date) paragraphs.push(line(date, dateRight, false));
+    names.forEach((name) => paragraphs.push(line(name, { ...NO_INDENT, right: Math.round(nameRight) }, date !== undefined)));
+    if (date && names.length === 0) paragraphs.push(line(date, { ...NO_INDENT, right: Math.round(two) }, false));
+    else if (date) paragraphs.push(line(date, { ...NO_INDENT, left: Math.round(TEXT_WIDTH - nameRight - nameWidth + two) }, false, AlignmentType.LEFT));
     return paragraphs;
   }
 
