@@ -165,6 +165,18 @@ describe('Word export as LibreOffice renders it', function () {
     assert.ok(long[3].yMin - long[2].yMin > 40, 'a blank line under the title');
   });
 
+  it('shows a run-in heading with its text unchanged: the heading sentence starts the line, its body follows', () => {
+    const { pdf } = rendered.find((result) => result.name === 'report-final.md')!;
+    const lines = pdfLines(pdf);
+    const at = lines.findIndex((line) => line.text.startsWith('（一）坚持以上率下，压实党建责任。'));
+    assert.ok(at > 0, 'the heading sentence starts a line');
+    assert.ok(Math.abs(lines[at].xMin - (LEFT + 2 * PITCH)) < 1, 'indented two characters, as the body');
+    // Word runs the body on after the heading sentence (style separator); LibreOffice 7 starts it on the
+    // next line. Either way the text reads as written, the body right after the heading sentence.
+    const read = lines.slice(at, at + 3).map((line) => line.text).join('');
+    assert.ok(read.startsWith('（一）坚持以上率下，压实党建责任。带头落实“第一议题”制度，全年主持召开县委常委会会议'), read);
+  });
+
   it('ends the signature block two characters in from the right, the date under the name', () => {
     let signatures = 0;
     for (const { pdf, name } of rendered) {

@@ -69,14 +69,35 @@ describe('Word export (GB/T 9704 layout)', () => {
     assert.match(styles, /w:styleId="Heading1"[\s\S]*?<w:name w:val="heading 1"\/>/, 'Word shows it as 标题 1');
   });
 
-  it('sets a run-in （一） heading as body text whose heading sentence is 楷体, listed in the outline', () => {
-    const xml = paragraphWith(docx.document, '（一）坚持以上率下');
-    const paragraph = resolve(docx, xml);
+  it('sets a run-in （一） heading as the heading sentence in 标题 2, joined to its body by a style separator', () => {
+    // Word's style separator: the heading paragraph's mark is hidden (vanish + specVanish), so Word runs it
+    // on into the body paragraph on one line, and the navigation pane and a TOC list the heading sentence only.
+    const all = paragraphs(docx.document);
+    const at = all.findIndex((paragraph) => paragraph.text.startsWith('（一）坚持以上率下'));
+    const [head, body] = [all[at], all[at + 1]];
+    assert.equal(head.text, '（一）坚持以上率下，压实党建责任。');
+    assert.match(head.xml, /<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:vanish\/>(?:(?!<\/w:rPr>)[\s\S])*<w:specVanish\/>/, 'the paragraph mark is a style separator');
+    const heading = resolve(docx, head.xml);
+    assert.deepEqual([heading.style, heading.property('outlineLvl', 'val'), heading.runs[0].eastAsia], ['Heading2', '1', '楷体']);
+    assert.doesNotMatch(head.xml, /<w:r>(?:(?!<\/w:r>)[\s\S])*<w:vanish/, 'no run of the heading is hidden');
+    const paragraph = resolve(docx, body.xml);
+    assert.ok(body.text.startsWith('带头落实“第一议题”制度，'), body.text);
     assert.equal(paragraph.style, 'Normal');
-    assert.equal(paragraph.property('outlineLvl', 'val'), '1');
-    assert.equal(paragraph.runs[0].text, '（一）坚持以上率下，压实党建责任。');
-    assert.equal(paragraph.runs[0].eastAsia, '楷体');
-    assert.ok(paragraph.runs.slice(1).every((run) => run.eastAsia === '仿宋'));
+    assert.equal(paragraph.property('outlineLvl', 'val'), undefined, 'the body is not in the outline');
+    assert.doesNotMatch(body.xml, /<w:vanish/);
+    assert.ok(paragraph.runs.every((run) => run.eastAsia === '仿宋'));
+    // The two share their paragraph layout (2 characters first-line indent, justified), so the joined line looks as one.
+    assert.deepEqual([heading.property('ind', 'firstLineChars'), heading.property('jc', 'val')], [paragraph.property('ind', 'firstLineChars'), paragraph.property('jc', 'val')]);
+  });
+
+  it('gives each part of a run-in heading the footnote references written in it, once', async () => {
+    const markdown = '# 2024年度述职报告\n\n一、主要工作\n\n（一）完善制度[^1]。修订制度十二项[^2]，废止三项。\n\n[^1]: 制度汇编。\n[^2]: 见附件。\n';
+    const parts = openDocx(await exportDocx(lint(markdown).model));
+    const all = paragraphs(parts.document);
+    const at = all.findIndex((paragraph) => paragraph.text.startsWith('（一）完善制度'));
+    const references = (xml: string) => [...xml.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((match) => match[1]);
+    assert.deepEqual([all[at].text, references(all[at].xml)], ['（一）完善制度。', ['1']]);
+    assert.deepEqual([all[at + 1].text, references(all[at + 1].xml)], ['修订制度十二项，废止三项。', ['2']]);
   });
 
   it('declares font fallbacks for Windows, macOS and WPS in the font table', () => {

@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { lint } from '../core/lint';
 import { formatDate } from '../export/docx';
 import { writeOutNumbering } from './numbering';
+import { joinStyleSeparated } from './styleSeparator';
 
 export class ImportError extends Error {}
 
@@ -47,7 +48,7 @@ export function notDocx(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The package with the automatic numbering written out as text, for mammoth to read. */
+/** The package with the automatic numbering written out as text and style-separated paragraphs joined, for mammoth to read. */
 function withNumberingWritten(bytes: Uint8Array): Uint8Array {
   let total = 0;
   let files: Record<string, Uint8Array>;
@@ -67,7 +68,8 @@ function withNumberingWritten(bytes: Uint8Array): Uint8Array {
   if (!documentXml) throw new ImportError('文件中没有 Word 正文（word/document.xml），不是 Word 文档。');
   const parse = (name: string) => (files[name] ? new DOMParser({ errorHandler: () => undefined }).parseFromString(strFromU8(files[name]), 'text/xml') : undefined);
   const document = parse('word/document.xml')!;
-  if (writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml')) === 0) return bytes;
+  const numbered = writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml'));
+  if (numbered + joinStyleSeparated(document) === 0) return bytes;
   files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(document));
   return zipSync(files);
 }
