@@ -244,6 +244,26 @@ describe('Word export renders the report model', () => {
     assert.equal(resolve(parts, paragraphWith(parts.document, '读原著')).runs[0].eastAsia, '楷体');
   });
 
+  it('follows the model\'s reading of each line: addressee and salutation flush left, a numbered line a heading only when the model says so', async () => {
+    const source = '2024年度法治政府建设情况的报告\n\n县委、县人民政府：\n\n现将有关情况报告如下。\n\n一、主要工作\n\n'
+      + '1.完成了全县所有村级党组织的换届选举工作，新一届村“两委”班子平均年龄下降5.2岁，大专以上学历占比提高14.7个百分点。\n\n'
+      + '2.建成村级党群服务中心37个，覆盖所有行政村，群众办事不出村的目标基本实现。\n';
+    const { model } = lint(source);
+    const lineOf = (start: string) => model.lines.findIndex((line) => line.text.startsWith(start));
+    // What the model decides is what Word shows: here the model is told, as its reading of such lines will tell it.
+    model.roles[lineOf('县委、县人民政府：')] = 'addressee' as string as (typeof model.roles)[number];
+    model.headingOfLine[lineOf('1.完成了')] = undefined;
+    const parts = openDocx(await exportDocx(model));
+    const addressee = resolve(parts, paragraphWith(parts.document, '县委、县人民政府：'));
+    assert.equal(addressee.style, 'Salutation');
+    assert.deepEqual([addressee.property('jc', 'val'), addressee.property('ind', 'firstLine'), addressee.property('ind', 'firstLineChars')], ['left', '0', '0']);
+    const item = resolve(parts, paragraphWith(parts.document, '1.完成了'));
+    assert.deepEqual([item.style, item.property('outlineLvl', 'val'), item.property('ind', 'firstLineChars'), item.runs[0].eastAsia], ['Normal', undefined, '200', '仿宋']);
+    assert.equal(paragraphs(parts.document).filter((paragraph) => paragraph.text.startsWith('1.完成了')).length, 1, 'one paragraph, not split at its first sentence');
+    const heading = resolve(parts, paragraphWith(parts.document, '2.建成'));
+    assert.equal(heading.property('outlineLvl', 'val'), '2', 'the line the model still reads as a heading stays one');
+  });
+
   it('exports the heading glued to the title as a heading of its own', async () => {
     const source = readFileSync(join(__dirname, '..', 'fixtures', 'glued-zongjie.md'), 'utf8');
     const parts = openDocx(await exportDocx(lint(source).model));

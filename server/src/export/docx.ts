@@ -1,6 +1,6 @@
 /**
  * The report model → Word document in the GB/T 9704-2012 layout, built with the docx library.
- * Structure comes from the model only (title, salutation, headings, signature, residue), so the
+ * Structure comes from the model only (title, addressee, salutation, headings, signature, residue), so the
  * Word file shows the draft exactly as the checks read it.
  */
 import {
@@ -70,6 +70,9 @@ function footnoteLabels(model: ReportModel): { referenced: Set<string>; defined:
   return { referenced, defined };
 }
 const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+
+/** Lines set flush left, without the body's indent: the addressee (主送机关, 县委、县人民政府：) and the salutation. */
+const FLUSH_LEFT_ROLES: ReadonlySet<string> = new Set(['addressee', 'salutation']);
 
 const ENUMERATION_LEAD = /(?<=^|[，。；：！？\s])[一二三四五六七八九十]{1,3}是/g;
 
@@ -230,13 +233,13 @@ class BodyBuilder {
       const role = model.roles[index];
       const gluedRest = index === lastTitleLine && model.title!.end < line.text.trimEnd().length;
       if (line.kind !== 'tableRow' || (table.length > 0 && model.lines[table[0]].block !== line.block)) flushTable();
-      if (!(role === 'body' || role === 'closing' || role === 'salutation' || gluedRest) || (titleLines.has(index) && !gluedRest)) return;
+      if (!(role === 'body' || role === 'closing' || FLUSH_LEFT_ROLES.has(role) || gluedRest) || (titleLines.has(index) && !gluedRest)) return;
       if (line.kind === 'tableRow') {
         flushParagraph();
         table.push(index);
         return;
       }
-      if (role === 'salutation') {
+      if (FLUSH_LEFT_ROLES.has(role)) {
         flushParagraph();
         out.push(new Paragraph({ style: STYLE.salutation, children: this.runs(this.piece(index, 0)) }));
         return;
