@@ -48,7 +48,7 @@ describe('shuzhi export (CLI)', () => {
   });
 
   it('refuses a draft that still holds page chrome, says how to delete it, and with --force leaves the chrome out', async () => {
-    writeFileSync(join(dir, 'page.md'), readFileSync(join(__dirname, '..', 'fixtures', 'sitepage-fazhi.md'), 'utf8'));
+    writeFileSync(join(dir, 'page.md'), readFileSync(join(__dirname, '..', 'fixtures', 'pages', 'sitepage-fazhi.md'), 'utf8'));
     const refused = await run(['export', 'page.md'], dir);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /发布时间：2025-01-20 10:32:05/);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runCli } from './helpers';
 
 /** A report copied from a government site with its page around it (our own text, in the shape such pages have). */
-const PAGE = readFileSync(join(__dirname, '..', 'fixtures', 'sitepage-fazhi.md'), 'utf8');
+const PAGE = readFileSync(join(__dirname, '..', 'fixtures', 'pages', 'sitepage-fazhi.md'), 'utf8');
 /** The page's lines that are not the report: breadcrumb, 【 索引号 】 metadata rows, publication line, page tools. */
 const CHROME = [
   '当前位置：首页 > 政务公开 > 法治政府建设 > 年度报告',
