@@ -155,13 +155,15 @@ describe('shuzhi import: Word (.docx) → Markdown draft', () => {
 
   it('reads the right-aligned lines ending a Word report as its signature, and never moves a sentence or site chrome there', async () => {
     const right = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(text)] });
-    const draft = async (...ending: Paragraph[]) => importDocx(new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [
+    // Chinese Word names its built-in styles by number (a7) and stores their English name: Signature is 签名.
+    const styles = { paragraphStyles: [{ id: 'a7', name: 'Signature', paragraph: { alignment: AlignmentType.RIGHT } }] };
+    const draft = async (...ending: Paragraph[]) => importDocx(new Uint8Array(await Packer.toBuffer(new Document({ styles, sections: [{ children: [
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('2024年度述职报告')] }),
       new Paragraph({ children: [new TextRun('一年来，我认真履行职责，现将有关情况报告如下。')] }),
       new Paragraph({ children: [new TextRun('以上报告，请审议。')] }),
       ...ending,
     ] }] }))), 'images');
-    const signed = await draft(right('县政府办公室主任、县委办副主任　王五'), right('2025.1.8'));
+    const signed = await draft(new Paragraph({ style: 'a7', children: [new TextRun('县政府办公室主任、县委办副主任　王五')] }), right('2025.1.8'));
     assert.match(signed.markdown, /^author: 县政府办公室主任、县委办副主任　王五$/m);
     assert.match(signed.markdown, /^date: 2025年1月8日$/m);
     assert.ok(!signed.markdown.includes('\n县政府办公室主任'), 'out of the body');

@@ -88,7 +88,8 @@ interface MammothElement {
   altText?: string;
   contentType?: string;
   alignment?: string;
-  styleId?: string;
+  /** The style's name as Word stores it: built-in styles by their English name (Signature, 签名 in Chinese Word). */
+  styleName?: string;
   readAsBuffer?: () => Promise<Buffer>;
   body?: MammothElement[];
 }
@@ -133,7 +134,7 @@ class MarkdownWriter {
   readonly lines: string[] = [];
   readonly paragraphOfLine: number[] = [];
   readonly images: ImportedImage[] = [];
-  /** Paragraphs set as a signature is: right-aligned, or in the Signature style (how shuzhi export sets a date). */
+  /** Paragraphs set as a signature is: right-aligned, or in Word's Signature style (签名), as shuzhi export sets a date. */
   private readonly setAsSignature = new Set<number>();
   private paragraphs = 0;
   private readonly footnotes: Array<{ label: number; note: MammothElement }> = [];
@@ -181,7 +182,7 @@ class MarkdownWriter {
       const images = this.takeImages();
       if (text.trim()) {
         const paragraph = ++this.paragraphs;
-        if (element.styleId === 'Signature' || element.alignment === 'right' || element.alignment === 'end') this.setAsSignature.add(paragraph);
+        if (/^signature$/i.test(element.styleName ?? '') || element.alignment === 'right' || element.alignment === 'end') this.setAsSignature.add(paragraph);
         this.push(text.split('\n').filter((line) => line.trim()).map((line) => line.replace(BLOCK_START, '$1\\$2')), paragraph);
       }
       for (const image of images) this.push([image], this.paragraphs);
