@@ -127,6 +127,17 @@ describe('shuzhi import: Word (.docx) → Markdown draft', () => {
     assert.equal(returned.title?.text, original.title?.text);
   });
 
+  it('joins paragraphs Word shows as one: a chain of style separators, but not a mark shown again', async () => {
+    const separated = (text: string, vanish = true) => new Paragraph({ run: { vanish, specVanish: vanish }, children: [new TextRun(text)] });
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('2024年度述职报告')] }),
+      separated('（一）完善制度。'), separated('修订制度十二项，'), new Paragraph({ children: [new TextRun('废止三项。')] }),
+      separated('（二）建强队伍。', false), new Paragraph({ children: [new TextRun('培训干部1200人次。')] }),
+    ] }] }));
+    const lines = (await importDocx(new Uint8Array(bytes), 'images')).markdown.split('\n').filter((line) => line.trim());
+    assert.deepEqual(lines.slice(-3), ['（一）完善制度。修订制度十二项，废止三项。', '（二）建强队伍。', '培训干部1200人次。']);
+  });
+
   it('keeps a signature taken from front matter through export → import → export, in every form', async () => {
     const body = '2024年度述职报告\n\n尊敬的各位领导、同志们：\n\n一年来，我认真履行职责，现将有关情况报告如下。\n\n一、主要工作\n\n（一）完善制度体系。今年修订制度十二项，废止三项。\n\n（二）加强队伍建设。全年培训干部1200人次。\n\n二、存在的问题\n\n学习不够深入，调研不够扎实。\n\n以上述职，请予评议。\n';
     const signatures = [

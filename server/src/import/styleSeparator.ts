@@ -4,37 +4,26 @@
  */
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-function childNamed(element: Element | null | undefined, name: string): Element | undefined {
+function childNamed(element: Element | undefined, name: string): Element | undefined {
   for (let node = element?.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 1 && (node as Element).localName === name && (node as Element).namespaceURI === W) return node as Element;
   }
   return undefined;
 }
 
-function markHidden(paragraph: Element): boolean {
-  const vanish = childNamed(childNamed(childNamed(paragraph, 'pPr'), 'rPr'), 'vanish');
-  return vanish !== undefined && !/^(0|false|off)$/.test(vanish.getAttributeNS(W, 'val') ?? '');
-}
-
-function nextElement(element: Element): Element | undefined {
-  for (let node = element.nextSibling; node; node = node.nextSibling) if (node.nodeType === 1) return node as Element;
-  return undefined;
-}
-
-/** Moves the content of each paragraph that follows a hidden paragraph mark into that paragraph. Returns how many were joined. */
+/**
+ * Marks each paragraph whose mark is hidden as having its mark deleted, which mammoth reads as Word
+ * does an accepted deletion: the paragraph's text runs on into the next. Marking, not moving nodes,
+ * keeps this linear however many paragraphs are chained. Returns how many were marked.
+ */
 export function joinStyleSeparated(document: Document): number {
-  const paragraphs = Array.from(document.getElementsByTagNameNS(W, 'p'));
-  let joined = 0;
-  // From the end, so that a chain of hidden marks gathers into its first paragraph.
-  for (let index = paragraphs.length - 1; index >= 0; index--) {
-    const paragraph = paragraphs[index];
-    const next = markHidden(paragraph) ? nextElement(paragraph) : undefined;
-    if (!next || next.localName !== 'p' || next.namespaceURI !== W) continue;
-    for (const node of Array.from(next.childNodes)) {
-      if (!(node.nodeType === 1 && (node as Element).localName === 'pPr')) paragraph.appendChild(node);
-    }
-    next.parentNode!.removeChild(next);
-    joined++;
+  let marked = 0;
+  for (const paragraph of Array.from(document.getElementsByTagNameNS(W, 'p'))) {
+    const mark = childNamed(childNamed(paragraph, 'pPr'), 'rPr');
+    const vanish = childNamed(mark, 'vanish');
+    if (!mark || !vanish || /^(0|false|off)$/.test(vanish.getAttributeNS(W, 'val') ?? '') || childNamed(mark, 'del')) continue;
+    mark.appendChild(document.createElementNS(W, 'w:del'));
+    marked++;
   }
-  return joined;
+  return marked;
 }
