@@ -244,24 +244,25 @@ describe('Word export renders the report model', () => {
     assert.equal(resolve(parts, paragraphWith(parts.document, '读原著')).runs[0].eastAsia, '楷体');
   });
 
-  it('follows the model\'s reading of each line: addressee and salutation flush left, a numbered line a heading only when the model says so', async () => {
-    const source = '2024年度法治政府建设情况的报告\n\n县委、县人民政府：\n\n现将有关情况报告如下。\n\n一、主要工作\n\n'
+  it('sets the addressee and the salutation flush left, and a numbered line as a heading only where the model reads one', async () => {
+    const source = '2024年度法治政府建设情况的报告\n\n县委、县人民政府：\n\n同志们：大家好！\n\n现将有关情况报告如下。\n\n一、主要工作\n\n'
       + '1.完成了全县所有村级党组织的换届选举工作，新一届村“两委”班子平均年龄下降5.2岁，大专以上学历占比提高14.7个百分点。\n\n'
-      + '2.建成村级党群服务中心37个，覆盖所有行政村，群众办事不出村的目标基本实现。\n';
+      + '2.建成村级党群服务中心37个，覆盖所有行政村，群众办事不出村的目标基本实现。\n\n二、存在问题\n\n学习不够深入，调研不够扎实。\n';
     const { model } = lint(source);
-    const lineOf = (start: string) => model.lines.findIndex((line) => line.text.startsWith(start));
-    // What the model decides is what Word shows: here the model is told, as its reading of such lines will tell it.
-    model.roles[lineOf('县委、县人民政府：')] = 'addressee' as string as (typeof model.roles)[number];
-    model.headingOfLine[lineOf('1.完成了')] = undefined;
     const parts = openDocx(await exportDocx(model));
-    const addressee = resolve(parts, paragraphWith(parts.document, '县委、县人民政府：'));
-    assert.equal(addressee.style, 'Salutation');
-    assert.deepEqual([addressee.property('jc', 'val'), addressee.property('ind', 'firstLine'), addressee.property('ind', 'firstLineChars')], ['left', '0', '0']);
-    const item = resolve(parts, paragraphWith(parts.document, '1.完成了'));
-    assert.deepEqual([item.style, item.property('outlineLvl', 'val'), item.property('ind', 'firstLineChars'), item.runs[0].eastAsia], ['Normal', undefined, '200', '仿宋']);
-    assert.equal(paragraphs(parts.document).filter((paragraph) => paragraph.text.startsWith('1.完成了')).length, 1, 'one paragraph, not split at its first sentence');
-    const heading = resolve(parts, paragraphWith(parts.document, '2.建成'));
-    assert.equal(heading.property('outlineLvl', 'val'), '2', 'the line the model still reads as a heading stays one');
+    for (const text of ['县委、县人民政府：', '同志们：大家好！']) {
+      const line = resolve(parts, paragraphWith(parts.document, text));
+      assert.equal(line.style, 'Salutation', text);
+      assert.deepEqual([line.property('jc', 'val'), line.property('ind', 'firstLine'), line.property('ind', 'firstLineChars')], ['left', '0', '0'], text);
+    }
+    // Every numbered line is a heading in Word exactly when the model reads it as one.
+    const numbered = model.lines.map((line, index) => ({ text: line.text, heading: model.headingOfLine[index] })).filter((line) => /^(?:[一二]、|\d\.)/.test(line.text));
+    assert.deepEqual(numbered.map((line) => [line.text.slice(0, 6), line.heading !== undefined]), [['一、主要工作', true], ['1.完成了全', false], ['2.建成村级', false], ['二、存在问题', true]]);
+    for (const { text, heading } of numbered) {
+      const paragraph = resolve(parts, paragraphWith(parts.document, text.slice(0, 8)));
+      assert.equal(paragraph.property('outlineLvl', 'val') !== undefined, heading !== undefined, text);
+      if (!heading) assert.deepEqual([paragraph.style, paragraph.property('ind', 'firstLineChars'), paragraph.runs[0].eastAsia], ['Normal', '200', '仿宋'], text);
+    }
   });
 
   it('exports the heading glued to the title as a heading of its own', async () => {

@@ -71,9 +71,6 @@ function footnoteLabels(model: ReportModel): { referenced: Set<string>; defined:
 }
 const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 
-/** Lines set flush left, without the body's indent: the addressee (主送机关, 县委、县人民政府：) and the salutation. */
-const FLUSH_LEFT_ROLES: ReadonlySet<string> = new Set(['addressee', 'salutation']);
-
 const ENUMERATION_LEAD = /(?<=^|[，。；：！？\s])[一二三四五六七八九十]{1,3}是/g;
 
 export async function exportDocx(model: ReportModel, options: ExportOptions = {}, assets: ExportAssets = { images: new Map() }): Promise<Uint8Array> {
@@ -233,13 +230,14 @@ class BodyBuilder {
       const role = model.roles[index];
       const gluedRest = index === lastTitleLine && model.title!.end < line.text.trimEnd().length;
       if (line.kind !== 'tableRow' || (table.length > 0 && model.lines[table[0]].block !== line.block)) flushTable();
-      if (!(role === 'body' || role === 'closing' || FLUSH_LEFT_ROLES.has(role) || gluedRest) || (titleLines.has(index) && !gluedRest)) return;
+      if (!(role === 'body' || role === 'closing' || role === 'salutation' || gluedRest) || (titleLines.has(index) && !gluedRest)) return;
       if (line.kind === 'tableRow') {
         flushParagraph();
         table.push(index);
         return;
       }
-      if (FLUSH_LEFT_ROLES.has(role)) {
+      // The addressee (主送机关, 县委、县人民政府：) has the salutation's role: both are set flush left.
+      if (role === 'salutation') {
         flushParagraph();
         out.push(new Paragraph({ style: STYLE.salutation, children: this.runs(this.piece(index, 0)) }));
         return;
