@@ -227,6 +227,7 @@ async function exportCommand(
     if (unfinished.length > 0) {
       io.stderr(`${draft} 还有 ${unfinished.length} 处未完成的内容，没有导出：\n`);
       io.stderr(formatText([{ file: draft, text: read.text, findings: unfinished }]));
+      if (unfinished.some((finding) => finding.rule === 'template-residue')) io.stderr(`网页残留可用 shuzhi lint --fix ${draft} 一次删除。\n`);
     }
     io.stderr('改正或补全后再导出，或加 --force 照样导出。\n');
     return 1;

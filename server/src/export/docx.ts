@@ -1,6 +1,6 @@
 /**
  * The report model → Word document in the GB/T 9704-2012 layout, built with the docx library.
- * Structure comes from the model only (title, salutation, headings, signature, residue), so the
+ * Structure comes from the model only (title, addressee, salutation, headings, signature, residue), so the
  * Word file shows the draft exactly as the checks read it.
  */
 import {
@@ -12,7 +12,7 @@ import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
 import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
 import { chineseToNumber, chineseYearDigits } from '../core/numerals';
-import { BODY_TRACKING, CHAR_PITCH, DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE, TITLE_LINE_CHARACTERS } from './layout';
+import { BODY_TRACKING, CHAR_PITCH, DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE, TEXT_WIDTH, TITLE_LINE_CHARACTERS } from './layout';
 import { fontTableXml } from './fonts';
 import { documentDefaultsXml, NO_INDENT, reportStyles, STYLE } from './styles';
 import { balancedTitleLines, textWidth } from './titleLines';
@@ -151,11 +151,10 @@ export function formatDate(value: unknown): string | undefined {
   return text;
 }
 
-/** A stretch of text set apart: the heading part of a run-in heading, an enumeration lead. */
+/** A stretch of text set apart: an enumeration lead, a table's header cell. */
 interface Span {
   start: number;
   end: number;
-  style?: string;
   bold?: boolean;
 }
 
@@ -167,6 +166,9 @@ interface Piece {
   spans: Span[];
   /** Text that is not a line of the draft (a front-matter title). */
   text?: string;
+  /** A line split in two (a run-in heading) gives each part the footnote references written in it. */
+  anchorsFrom?: number;
+  anchorsBefore?: number;
 }
 
 /** The East Asian hint keeps quotation marks and dashes in the Chinese font, as Word itself marks Chinese runs. */
@@ -219,7 +221,7 @@ class BodyBuilder {
     let paragraph: Piece[] = [];
     let paragraphHeading: Heading | undefined;
     const flushParagraph = () => {
-      if (paragraph.some((piece) => piece.to > piece.from || this.footnotesIn(piece))) out.push(this.paragraph(paragraph, paragraphHeading));
+      if (paragraph.some((piece) => piece.to > piece.from || this.footnotesIn(piece))) out.push(...this.paragraphs(paragraph, paragraphHeading));
       out.push(...paragraph.flatMap((piece) => this.imageParagraphs(piece)));
       paragraph = [];
       paragraphHeading = undefined;
@@ -234,6 +236,7 @@ class BodyBuilder {
         table.push(index);
         return;
       }
+      // The addressee (主送机关, 县委、县人民政府：) has the salutation's role: both are set flush left.
       if (role === 'salutation') {
         flushParagraph();
         out.push(new Paragraph({ style: STYLE.salutation, children: this.runs(this.piece(index, 0)) }));
@@ -243,11 +246,7 @@ class BodyBuilder {
       const heading = model.headingOfLine[index];
       const from = gluedRest ? model.title!.end : 0;
       const piece = this.piece(index, from);
-      if (heading) {
-        paragraphHeading = heading;
-        const headEnd = model.lines[index].text.slice(0, heading.bodyStart).trimEnd().length;
-        piece.spans.push({ start: heading.start, end: headEnd, style: headingCharacterStyle(heading) });
-      }
+      if (heading) paragraphHeading = heading;
       paragraph.push(piece);
     });
     flushParagraph();
@@ -289,22 +288,33 @@ class BodyBuilder {
   }
 
   /**
-   * A heading on its own is a 标题 n paragraph (outline level, kept with the next); a run-in heading is
-   * body text whose heading sentence takes the heading's character style, and which the outline still lists.
+   * A heading on its own is a 标题 n paragraph (outline level, kept with the next). A run-in heading
+   * (（一）完善制度。基础不牢……) is two paragraphs joined by Word's style separator: the heading sentence
+   * in 标题 n, its paragraph mark hidden (specVanish), then the body, so that Word sets them on one line
+   * while the navigation pane and a table of contents list the heading sentence only. A heading line is
+   * never joined to another (the model keeps it whole), so its paragraph is that one piece.
    */
-  private paragraph(pieces: Piece[], heading: Heading | undefined): Paragraph {
+  private paragraphs(pieces: Piece[], heading: Heading | undefined): Paragraph[] {
     const last = pieces[pieces.length - 1];
-    const level = heading ? Math.min(heading.level, STYLE.headings.length) - 1 : undefined;
-    const runIn = heading !== undefined && heading.bodyStart < this.model.lines[heading.lineIndex].text.trimEnd().length;
-    const endsSentence = /[。；！？]$/.test(this.model.lines[last.lineIndex].text.slice(0, last.to));
     // The signature never stands alone on the last page: the last body paragraph goes with it.
     const beforeSignature = this.model.signature !== undefined && last.lineIndex === this.lastBodyLine;
-    const options: IParagraphOptions = level === undefined
-      ? { keepNext: beforeSignature || undefined, children: pieces.flatMap((piece) => this.runs(piece)) }
-      : runIn || pieces.length > 1
-        ? { outlineLevel: level, keepNext: !endsSentence || beforeSignature, children: pieces.flatMap((piece) => this.runs(piece)) }
-        : { style: STYLE.headings[level], children: this.runs({ ...pieces[0], spans: pieces[0].spans.filter((span) => !span.style) }) };
-    return new Paragraph(options);
+    if (!heading) return [new Paragraph({ keepNext: beforeSignature || undefined, children: pieces.flatMap((piece) => this.runs(piece)) })];
+    const style = STYLE.headings[Math.min(heading.level, STYLE.headings.length) - 1];
+    const [piece] = pieces;
+    const text = this.model.lines[piece.lineIndex].text;
+    if (heading.bodyStart >= text.trimEnd().length) return [new Paragraph({ style, children: this.runs(piece) })];
+    const headEnd = text.slice(0, heading.bodyStart).trimEnd().length;
+    return [
+      new Paragraph({
+        style,
+        run: { vanish: true, specVanish: true },
+        children: this.runs({ ...piece, to: headEnd, spans: piece.spans.filter((span) => span.start < headEnd), anchorsBefore: heading.bodyStart }),
+      }),
+      new Paragraph({
+        keepNext: beforeSignature || undefined,
+        children: this.runs({ ...piece, from: heading.bodyStart, spans: piece.spans.filter((span) => span.end > heading.bodyStart), anchorsFrom: heading.bodyStart }),
+      }),
+    ];
   }
 
   /** The title as written when every written line fits a row; else broken evenly between words. */
@@ -325,7 +335,10 @@ class BodyBuilder {
 
   /**
    * GB/T 9704 7.3.5.2: the name two characters in from the right; the date under it starts two characters
-   * further right, or, when it is the longer, ends two characters in and the name moves left.
+   * further right, or, when it is the longer, ends two characters in and the name moves left. The date
+   * is set from the left, at the name's first character plus two: LibreOffice and WPS space digits from
+   * Chinese characters, which Word is told not to, so a date set from the right would start a character
+   * early there.
    */
   private signature(): Paragraph[] {
     const signature = this.model.signature;
@@ -336,21 +349,19 @@ class BodyBuilder {
     const dateWidth = date ? renderedWidth(date) : 0;
     const two = 2 * CHAR_PITCH;
     let nameRight = two;
-    let dateRight = nameRight + nameWidth - two - dateWidth;
-    if (names.length === 0 || dateRight < two) {
-      dateRight = two;
-      nameRight = 2 * two + dateWidth - nameWidth;
-    }
-    const line = (text: string, right: number, keepNext: boolean) =>
+    if (names.length > 0 && nameRight + nameWidth - two - dateWidth < two) nameRight = 2 * two + dateWidth - nameWidth;
+    const line = (text: string, indent: IParagraphOptions['indent'], keepNext: boolean, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
       new Paragraph({
         style: STYLE.signature,
-        indent: { ...NO_INDENT, right: Math.round(right) },
+        alignment,
+        indent,
         keepNext,
         children: [new TextRun({ text: text.replace(NOT_XML, ''), font: EAST_ASIAN_HINT })],
       });
     const paragraphs = [new Paragraph({ keepNext: true, children: [] })];
-    names.forEach((name) => paragraphs.push(line(name, nameRight, date !== undefined)));
-    if (date) paragraphs.push(line(date, dateRight, false));
+    names.forEach((name) => paragraphs.push(line(name, { ...NO_INDENT, right: Math.round(nameRight) }, date !== undefined)));
+    if (date && names.length === 0) paragraphs.push(line(date, { ...NO_INDENT, right: Math.round(two) }, false));
+    else if (date) paragraphs.push(line(date, { ...NO_INDENT, left: Math.round(TEXT_WIDTH - nameRight - nameWidth + two) }, false, AlignmentType.LEFT));
     return paragraphs;
   }
 
@@ -392,7 +403,8 @@ class BodyBuilder {
     const { from, to } = piece;
     const excluded = this.excluded.get(piece.lineIndex) ?? [];
     // Footnote references go where they are written; images get paragraphs of their own.
-    const references = (line.anchors ?? []).filter((anchor) => 'footnote' in anchor && this.definedFootnotes.has(anchor.footnote))
+    const inPiece = (at: number) => at >= (piece.anchorsFrom ?? 0) && at < (piece.anchorsBefore ?? Infinity);
+    const references = (line.anchors ?? []).filter((anchor) => 'footnote' in anchor && this.definedFootnotes.has(anchor.footnote) && inPiece(anchor.at))
       .map((anchor) => ({ at: Math.min(Math.max(anchor.at, from), to), label: (anchor as { footnote: string }).footnote }));
     const cuts = new Set<number>([from, to, ...references.map((reference) => reference.at)]);
     for (const range of [...line.marks, ...piece.spans, ...excluded]) {
@@ -412,7 +424,6 @@ class BodyBuilder {
       const run = new TextRun({
         text: line.text.slice(start, end).replace(NOT_XML, ''),
         font: EAST_ASIAN_HINT,
-        style: piece.spans.find((span) => span.style && covers(span))?.style,
         bold: marks.some((mark) => mark.bold) || piece.spans.some((span) => span.bold && covers(span)) || undefined,
         italics: marks.some((mark) => mark.italic) || undefined,
       });
@@ -437,10 +448,6 @@ class BodyBuilder {
       })),
     });
   }
-}
-
-function headingCharacterStyle(heading: Heading): string {
-  return STYLE.headingCharacters[Math.min(heading.level, STYLE.headingCharacters.length) - 1];
 }
 
 /**

@@ -8,8 +8,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { stringify } from 'yaml';
 import { lint } from '../core/lint';
+import { lineOfOffset } from '../core/model';
 import { formatDate } from '../export/docx';
 import { writeOutNumbering } from './numbering';
+import { joinStyleSeparated } from './styleSeparator';
 
 export class ImportError extends Error {}
 
@@ -47,7 +49,7 @@ export function notDocx(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The package with the automatic numbering written out as text, for mammoth to read. */
+/** The package with the automatic numbering written out as text and style-separated paragraphs joined, for mammoth to read. */
 function withNumberingWritten(bytes: Uint8Array): Uint8Array {
   let total = 0;
   let files: Record<string, Uint8Array>;
@@ -67,7 +69,8 @@ function withNumberingWritten(bytes: Uint8Array): Uint8Array {
   if (!documentXml) throw new ImportError('文件中没有 Word 正文（word/document.xml），不是 Word 文档。');
   const parse = (name: string) => (files[name] ? new DOMParser({ errorHandler: () => undefined }).parseFromString(strFromU8(files[name]), 'text/xml') : undefined);
   const document = parse('word/document.xml')!;
-  if (writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml')) === 0) return bytes;
+  const numbered = writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml'));
+  if (numbered + joinStyleSeparated(document) === 0) return bytes;
   files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(document));
   return zipSync(files);
 }
@@ -84,6 +87,9 @@ interface MammothElement {
   colSpan?: number;
   altText?: string;
   contentType?: string;
+  alignment?: string;
+  /** The style's name as Word stores it: built-in styles by their English name (Signature, 签名 in Chinese Word). */
+  styleName?: string;
   readAsBuffer?: () => Promise<Buffer>;
   body?: MammothElement[];
 }
@@ -91,6 +97,11 @@ interface MammothElement {
 interface MammothDocument extends MammothElement {
   notes: { resolve(reference: MammothElement): MammothElement | null };
 }
+
+/** A signature block is a few short lines: a unit or post and name, a date. */
+const SIGNATURE_MAX_PARAGRAPHS = 4;
+const SIGNATURE_MAX_LENGTH = 40;
+const NORMAL_DATE = /^\d{4}年\d{1,2}月(\d{1,2}日)?$/;
 
 /** Characters Markdown would read as syntax inside a line. */
 const INLINE_SYNTAX = /[\\`*_[\]<]/g;
@@ -123,6 +134,8 @@ class MarkdownWriter {
   readonly lines: string[] = [];
   readonly paragraphOfLine: number[] = [];
   readonly images: ImportedImage[] = [];
+  /** Paragraphs set as a signature is: right-aligned, or in Word's Signature style (签名), as shuzhi export sets a date. */
+  private readonly setAsSignature = new Set<number>();
   private paragraphs = 0;
   private readonly footnotes: Array<{ label: number; note: MammothElement }> = [];
 
@@ -148,12 +161,28 @@ class MarkdownWriter {
     }
   }
 
+  /**
+   * The lines of the signature block as Word sets it: the last paragraphs of the body, each set as a
+   * signature and short, at most four. Empty when the body does not end so.
+   */
+  signatureLines(): number[] {
+    const block: number[] = [];
+    for (let paragraph = this.paragraphs; paragraph > 0 && this.paragraphs - paragraph < SIGNATURE_MAX_PARAGRAPHS; paragraph--) {
+      if (!this.setAsSignature.has(paragraph)) break;
+      const lines = this.paragraphOfLine.flatMap((owner, line) => (owner === paragraph ? [line] : []));
+      if (lines.some((line) => this.lines[line].length > SIGNATURE_MAX_LENGTH || /^!\[|[。！？]$/.test(this.lines[line]))) break;
+      block.unshift(...lines);
+    }
+    return block;
+  }
+
   private async block(element: MammothElement): Promise<void> {
     if (element.type === 'paragraph') {
       const text = (await this.inline(element.children ?? [])).replace(/[ \t]+$/gm, '');
       const images = this.takeImages();
       if (text.trim()) {
         const paragraph = ++this.paragraphs;
+        if (/^signature$/i.test(element.styleName ?? '') || element.alignment === 'right' || element.alignment === 'end') this.setAsSignature.add(paragraph);
         this.push(text.split('\n').filter((line) => line.trim()).map((line) => line.replace(BLOCK_START, '$1\\$2')), paragraph);
       }
       for (const image of images) this.push([image], this.paragraphs);
@@ -293,23 +322,51 @@ export async function importDocx(bytes: Uint8Array, imageFolder: string): Promis
   }
   const writer = new MarkdownWriter(captured!, imageFolder);
   await writer.write();
-  const body = writer.lines.join('\n') + '\n';
-  const frontMatter = frontMatterOf(body);
+  const { fields, moved } = frontMatterOf(writer.lines, writer.signatureLines());
+  // A signature block the checks would not read as one goes into front matter, with the blank line before it.
+  const kept = writer.lines.map((_, line) => !moved.has(line) && !(writer.lines[line] === '' && moved.has(line + 1)));
+  const lines = writer.lines.filter((_, line) => kept[line]);
+  const paragraphOfLine = writer.paragraphOfLine.filter((_, line) => kept[line]);
+  const body = lines.join('\n') + '\n';
+  const frontMatter = Object.keys(fields).length > 0 ? `---\n${stringify(fields)}---\n\n` : '';
   const frontMatterLines = frontMatter ? frontMatter.split('\n').length - 1 : 0;
   return {
     markdown: frontMatter + body,
     images: writer.images,
-    paragraphOfLine: [...Array<number>(frontMatterLines).fill(0), ...writer.paragraphOfLine],
+    paragraphOfLine: [...Array<number>(frontMatterLines).fill(0), ...paragraphOfLine],
   };
 }
 
-/** Title, signer and date as the document states them, read the way the checks read the draft. */
-function frontMatterOf(body: string): string {
-  const { model } = lint(body);
+/**
+ * Title, signer and date as the document states them, read the way the checks read the draft. When
+ * Word sets the last lines as a signature (right-aligned, or shuzhi's own export) and the checks do not
+ * read them as one, they are taken out of the body into front matter, so that exporting again sets them
+ * as a signature, not as body text.
+ */
+function frontMatterOf(lines: string[], signatureLines: number[]): { fields: Record<string, string>; moved: Set<number> } {
+  const { model } = lint(lines.join('\n') + '\n');
   const fields: Record<string, string> = {};
   if (model.title) fields.title = model.title.text;
+  // The model reads lines with text only; signatureLines count every line of the Markdown.
+  const sourceLine = (index: number) => lineOfOffset(model.lineStarts, model.lines[index].map[0]);
+  const modelLine = new Map(model.lines.map((_, index) => [sourceLine(index), index]));
+  const signature = model.signature;
+  const read = signature?.source === 'body' ? [...signature.nameLines, signature.dateLine!].map(sourceLine) : [];
+  const plain = signatureLines.every((line) => {
+    const index = modelLine.get(line);
+    return index !== undefined && !model.headingOfLine[index] && ['body', 'signature', 'date'].includes(model.roles[index]);
+  });
+  if (signatureLines.length > 0 && plain && !signatureLines.every((line) => read.includes(line))) {
+    const texts = signatureLines.map((line) => model.lines[modelLine.get(line)!].text.trim());
+    const date = formatDate(texts[texts.length - 1]);
+    const dated = date !== undefined && NORMAL_DATE.test(date);
+    if (dated) texts.pop();
+    if (texts.length > 0) fields.author = texts.join('\n');
+    if (dated) fields.date = date;
+    return { fields, moved: new Set(signatureLines) };
+  }
   if (model.signature?.name) fields.author = model.signature.name.replace(/\n/g, ' ');
   const date = formatDate(model.signature?.date);
   if (date) fields.date = date;
-  return Object.keys(fields).length > 0 ? `---\n${stringify(fields)}---\n\n` : '';
+  return { fields, moved: new Set() };
 }
