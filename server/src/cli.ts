@@ -12,7 +12,7 @@ import { type OutlineHeading, reportOutline, type ReportOutline } from './core/o
 import { decideScope } from './core/scope';
 import { prepareExport } from './export/prepare';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
-import { decodeDraft, readDraft, type ReadResult, readWordDraft, WORD_FILE, type WordReadResult, writeTextAtomically } from './files';
+import { decodeDraft, readDraft, type ReadResult, readWordDraft, WORD_FILE, type WordReadResult, writeFixedDraft } from './files';
 import { quoteForWord } from './import/quote';
 import { importCommand } from './importCommand';
 
@@ -183,9 +183,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
           // Standard input has nowhere to go back to; a GBK or UTF-16 file would come back in another encoding.
           io.stderr(`${file}：${input.path === '-' ? '标准输入' : '这个文件不是 UTF-8 编码'}，没有改动；可用 --fix-dry-run 查看修改。\n`);
         } else {
-          const written = writeTextAtomically(resolve(io.cwd, input.path), fixed, read.bom === true);
+          const written = writeFixedDraft(resolve(io.cwd, input.path), file, fixed, read.bom === true, read.text);
           if (written) {
-            io.stderr(`${file}：${written}\n`);
+            io.stderr(`${written}\n`);
             exitCode = 2;
             continue;
           }

@@ -1,8 +1,7 @@
 /** Reading drafts from disk for the CLI: binary, oversized, non-regular and non-UTF-8 files get a clear message. */
-import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { importDocx, ImportError } from './import/docx';
 import { readBounded } from './read';
+import { writeFileSafely, WriteError } from './safeWrite';
 
 export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 
@@ -88,18 +87,17 @@ export async function readDraft(path: string, shown = path): Promise<ReadResult>
   return decodeDraft(read.bytes, shown);
 }
 
-/** Writes a fixed draft through a temporary file and a rename, keeping its mode: never half-written. Returns a problem, or undefined. */
-export function writeTextAtomically(path: string, text: string, bom: boolean): string | undefined {
-  let temporary: string | undefined;
+/**
+ * Writes a fixed draft back (see safeWrite): never half-written, never over changes made since `original`
+ * was read, owner, mode and links kept. Returns the problem, naming `shown`, or undefined.
+ */
+export function writeFixedDraft(path: string, shown: string, text: string, bom: boolean, original: string): string | undefined {
+  const encode = (value: string) => new TextEncoder().encode((bom ? '\uFEFF' : '') + value);
   try {
-    // Through a symlink, the file it points to is the draft; renaming onto the link would replace the link.
-    const target = realpathSync(path);
-    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeFileSync(temporary, (bom ? '\uFEFF' : '') + text, { mode: statSync(target).mode });
-    renameSync(temporary, target);
+    writeFileSafely(path, encode(text), { expected: encode(original), throughLink: true, shown });
     return undefined;
   } catch (error) {
-    if (temporary) rmSync(temporary, { force: true });
-    return `无法写回修复后的文稿（${(error as NodeJS.ErrnoException).code ?? String(error)}），文件没有改动。`;
+    if (error instanceof WriteError) return error.message;
+    throw error;
   }
 }
