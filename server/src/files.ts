@@ -3,14 +3,17 @@ import { importDocx, ImportError } from './import/docx';
 import { readBounded } from './read';
 import { writeFileSafely, WriteError } from './safeWrite';
 
-export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+/** A report is tens of kilobytes; past this a draft is refused before it is read, from a file or standard input alike. */
+export const MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+/** A Word file carries its pictures: larger, and what it unpacks to is bounded by the importer. */
+export const MAX_WORD_BYTES = 50 * 1024 * 1024;
 
 /** `bom`: the UTF-8 file began with a byte order mark, which decoding drops and writing back restores. */
 export type ReadResult = { text: string; notice?: string; bom?: boolean } | { error: string };
 
 export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
   if (bytes.length > MAX_DRAFT_BYTES) {
-    return { error: `${name}：文件有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 50 MB，不像是一份文稿，未检查。` };
+    return { error: `${name}：超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB 的上限，不像是一份文稿，未检查。` };
   }
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
@@ -66,7 +69,7 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 export type WordReadResult = { text: string; paragraphOfLine: number[] } | { error: string };
 
 export async function readWordDraft(path: string, shown = path): Promise<WordReadResult> {
-  const read = readBounded(path, MAX_DRAFT_BYTES);
+  const read = readBounded(path, MAX_WORD_BYTES);
   if ('problem' in read) return { error: `${shown}：${read.problem}。` };
   try {
     const imported = await importDocx(read.bytes, 'images');

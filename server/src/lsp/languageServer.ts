@@ -4,7 +4,7 @@
  */
 import {
   type CompletionItem, CompletionItemKind, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  TextDocumentSyncKind, TextDocuments, CodeActionKind,
+  TextDocumentSyncKind, TextDocuments, CodeActionKind, ErrorCodes, ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
@@ -236,8 +236,14 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
-    const { prepareExport } = await wordExport();
-    const prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
+    const { prepareExport, ExportRefused } = await wordExport();
+    let prepared;
+    try {
+      prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
+    } catch (error) {
+      if (error instanceof ExportRefused) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
     const docx = await prepared.render();
     return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
   });

@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+describe('limits that hold', function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-limits-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses to export past the size limit before checking, and --force does not go past it', async () => {
+    writeFileSync(join(dir, 'huge.md'), `2024年度述职报告\n\n${'全年开展专题党课4次。\n\n'.repeat(80_000)}`);
+    for (const args of [['export', 'huge.md'], ['export', 'huge.md', '--force']]) {
+      const result = await runCli(args, dir);
+      assert.equal(result.code, 1, args.join(' '));
+      assert.match(result.stderr, /超过导出上限（100 万字）：这不像一份报告，没有导出（--force 也不能越过这个上限）/);
+      assert.doesNotMatch(result.stderr, /未完成|缺少内容/, 'the draft was checked first');
+      assert.equal(result.stdout, '');
+      assert.ok(!existsSync(join(dir, 'huge.docx')));
+    }
+  });
+
+  it('refuses a draft past the read limit by its size, without reading it', async () => {
+    writeFileSync(join(dir, 'sparse.md'), '');
+    truncateSync(join(dir, 'sparse.md'), 52 * 1000 * 1000);
+    const result = await runCli(['lint', 'sparse.md'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /sparse\.md：文件有 49\.6 MB，超过 5\.0 MB 的上限，未读取/);
+  });
+
+  it('reads endless standard input no further than the same limit', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const result = spawnSync(process.execPath, [CLI, 'lint', '-'], { stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', timeout: 50000 });
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /<标准输入>：超过 5 MB 的上限，不像是一份文稿，未检查/);
+    } finally {
+      closeSync(zero);
+    }
+  });
+
+  it('says a full disk on standard output is a full disk, not a defect of shuzhi', () => {
+    writeFileSync(join(dir, 'draft.md'), '2024年度述职报告\n\n新发展党员X名。\n');
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [CLI, 'lint', 'draft.md'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 50000 });
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /^shuzhi：无法写出结果（磁盘空间不足，ENOSPC）。请清理磁盘空间后重试。\n$/);
+    } finally {
+      closeSync(full);
+    }
+  });
+});
