@@ -199,7 +199,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
           }
         }
       }
-      const { findings } = lint(text, config);
+      const { findings, notes } = lint(text, config);
+      for (const note of notes ?? []) io.stderr(`${file}：${note}。\n`);
       results.push({ file, text, findings, ...('paragraphOfLine' in read ? { paragraphOfLine: read.paragraphOfLine } : {}) });
       if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
     } catch (error) {

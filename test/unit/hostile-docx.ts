@@ -102,3 +102,19 @@ if (require.main === module && process.argv[1]?.endsWith('hostile-docx.ts')) {
   mkdirSync(folder, { recursive: true });
   for (const [name, bytes] of Object.entries(hostileFiles(true))) writeFileSync(join(folder, name), bytes);
 }
+
+/** A paragraph numbered by list `numId` at level `ilvl`. */
+export const numberedParagraph = (text: string, numId = 1, ilvl = 0) =>
+  `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+/** numbering.xml with one list per entry: its levels' formats and texts (numId = position + 1), each starting at `start`. */
+export function numberingXml(lists: Array<Array<{ format: string; text: string; start?: number }>>): string {
+  const abstracts = lists.map((levels, index) => `<w:abstractNum w:abstractNumId="${index}">${levels.map((level, ilvl) =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${level.start ?? 1}"/><w:numFmt w:val="${level.format}"/><w:lvlText w:val="${level.text}"/></w:lvl>`).join('')}</w:abstractNum>`).join('');
+  const nums = lists.map((_, index) => `<w:num w:numId="${index + 1}"><w:abstractNumId w:val="${index}"/></w:num>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}>${abstracts}${nums}</w:numbering>`;
+}
+
+/** A report whose paragraphs are numbered by the lists of numbering.xml. */
+export const numberedDocx = (body: string, lists: Parameters<typeof numberingXml>[0]) =>
+  docxPackage(documentXml(body), '', { 'word/numbering.xml': strToU8(numberingXml(lists)) });

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lint } from '../../server/src/core/lint';
 import { runCli } from './helpers';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -56,5 +57,20 @@ describe('limits that hold', function () {
     } finally {
       closeSync(full);
     }
+  });
+
+  it('does not run a placeholder pattern whose cost on this text is past the budget, and says so; cheaper ones still run', async () => {
+    const costly = '(?:党课|党员|述职|[0-9]){1,160}X';
+    const line = '全年开展专题党课4次，新发展党员12名，人数待填。'.repeat(1600);
+    const result = lint(`2024年度述职报告\n\n${line}\n`, { placeholders: [costly, '待填'] });
+    assert.deepEqual(result.notes, [`占位符模式“${costly}”对这份 ${line.length + 13} 字的文稿太复杂（程序 1282 条指令，逐字匹配要花太久），这次没有用它检查。请把它写得简单些（少用 {n} 次重复和很长的“或”）`]);
+    assert.equal(result.findings.filter((finding) => finding.rule === 'placeholder' && result.model.source.slice(finding.start, finding.end) === '待填').length, 1600);
+    // On a report of ordinary length the same pattern runs.
+    const short = lint('2024年度述职报告\n\n全年开展专题党课4次X。\n', { placeholders: [costly] });
+    assert.equal(short.notes, undefined);
+    assert.ok(short.findings.some((finding) => finding.rule === 'placeholder' && short.model.source.slice(finding.start, finding.end).endsWith('X')));
+    writeFileSync(join(dir, '.shuzhirc.json'), JSON.stringify({ placeholders: [costly] }));
+    writeFileSync(join(dir, 'long.md'), `2024年度述职报告\n\n${line}\n`);
+    assert.match((await runCli(['lint', 'long.md'], dir)).stderr, /long\.md：占位符模式“.*”对这份 \d+ 字的文稿太复杂/);
   });
 });
