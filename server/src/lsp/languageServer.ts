@@ -29,7 +29,7 @@ import { documentSymbols, foldingRanges, outlineItems } from './symbols';
 export interface ServerOptions {
   /** Rule id → docs page URL, for the links in diagnostics. */
   docs: ReadonlyMap<string, string>;
-  /** The bundled check worker; without it large drafts are checked on the main thread. */
+  /** The bundled check worker; without it checks and fixes run on the main thread. */
   workerScript?: string;
 }
 
@@ -63,7 +63,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   };
   const configFor = async (uri: string) => lintConfig(await settingsOf(uri), configFileFor(configFiles, uri, workspaceTrusted).config);
 
-  /** Checks the document's text as it is now, off the main thread if it is large; undefined if cancelled. */
+  /** Checks the document's text as it is now, off the main thread; undefined if cancelled. */
   const evaluate = async (document: TextDocument, onStart?: (cancel: () => void) => void): Promise<Evaluation | undefined> => {
     const settings = await settingsOf(document.uri);
     // Text and version are read together, after the wait, so the result always names the text it checked.
@@ -161,7 +161,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (!document) return [];
     const { result, isReport } = await current(document);
     if (!isReport) return [];
-    return codeActions(document, result, params.context, await configFor(document.uri));
+    return codeActions(document, result, params.context, await configFor(document.uri), (text, config, onlyRule) => runner.fix(text, config, onlyRule).result);
   });
 
   connection.onCompletion(async (params): Promise<CompletionItem[]> => {
