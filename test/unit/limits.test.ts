@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../server/src/core/lint';
@@ -26,6 +26,19 @@ describe('limits that hold', function () {
       assert.equal(result.stdout, '');
       assert.ok(!existsSync(join(dir, 'huge.docx')));
     }
+  });
+
+  it('says 没有导出 only when it does not export: --force over what the Word file lacks exports and says what is missing', async () => {
+    const final = readFileSync(join(__dirname, '..', '..', 'examples', 'report-final.md'), 'utf8');
+    writeFileSync(join(dir, 'final.md'), final.replace('一年来', '![组织架构图](missing.png)\n\n一年来'));
+    const refused = await runCli(['export', 'final.md'], dir);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /没有导出/);
+    const forced = await runCli(['export', 'final.md', '--force'], dir);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stderr, /图片“missing\.png”无法读取.*Word 文件中不会有这张图片/);
+    assert.doesNotMatch(forced.stderr, /没有导出/);
+    assert.ok(existsSync(join(dir, 'final.docx')));
   });
 
   it('refuses a draft past the read limit by its size, without reading it', async () => {

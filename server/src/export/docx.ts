@@ -52,7 +52,7 @@ export function checkExport(model: ReportModel): ExportCheck {
   }
   const dropped = model.lines.reduce((sum, line) => sum + (line.text.match(NOT_XML)?.length ?? 0), 0);
   if (dropped > 0) notes.push(`删去了 ${dropped} 个 Word 无法保存的控制字符或无效字符。`);
-  if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，没有导出。`);
+  if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，不放进 Word 文件。`);
   const { referenced, defined } = footnoteLabels(model);
   for (const label of referenced) if (!defined.has(label)) blocking.push(`脚注“[^${label}]”没有写内容（缺少“[^${label}]: ……”）。`);
   for (const label of defined) if (!referenced.has(label)) blocking.push(`脚注“[^${label}]: ……”在正文中没有引用，导出后会丢失。`);

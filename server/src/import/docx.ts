@@ -356,8 +356,10 @@ export async function importDocx(bytes: Uint8Array, imageFolder: string): Promis
         return document;
       },
     } as Parameters<typeof mammoth.convertToHtml>[1]);
-  } catch {
-    throw new ImportError('文件已损坏，无法作为 Word 文档（.docx）读取。');
+  } catch (error) {
+    // The depth check comes first; a reader that still runs out of stack met nesting of another kind.
+    if (error instanceof RangeError) throw new ImportError('文件中的内容嵌套过深，不像 Word 保存的文件，没有读取。');
+    throw new ImportError(`文件已损坏，无法作为 Word 文档（.docx）读取（${String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200)}）。`);
   }
   const writer = new MarkdownWriter(captured!, imageFolder);
   await writer.write();
