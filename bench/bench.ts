@@ -15,7 +15,6 @@ import { fixAll } from '../server/src/core/fix';
 import { importDocx } from '../server/src/import/docx';
 import { numberedDocx, numberedParagraph } from '../test/unit/hostile-docx';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionRequest } from 'vscode-languageserver-protocol/node';
 import { LspHarness } from '../test/lsp/harness';
 import { HOSTILE_SHAPES, repeatTo } from '../test/lsp/shapes';
 
@@ -174,15 +173,13 @@ async function measureEditToDiagnostics(text: string, rounds: number): Promise<{
 async function measureRequestsDuringCheck(large: string, rounds: number): Promise<{ idle: number; busy: number; check: number }> {
   const server = new LspHarness();
   await server.initialize();
-  const small = 'file:///bench/small.md';
-  await server.open(small, '2024年度述职报告\n\n一是加强学习。', 1);
-  await server.diagnostics(small);
+  const probe = await server.completionProbe('file:///bench/small.md');
   const uri = 'file:///bench/large.md';
   await server.open(uri, large, 1);
   await server.diagnostics(uri, () => true, 60000);
   const complete = async () => {
     const start = performance.now();
-    await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: { line: 2, character: 7 } });
+    await probe();
     return performance.now() - start;
   };
   const idle: number[] = [];
