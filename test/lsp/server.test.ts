@@ -331,6 +331,8 @@ describe('language server: Word files', function () {
     assert.match(imported.markdown, /^---\ntitle: 青山县委书记2024年度抓基层党建工作述职报告\n/);
     const refused = await server.connection.sendRequest<{ error: string }>('shuzhi/importDocx', { docx: Buffer.from('plain text').toString('base64'), draftName: 'x.md' });
     assert.match(refused.error, /不是 Word 文档/);
+    await assert.rejects(server.connection.sendRequest('shuzhi/exportDocx', { uri: 'untitled:huge', text: '全年开展专题党课4次。\n\n'.repeat(80_000) }),
+      (error: Error) => /超过导出上限（100 万字）/.test(error.message));
 
     const uri = 'file:///tmp/shuzhi-word/copied.docx';
     const result = await server.connection.sendRequest<{ reports: number; counts: Record<string, number> }>('shuzhi/checkFiles', { files: [{ uri, docx }] });
