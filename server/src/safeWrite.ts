@@ -8,12 +8,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync,
+  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, linkSync, lstatSync, openSync, readSync, realpathSync,
   renameSync, rmSync, type Stats, writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type WriteProblem = 'changed' | 'readonly' | 'unwritable' | 'locked' | 'failed';
+export type WriteProblem = 'changed' | 'readonly' | 'unwritable' | 'locked' | 'failed' | 'exists';
 
 export class WriteError extends Error {
   constructor(readonly problem: WriteProblem, message: string) {
@@ -28,6 +28,8 @@ export interface WriteOptions {
   throughLink?: boolean;
   /** How messages name the file (as the user wrote it); the path by default. */
   shown?: string;
+  /** Only create: a file that appears at the target meanwhile is not replaced. */
+  createOnly?: boolean;
 }
 
 export function writeFileSafely(file: string, bytes: Uint8Array, options: WriteOptions = {}): void {
@@ -66,16 +68,31 @@ export function writeFileSafely(file: string, bytes: Uint8Array, options: WriteO
       closeSync(fd);
     }
     if (options.expected) unchangedOrThrow(target, path, options.expected);
-    renameSync(temporary, target);
+    if (options.createOnly) createFrom(temporary, target);
+    else renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     if (error instanceof WriteError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new WriteError('exists', `${path} 已经存在。如需覆盖，请加 --force。`);
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
       throw new WriteError('locked', `${path} 被其他程序占用或没有写入权限（${describe(error)}），可能正在 Word 中打开。请关闭后重试。`);
     }
     throw new WriteError('failed', `无法写入 ${path}（${describe(error)}）。${advice(error)}`);
   }
+}
+
+/** Puts the temporary file at the target only if nothing is there: a link fails if anything is (a rename would replace it). */
+function createFrom(temporary: string, target: string): void {
+  try {
+    linkSync(temporary, target);
+  } catch (error) {
+    // File systems without hard links (FAT, some network shares): the last look, then the rename.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || lstatQuietly(target)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(temporary, target);
+    return;
+  }
+  rmSync(temporary, { force: true });
 }
 
 /** The file a draft's path names, through any symlinks; the path itself when nothing is there yet. */

@@ -84,6 +84,16 @@ describe('safe write-back (lint --fix, export, import)', () => {
     assert.match(readFileSync(join(dir, 'back.md'), 'utf8'), /县委书记抓基层党建工作述职报告/);
   });
 
+  it('when only creating (export or import without --force), never replaces a file that appeared meanwhile', () => {
+    writeFileSync(join(dir, 'report.docx'), '刚由别人保存');
+    assert.throws(() => writeFileSafely(join(dir, 'report.docx'), new Uint8Array([1]), { createOnly: true }), (error: WriteError) => error.problem === 'exists');
+    assert.equal(readFileSync(join(dir, 'report.docx'), 'utf8'), '刚由别人保存');
+    writeFileSafely(join(dir, 'new.docx'), new Uint8Array([0x50, 0x4b]), { createOnly: true });
+    assert.equal(readFileSync(join(dir, 'new.docx'), 'latin1'), 'PK');
+    assert.equal(statSync(join(dir, 'new.docx')).nlink, 1);
+    assert.deepEqual(readdirSync(dir).sort(), ['draft.md', 'new.docx', 'report.docx']);
+  });
+
   it('never writes onto anything but a regular file, and says why', () => {
     assert.throws(() => writeFileSafely(dir, new Uint8Array([1])), (error: WriteError) => error.problem === 'unwritable' && /不是普通文件/.test(error.message));
   });

@@ -46,9 +46,12 @@ export async function writeExport(target: string, bytes: Uint8Array, overwrite: 
     throw new ExportWriteError('unwritable', `文件夹 ${dirname(target)} 不存在。`);
   }
   try {
-    writeFileSafely(target, bytes);
+    writeFileSafely(target, bytes, { createOnly: !overwrite });
   } catch (error) {
-    if (error instanceof WriteError) throw new ExportWriteError(error.problem === 'locked' ? 'locked' : error.problem === 'failed' ? 'failed' : 'unwritable', error.message);
+    if (error instanceof WriteError) {
+      const problem = error.problem === 'locked' || error.problem === 'failed' || error.problem === 'exists' ? error.problem : 'unwritable';
+      throw new ExportWriteError(problem, error.message);
+    }
     throw error;
   }
 }
