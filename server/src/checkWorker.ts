@@ -1,13 +1,15 @@
-/** Runs checks of large drafts off the language server's main thread; the server terminates it to cancel. */
+/** Runs the language server's checks and fixes off its main thread; the server terminates it to cancel. */
 import { parentPort } from 'node:worker_threads';
-import { type LintConfig, lint } from './core/lint';
+import { fixAll } from './core/fix';
+import { lint } from './core/lint';
 import { loadLexiconSync } from './lexicon/load';
+import type { Job } from './lsp/checkRunner';
 
-parentPort?.on('message', ({ text, config, lexicon }: { text: string; config: LintConfig; lexicon: boolean }) => {
+parentPort?.on('message', (job: Job & { lexicon: boolean }) => {
   try {
     // Checked with the dictionary once the server has it: the worker reads its own copy the first time.
-    if (lexicon) loadLexiconSync();
-    parentPort!.postMessage({ result: lint(text, config) });
+    if (job.lexicon) loadLexiconSync();
+    parentPort!.postMessage({ value: job.kind === 'lint' ? lint(job.text, job.config) : fixAll(job.text, job.config, job.onlyRule).text });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  CompletionRequest, createProtocolConnection, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, InitializedNotification, InitializeRequest, type ProtocolConnection,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Range, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -117,6 +117,16 @@ export class LspHarness {
   async publishedSoFar(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams[]> {
     for (let round = 0; round < 2; round++) await this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     return this.published.filter((params) => params.uri === uri && accept(params));
+  }
+
+  /**
+   * Opens a short draft and waits for its check; the function returned asks for completion in it (二是
+   * after 一是…。), the request that shows whether the server answers while it is busy with another draft.
+   */
+  async completionProbe(uri = 'untitled:probe'): Promise<() => Promise<unknown>> {
+    await this.open(uri, '2024年度述职报告\n\n一是加强学习。');
+    await this.diagnostics(uri);
+    return () => this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 7 } });
   }
 
   /** The server's resident memory in MB (Linux), for load tests. */

@@ -316,12 +316,12 @@ describe('Word export of what Markdown adds: footnotes, images, links, tables, l
   it('refuses, naming them, images it cannot carry and footnotes without text or reference', () => {
     const broken = '# 2024年度述职报告\n\n全年工作[^a]如下。\n\n![图](missing.png)\n\n![网图](https://example.com/a.png)\n\n![文本](report.md)\n\n[^b]: 未被引用的脚注。\n';
     const { blocking } = prepareExport(broken, {}, ASSETS);
-    assert.deepEqual(blocking.map((problem) => problem.replace(/：.*?，没有/, '：…，没有')), [
+    assert.deepEqual(blocking.map((problem) => problem.replace(/：.*?，Word/, '：…，Word')), [
       '脚注“[^a]”没有写内容（缺少“[^a]: ……”）。',
       '脚注“[^b]: ……”在正文中没有引用，导出后会丢失。',
-      '图片“missing.png”无法读取：…，没有导出。',
-      '图片“https://example.com/a.png”是网络地址（导出不下载网络内容），请先把图片保存到文稿旁边，没有导出。',
-      '图片“report.md”不是能识别的图片文件，没有导出。',
+      '图片“missing.png”无法读取：…，Word 文件中不会有这张图片。',
+      '图片“https://example.com/a.png”是网络地址（导出不下载网络内容），请先把图片保存到文稿旁边，Word 文件中不会有这张图片。',
+      '图片“report.md”不是能识别的图片文件，Word 文件中不会有这张图片。',
     ]);
     assert.match(prepareExport('![图](chart.png)\n', {}).blocking[0], /文稿还没有保存/);
   });

@@ -6,7 +6,7 @@ import type { RuleContext } from './rule';
 import { RULES } from './rules/index';
 import { Suppressions } from './suppress';
 import type { Finding, Severity, SeveritySetting } from './types';
-import { compileUserPattern, type UserPattern } from './patterns';
+import { compileUserPattern, patternTooCostly, type UserPattern } from './patterns';
 import type { PhraseEntry } from './phrases';
 
 export interface LintConfig {
@@ -37,6 +37,8 @@ export interface ExportSettings {
 export interface LintResult {
   findings: Finding[];
   model: ReportModel;
+  /** Configuration not used on this text, and why (a placeholder pattern too costly for its length). */
+  notes?: string[];
 }
 
 export function profilesFor(config: LintConfig): Profile[] {
@@ -86,7 +88,14 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
   const findings: Finding[] = [];
   // Invalid patterns are reported where the configuration is read; here they are only skipped.
   const lexicon = lexiconInUse();
-  const extraPlaceholders = (config.placeholders ?? []).map(compileUserPattern).filter((pattern): pattern is UserPattern => typeof pattern !== 'string');
+  const extraPlaceholders: UserPattern[] = [];
+  const notes: string[] = [];
+  for (const pattern of (config.placeholders ?? []).map(compileUserPattern)) {
+    if (typeof pattern === 'string') continue;
+    const tooCostly = patternTooCostly(pattern, source.length);
+    if (tooCostly) notes.push(tooCostly);
+    else extraPlaceholders.push(pattern);
+  }
 
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -111,5 +120,5 @@ export function lint(source: string, config: LintConfig = {}): LintResult {
     rule.check(context);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { findings, model };
+  return notes.length > 0 ? { findings, model, notes } : { findings, model };
 }

@@ -26,8 +26,14 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 /** The text block is 156 × 225 mm: 590 × 850 pixels at Word's 96 to the inch. */
 const MAX_IMAGE_WIDTH_PX = Math.floor((156 / 25.4) * 96);
 const MAX_IMAGE_HEIGHT_PX = Math.floor((225 / 25.4) * 96) - 40;
-/** Reports run to some tens of kilobytes; a draft past this is not one, and would take minutes and gigabytes. */
-const MAX_EXPORT_CHARACTERS = 5 * 1024 * 1024;
+/** Reports run to some tens of thousands of characters; a draft past this is not one, and would take minutes and gigabytes. */
+export const MAX_EXPORT_CHARACTERS = 1_000_000;
+
+/** Said before the draft is even checked, and no --force goes past it. */
+export function exportSizeProblem(text: string): string | undefined {
+  if (text.length <= MAX_EXPORT_CHARACTERS) return undefined;
+  return `文稿有 ${text.length} 个字符，超过导出上限（100 万字）：这不像一份报告，没有导出（--force 也不能越过这个上限）。`;
+}
 
 export interface ExportCheck {
   /** Why the Word file would lose part of the draft: the export refuses unless told to go on. */
@@ -40,16 +46,13 @@ export interface ExportCheck {
 export function checkExport(model: ReportModel): ExportCheck {
   const blocking: string[] = [];
   const notes: string[] = [];
-  if (model.source.length > MAX_EXPORT_CHARACTERS) {
-    blocking.push(`文稿有 ${model.source.length} 个字符，超过导出上限 ${MAX_EXPORT_CHARACTERS}：这不像一份报告，没有导出。`);
-  }
   if (model.unclosedComment !== undefined) {
     const line = lineOfOffset(model.lineStarts, model.unclosedComment) + 1;
     blocking.push(`第 ${line} 行的注释“<!--”没有对应的“-->”，其后的内容都被当作注释，不会出现在 Word 文件中。请补上“-->”。`);
   }
   const dropped = model.lines.reduce((sum, line) => sum + (line.text.match(NOT_XML)?.length ?? 0), 0);
   if (dropped > 0) notes.push(`删去了 ${dropped} 个 Word 无法保存的控制字符或无效字符。`);
-  if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，没有导出。`);
+  if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，不放进 Word 文件。`);
   const { referenced, defined } = footnoteLabels(model);
   for (const label of referenced) if (!defined.has(label)) blocking.push(`脚注“[^${label}]”没有写内容（缺少“[^${label}]: ……”）。`);
   for (const label of defined) if (!referenced.has(label)) blocking.push(`脚注“[^${label}]: ……”在正文中没有引用，导出后会丢失。`);

@@ -4,7 +4,7 @@
  * mammoth reads the document; fflate and xmldom only open the package to write the numbering out.
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { stringify } from 'yaml';
 import { lint } from '../core/lint';
@@ -12,6 +12,7 @@ import { lineOfOffset } from '../core/model';
 import { formatDate } from '../export/docx';
 import { writeOutNumbering } from './numbering';
 import { joinStyleSeparated } from './styleSeparator';
+import { PackageProblem, unzipBounded } from './unzip';
 
 export class ImportError extends Error {}
 
@@ -28,9 +29,14 @@ export interface ImportedDraft {
   paragraphOfLine: number[];
 }
 
-/** A report is a few hundred kilobytes; these bound what a hostile file can make us unpack. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+/**
+ * A report is a few hundred kilobytes: these bound what a hostile file can make us unpack and parse,
+ * counted in bytes really inflated. XML parts are parsed into trees several times their size.
+ */
+const LIMITS = { part: 20 * 1024 * 1024, total: 100 * 1024 * 1024 };
+const MAX_XML_BYTES = 10 * 1024 * 1024;
+/** Word nests a few dozen elements deep (tables in tables included); far past that is built to overflow a parser. */
+const MAX_XML_DEPTH = 256;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/x-emf': 'emf', 'image/x-wmf': 'wmf', 'image/tiff': 'tif', 'image/svg+xml': 'svg' };
@@ -49,30 +55,72 @@ export function notDocx(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The package with the automatic numbering written out as text and style-separated paragraphs joined, for mammoth to read. */
-function withNumberingWritten(bytes: Uint8Array): Uint8Array {
-  let total = 0;
+/**
+ * The package as mammoth reads it: only parts that passed the limits, repacked (stored, not compressed),
+ * with the automatic numbering written out as text and style-separated paragraphs joined.
+ */
+function checkedPackage(bytes: Uint8Array): Uint8Array {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        total += file.originalSize;
-        if (file.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) throw new ImportError('文件解压后过大，不像一份报告，没有导入。');
-        return true;
-      },
-    });
+    files = unzipBounded(bytes, LIMITS);
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError('文件已损坏，无法作为 Word 文档（.docx）打开。');
+    if (error instanceof PackageProblem) throw new ImportError(error.message);
+    throw error;
   }
-  const documentXml = files['word/document.xml'];
-  if (!documentXml) throw new ImportError('文件中没有 Word 正文（word/document.xml），不是 Word 文档。');
+  if (!files['word/document.xml']) throw new ImportError('文件中没有 Word 正文（word/document.xml），不是 Word 文档。');
+  for (const [name, data] of Object.entries(files)) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    const problem = xmlProblem(data);
+    if (problem) throw new ImportError(`文件中的 ${name} ${problem}，没有读取。`);
+  }
   const parse = (name: string) => (files[name] ? new DOMParser({ errorHandler: () => undefined }).parseFromString(strFromU8(files[name]), 'text/xml') : undefined);
   const document = parse('word/document.xml')!;
-  const numbered = writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml'));
-  if (numbered + joinStyleSeparated(document) === 0) return bytes;
-  files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(document));
-  return zipSync(files);
+  if (writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml')) + joinStyleSeparated(document) > 0) {
+    files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(document));
+  }
+  return zipSync(files, { level: 0 });
+}
+
+/**
+ * Why an XML part is not parsed, before any parser sees it: too large, a DTD (Word never writes one; it is
+ * how entity expansion bombs work), or elements nested deeper than any document. One linear pass.
+ */
+export function xmlProblem(data: Uint8Array): string | undefined {
+  if (data.length > MAX_XML_BYTES) return `有 ${(data.length / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_XML_BYTES / 1024 / 1024} MB 的上限，不像一份报告`;
+  let depth = 0;
+  for (let at = data.indexOf(0x3c); at !== -1 && at < data.length; at = data.indexOf(0x3c, at)) {
+    const next = data[at + 1];
+    if (next === 0x21) {
+      // <!-- comment -->, <![CDATA[ … ]]>, <!DOCTYPE …>
+      if (data[at + 2] === 0x2d) at = endOf(data, at, '-->');
+      else if (data[at + 2] === 0x5b) at = endOf(data, at, ']]>');
+      else return '含有 DTD 声明（<!DOCTYPE），Word 从不写它，这是构造出来的文件';
+      continue;
+    }
+    if (next === 0x3f) {
+      at = endOf(data, at, '?>');
+      continue;
+    }
+    // To the tag's end, past '>' inside quoted attribute values.
+    let quote = 0;
+    let end = at + 1;
+    for (; end < data.length; end++) {
+      const byte = data[end];
+      if (quote) {
+        if (byte === quote) quote = 0;
+      } else if (byte === 0x22 || byte === 0x27) quote = byte;
+      else if (byte === 0x3e) break;
+    }
+    if (next === 0x2f) depth--;
+    else if (data[end - 1] !== 0x2f && ++depth > MAX_XML_DEPTH) return `的元素嵌套超过 ${MAX_XML_DEPTH} 层（嵌套过深），不像 Word 保存的文件`;
+    at = end + 1;
+  }
+  return undefined;
+}
+
+function endOf(data: Uint8Array, from: number, terminator: string): number {
+  const found = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf(terminator, from + 2, 'latin1');
+  return found === -1 ? data.length : found + terminator.length;
 }
 
 interface MammothElement {
@@ -269,7 +317,7 @@ class MarkdownWriter {
         case 'hyperlink':
           if (element.href) {
             levels.push([]);
-            stack.push({ linkEnd: element.href.replace(/>/g, '%3E') });
+            stack.push({ linkEnd: linkDestination(element.href) });
           }
           inner(false);
           break;
@@ -291,14 +339,33 @@ class MarkdownWriter {
     return joinPieces(levels[0]);
   }
 
+  /**
+   * A picture saved beside the draft. One Word only links to ("链接到文件") or whose data is missing from
+   * the file cannot be saved: a note in the draft says where it stood, and the import goes on.
+   */
   private async image(element: MammothElement): Promise<string> {
+    const alt = (element.altText ?? '').replace(/[\r\n]+/g, ' ').replace(/[[\]\\]/g, '');
+    let data: Uint8Array;
+    try {
+      if (!element.readAsBuffer) throw new Error('no data');
+      data = new Uint8Array(await element.readAsBuffer());
+    } catch {
+      // In a comment, nothing of the note can end it early or be checked as report text.
+      return `<!-- 这里原有一张图片${alt ? `（${alt.replace(/-(?=-)/g, '- ')}）` : ''}，Word 文件中没有它的数据（可能是“链接到文件”的图片），没有导入。 -->`;
+    }
     const extension = IMAGE_EXTENSIONS[element.contentType ?? ''] ?? 'bin';
     const path = `${this.imageFolder}/图${this.images.length + 1}.${extension}`;
-    const data = element.readAsBuffer ? new Uint8Array(await element.readAsBuffer()) : new Uint8Array();
     this.images.push({ path, data });
-    const alt = (element.altText ?? '').replace(/[\r\n]+/g, ' ').replace(/[[\]\\]/g, '');
     return `![${alt}](<${path}>)`;
   }
+}
+
+/**
+ * A link target as Markdown can hold it between < and >: blanks, line breaks, control characters, < > and
+ * backslashes percent-encoded, so no target can end the link early and open a comment or a new block.
+ */
+function linkDestination(href: string): string {
+  return href.replace(/[\u0000-\u0020<>\\\u007f\u0085\u2028\u2029]/g, (ch) => encodeURIComponent(ch));
 }
 
 /**
@@ -308,7 +375,7 @@ class MarkdownWriter {
 export async function importDocx(bytes: Uint8Array, imageFolder: string): Promise<ImportedDraft> {
   const problem = notDocx(bytes);
   if (problem) throw new ImportError(problem);
-  const prepared = withNumberingWritten(bytes);
+  const prepared = checkedPackage(bytes);
   let captured: MammothDocument | undefined;
   try {
     await mammoth.convertToHtml({ buffer: Buffer.from(prepared) }, {
@@ -317,8 +384,10 @@ export async function importDocx(bytes: Uint8Array, imageFolder: string): Promis
         return document;
       },
     } as Parameters<typeof mammoth.convertToHtml>[1]);
-  } catch {
-    throw new ImportError('文件已损坏，无法作为 Word 文档（.docx）读取。');
+  } catch (error) {
+    // The depth check comes first; a reader that still runs out of stack met nesting of another kind.
+    if (error instanceof RangeError) throw new ImportError('文件中的内容嵌套过深，不像 Word 保存的文件，没有读取。');
+    throw new ImportError(`文件已损坏，无法作为 Word 文档（.docx）读取（${String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200)}）。`);
   }
   const writer = new MarkdownWriter(captured!, imageFolder);
   await writer.write();

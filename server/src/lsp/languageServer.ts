@@ -4,7 +4,7 @@
  */
 import {
   type CompletionItem, CompletionItemKind, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  TextDocumentSyncKind, TextDocuments, CodeActionKind,
+  TextDocumentSyncKind, TextDocuments, CodeActionKind, ErrorCodes, ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
@@ -30,7 +30,7 @@ import { documentSymbols, foldingRanges, outlineItems } from './symbols';
 export interface ServerOptions {
   /** Rule id → docs page URL, for the links in diagnostics. */
   docs: ReadonlyMap<string, string>;
-  /** The bundled check worker; without it large drafts are checked on the main thread. */
+  /** The bundled check worker; without it checks and fixes run on the main thread. */
   workerScript?: string;
 }
 
@@ -64,7 +64,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   };
   const configFor = async (uri: string) => lintConfig(await settingsOf(uri), configFileFor(configFiles, uri, workspaceTrusted).config);
 
-  /** Checks the document's text as it is now, off the main thread if it is large; undefined if cancelled. */
+  /** Checks the document's text as it is now, off the main thread; undefined if cancelled. */
   const evaluate = async (document: TextDocument, onStart?: (cancel: () => void) => void): Promise<Evaluation | undefined> => {
     const settings = await settingsOf(document.uri);
     // Text and version are read together, after the wait, so the result always names the text it checked.
@@ -177,7 +177,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (!document) return [];
     const { result, isReport } = await current(document);
     if (!isReport) return [];
-    return codeActions(document, result, params.context, await configFor(document.uri));
+    return codeActions(document, result, params.context, await configFor(document.uri), (text, config, onlyRule) => runner.fix(text, config, onlyRule).result);
   });
 
   connection.onCompletion(async (params): Promise<CompletionItem[]> => {
@@ -252,8 +252,14 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
-    const { prepareExport } = await wordExport();
-    const prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
+    const { prepareExport, ExportRefused } = await wordExport();
+    let prepared;
+    try {
+      prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
+    } catch (error) {
+      if (error instanceof ExportRefused) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
     const docx = await prepared.render();
     return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
   });
