@@ -1,4 +1,5 @@
 // Bundles the VS Code client, the language server and the CLI into dist/ for Node.
+import { cpSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -28,7 +29,19 @@ const builds = [
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
   },
+  // `shuzhi/remark` (package.json exports): an ES module, as unified plugins are; the CommonJS
+  // dependencies it bundles get `require` from createRequire.
+  {
+    entryPoints: ['server/src/remark.ts'],
+    outfile: 'dist/remark.mjs',
+    format: 'esm',
+    define: {},
+    banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
+  },
 ];
+
+// The dictionary is read at run time, not bundled: the server and the CLI find it in dist/lexicon/.
+cpSync('server/src/lexicon/data', 'dist/lexicon', { recursive: true, filter: (path) => !path.endsWith('README.md') });
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...shared, ...options })));
 if (watch) {

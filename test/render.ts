@@ -9,16 +9,17 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { prepareExport } from '../server/src/export/prepare';
+import { CHINESE_FONT, FONTCONFIG, program, TIMES_METRICS } from './requirements';
 
-export function toolsAvailable(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** What rendering needs: the programs, and the fonts whose metrics the layout checks measure. */
+export const RENDER_NEEDS = [
+  program('soffice', 'libreoffice-writer-nogui'),
+  program('pdftotext', 'poppler-utils', ['-v']),
+  program('pdftoppm', 'poppler-utils', ['-v']),
+  FONTCONFIG,
+  TIMES_METRICS,
+  CHINESE_FONT,
+];
 
 export interface Rendered {
   docx: Uint8Array;
@@ -51,6 +52,36 @@ export async function renderToPdf(markdownPath: string): Promise<string> {
 export function pdfPages(pdf: string): string[][] {
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   return text.split('\f').filter((page) => page.trim()).map((page) => page.split('\n').filter((line) => line.trim()));
+}
+
+export interface Box {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/**
+ * The rows holding ink inside a box of a page, in points from the page top: where a glyph is drawn,
+ * which its font box (what pdftotext gives) does not say. Rasterised by pdftoppm at 600 dpi.
+ */
+export function inkRows(pdf: string, page: number, box: Box): { top: number; bottom: number } | undefined {
+  const scale = 600 / 72;
+  const [x, y] = [Math.floor(box.xMin * scale), Math.floor(box.yMin * scale)];
+  const [width, height] = [Math.ceil((box.xMax - box.xMin) * scale), Math.ceil((box.yMax - box.yMin) * scale)];
+  const pgm = execFileSync('pdftoppm', ['-r', '600', '-gray', '-f', String(page), '-l', String(page),
+    '-x', String(x), '-y', String(y), '-W', String(width), '-H', String(height), pdf], { maxBuffer: 64 * 1024 * 1024 });
+  // A binary PGM: "P5", width, height and maximum value, each after white space, then one byte a pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PGM');
+  const [columns, rows] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length);
+  const inked: number[] = [];
+  for (let row = 0; row < rows; row++) {
+    if (pixels.subarray(row * columns, (row + 1) * columns).some((value) => value < 128)) inked.push(row);
+  }
+  if (inked.length === 0) return undefined;
+  return { top: (y + inked[0]) / scale, bottom: (y + inked[inked.length - 1] + 1) / scale };
 }
 
 export function pagePng(pdf: string, page: number, png: string): void {

@@ -1,11 +1,16 @@
-/** Runs checks of large drafts off the language server's main thread; the server terminates it to cancel. */
+/** Runs the language server's checks and fixes off its main thread; the server terminates it to cancel. */
 import { parentPort } from 'node:worker_threads';
-import { type LintConfig, lint } from './core/lint';
+import { fixAll } from './core/fix';
+import { lint } from './core/lint';
 import { imageSizes } from './export/assets';
+import { loadLexiconSync } from './lexicon/load';
+import type { Job } from './lsp/checkRunner';
 
-parentPort?.on('message', ({ text, config, folder }: { text: string; config: LintConfig; folder?: string }) => {
+parentPort?.on('message', (job: Job & { lexicon: boolean }) => {
   try {
-    parentPort!.postMessage({ result: lint(text, config, imageSizes(folder)) });
+    // Checked with the dictionary once the server has it: the worker reads its own copy the first time.
+    if (job.lexicon) loadLexiconSync();
+    parentPort!.postMessage({ value: job.kind === 'lint' ? lint(job.text, job.config, imageSizes(job.folder)) : fixAll(job.text, job.config, job.onlyRule).text });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

@@ -12,11 +12,14 @@ import { DEFAULT_READING_SPEED, draftLength } from './core/length';
 import { type OutlineHeading, reportOutline, type ReportOutline } from './core/outline';
 import { imageSizes } from './export/assets';
 import { decideScope } from './core/scope';
+import { exportSizeProblem } from './export/docx';
 import { prepareExport } from './export/prepare';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
-import { decodeDraft, readDraft, type ReadResult, readWordDraft, WORD_FILE, type WordReadResult, writeTextAtomically } from './files';
+import { decodeDraft, MAX_DRAFT_BYTES, readDraft, type ReadResult, readWordDraft, WORD_FILE, type WordReadResult, writeFixedDraft } from './files';
 import { quoteForWord } from './import/quote';
 import { importCommand } from './importCommand';
+import { loadLexiconSync } from './lexicon/load';
+import { describe } from './safeWrite';
 
 const USAGE = `用法：
   shuzhi lint [--format text|json] [--fix | --fix-dry-run] [--profile 文种] [--config 配置文件] <文件|通配符|->...
@@ -65,7 +68,8 @@ export interface JsonFinding {
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<Uint8Array>;
+  /** Standard input, read no further than `limit` + 1 bytes (enough to tell it is too long). */
+  readStdin: (limit: number) => Promise<Uint8Array>;
   cwd: string;
 }
 
@@ -141,6 +145,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   const inputs = await expandInputs([...new Set(parsed.positionals)], io.cwd);
+  // The word-based checks (duplicate-text, typo) need the dictionary; a batch run waits for it once.
+  loadLexiconSync();
   let exitCode = 0;
   const reportedConfigErrors = new Set<string>();
   const configs = new ConfigFiles();
@@ -151,54 +157,61 @@ export async function main(argv: string[], io: Io): Promise<number> {
       exitCode = 2;
       continue;
     }
-    const word = input.path !== '-' && WORD_FILE.test(input.path);
-    const read: ReadResult | WordReadResult = input.path === '-'
-      ? decodeDraft(await io.readStdin(), '<标准输入>')
-      : word ? await readWordDraft(resolve(io.cwd, input.path), input.path) : await readDraft(resolve(io.cwd, input.path), input.path);
-    if ('error' in read) {
-      io.stderr(`${read.error}\n`);
-      exitCode = 2;
-      continue;
-    }
-    if ('notice' in read && read.notice) io.stderr(`${read.notice}\n`);
-    const folder = input.path === '-' ? io.cwd : dirname(resolve(io.cwd, input.path));
-    const loaded = explicitConfig ?? configs.near(folder);
-    if (loaded.error && !reportedConfigErrors.has(loaded.error)) {
-      reportedConfigErrors.add(loaded.error);
-      io.stderr(`${loaded.error}\n`);
-    }
-    if (unknownProfile(loaded.config)) {
-      io.stderr(profileProblem(loaded.config));
-      exitCode = 2;
-      continue;
-    }
-    const config: LintConfig = mergeConfigs(loaded.config, profile ? { profile } : undefined);
-    const file = input.path === '-' ? '<标准输入>' : input.path;
-    let text = read.text;
-    if ((fix || dryRun) && 'paragraphOfLine' in read) {
-      io.stderr(`${file}：Word 文稿不能自动修复，请在 Word 中修改，或先用 shuzhi import 转成 Markdown。\n`);
-    } else if ((fix || dryRun) && !('paragraphOfLine' in read)) {
-      const fixed = fixAll(read.text, config).text;
-      if (fixed !== read.text) {
-        if (dryRun) io.stdout(lineDiff(file, read.text, fixed));
-        else if (input.path === '-' || read.notice) {
-          // Standard input has nowhere to go back to; a GBK or UTF-16 file would come back in another encoding.
-          io.stderr(`${file}：${input.path === '-' ? '标准输入' : '这个文件不是 UTF-8 编码'}，没有改动；可用 --fix-dry-run 查看修改。\n`);
-        } else {
-          const written = writeTextAtomically(resolve(io.cwd, input.path), fixed, read.bom === true);
-          if (written) {
-            io.stderr(`${file}：${written}\n`);
-            exitCode = 2;
-            continue;
+    // One file that cannot be read or checked is reported for itself; the others are still checked and printed.
+    try {
+      const word = input.path !== '-' && WORD_FILE.test(input.path);
+      const read: ReadResult | WordReadResult = input.path === '-'
+        ? decodeDraft(await io.readStdin(MAX_DRAFT_BYTES), '<标准输入>')
+        : word ? await readWordDraft(resolve(io.cwd, input.path), input.path) : await readDraft(resolve(io.cwd, input.path), input.path);
+      if ('error' in read) {
+        io.stderr(`${read.error}\n`);
+        exitCode = 2;
+        continue;
+      }
+      if ('notice' in read && read.notice) io.stderr(`${read.notice}\n`);
+      const folder = input.path === '-' ? io.cwd : dirname(resolve(io.cwd, input.path));
+      const loaded = explicitConfig ?? configs.near(folder);
+      if (loaded.error && !reportedConfigErrors.has(loaded.error)) {
+        reportedConfigErrors.add(loaded.error);
+        io.stderr(`${loaded.error}\n`);
+      }
+      if (unknownProfile(loaded.config)) {
+        io.stderr(profileProblem(loaded.config));
+        exitCode = 2;
+        continue;
+      }
+      const config: LintConfig = mergeConfigs(loaded.config, profile ? { profile } : undefined);
+      const file = input.path === '-' ? '<标准输入>' : input.path;
+      let text = read.text;
+      if ((fix || dryRun) && 'paragraphOfLine' in read) {
+        io.stderr(`${file}：Word 文稿不能自动修复，请在 Word 中修改，或先用 shuzhi import 转成 Markdown。\n`);
+      } else if ((fix || dryRun) && !('paragraphOfLine' in read)) {
+        const fixed = fixAll(read.text, config).text;
+        if (fixed !== read.text) {
+          if (dryRun) io.stdout(lineDiff(file, read.text, fixed));
+          else if (input.path === '-' || read.notice) {
+            // Standard input has nowhere to go back to; a GBK or UTF-16 file would come back in another encoding.
+            io.stderr(`${file}：${input.path === '-' ? '标准输入' : '这个文件不是 UTF-8 编码'}，没有改动；可用 --fix-dry-run 查看修改。\n`);
+          } else {
+            const written = writeFixedDraft(resolve(io.cwd, input.path), file, fixed, read.bom === true, read.text);
+            if (written) {
+              io.stderr(`${written}\n`);
+              exitCode = 2;
+              continue;
+            }
+            io.stderr(`${file}：已自动修复。\n`);
+            text = fixed;
           }
-          io.stderr(`${file}：已自动修复。\n`);
-          text = fixed;
         }
       }
+      const { findings, notes } = lint(text, config, imageSizes(input.path === '-' ? undefined : folder));
+      for (const note of notes ?? []) io.stderr(`${file}：${note}。\n`);
+      results.push({ file, text, findings, ...('paragraphOfLine' in read ? { paragraphOfLine: read.paragraphOfLine } : {}) });
+      if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
+    } catch (error) {
+      io.stderr(`${input.path === '-' ? '<标准输入>' : input.path}：${fileFailure(error)}\n`);
+      exitCode = 2;
     }
-    const { findings } = lint(text, config, imageSizes(input.path === '-' ? undefined : folder));
-    results.push({ file, text, findings, ...('paragraphOfLine' in read ? { paragraphOfLine: read.paragraphOfLine } : {}) });
-    if (findings.some((finding) => finding.severity === 'error') && exitCode === 0) exitCode = 1;
   }
 
   if (format === 'json') io.stdout(`${JSON.stringify(results.flatMap(toJson), null, 2)}\n`);
@@ -217,6 +230,11 @@ async function exportCommand(
     return 2;
   }
   if (read.notice) io.stderr(`${read.notice}\n`);
+  const tooLarge = exportSizeProblem(read.text);
+  if (tooLarge) {
+    io.stderr(`${draft}：${tooLarge}\n`);
+    return 1;
+  }
   const loaded = explicitConfig ?? new ConfigFiles().near(dirname(draftPath));
   if (loaded.error) io.stderr(`${loaded.error}\n`);
   const config = mergeConfigs(loaded.config, profile ? { profile } : undefined);
@@ -226,6 +244,7 @@ async function exportCommand(
     if (unfinished.length > 0) {
       io.stderr(`${draft} 还有 ${unfinished.length} 处未完成的内容，没有导出：\n`);
       io.stderr(formatText([{ file: draft, text: read.text, findings: unfinished }]));
+      if (unfinished.some((finding) => finding.rule === 'template-residue')) io.stderr(`网页残留可用 shuzhi lint --fix ${draft} 一次删除。\n`);
     }
     io.stderr('改正或补全后再导出，或加 --force 照样导出。\n');
     return 1;
@@ -283,7 +302,7 @@ function usageProblem(error: NodeJS.ErrnoException): string {
 async function outlineCommand(
   draft: string, format: 'text' | 'json', profile: string | undefined, explicitConfig: LoadedConfig | undefined, io: Io,
 ): Promise<number> {
-  const read = draft === '-' ? decodeDraft(await io.readStdin(), '<标准输入>') : await readDraft(resolve(io.cwd, draft), draft);
+  const read = draft === '-' ? decodeDraft(await io.readStdin(MAX_DRAFT_BYTES), '<标准输入>') : await readDraft(resolve(io.cwd, draft), draft);
   if ('error' in read) {
     io.stderr(`${read.error}\n`);
     return 2;
@@ -409,6 +428,12 @@ function formatText(results: CheckedFile[]): string {
   return `${output}\n✖ ${results.length} 个文稿中共 ${total} 个问题（${parts.join('，')}）\n`;
 }
 
+/** An unexpected error while reading or checking one file of several: one line naming the file, never a stack trace. */
+function fileFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `检查时出错（${message.split('\n')[0]}），跳过了这个文件。这是 shuzhi 的缺陷，请把这条信息和这个文件报告给开发者。`;
+}
+
 /** An error inside shuzhi itself: one line, exit 2 (1 would read as "findings" to CI), never a stack trace. */
 function internalError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
@@ -416,22 +441,38 @@ function internalError(error: unknown): void {
   process.exitCode = 2;
 }
 
+/** Our output cannot be written: a reader gone away (lint … | head) is its choice; a full disk is said as such. */
+function outputFailed(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`shuzhi：无法写出结果（${describe(error)}）。${error.code === 'ENOSPC' || error.code === 'EDQUOT' ? '请清理磁盘空间后重试。' : ''}\n`);
+  process.exit(2);
+}
+
 if (require.main === module) {
-  // `shuzhi lint … | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    internalError(error);
-  });
+  process.stdout.on('error', outputFailed);
   process.on('uncaughtException', (error) => {
     internalError(error);
     process.exit(2);
   });
   main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      // Written synchronously to a file: a full disk throws here rather than emitting an error.
+      try {
+        process.stdout.write(text);
+      } catch (error) {
+        outputFailed(error as NodeJS.ErrnoException);
+      }
+    },
     stderr: (text) => process.stderr.write(text),
-    readStdin: async () => {
+    readStdin: async (limit) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let length = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
+        // Leaving the loop stops reading: endless input costs no more than the limit.
+        if (length > limit) break;
+      }
       return Buffer.concat(chunks);
     },
     cwd: process.cwd(),

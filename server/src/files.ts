@@ -1,17 +1,19 @@
 /** Reading drafts from disk for the CLI: binary, oversized, non-regular and non-UTF-8 files get a clear message. */
-import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { importDocx, ImportError } from './import/docx';
 import { readBounded } from './read';
+import { writeFileSafely, WriteError } from './safeWrite';
 
-export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+/** A report is tens of kilobytes; past this a draft is refused before it is read, from a file or standard input alike. */
+export const MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+/** A Word file carries its pictures: larger, and what it unpacks to is bounded by the importer. */
+export const MAX_WORD_BYTES = 50 * 1024 * 1024;
 
 /** `bom`: the UTF-8 file began with a byte order mark, which decoding drops and writing back restores. */
 export type ReadResult = { text: string; notice?: string; bom?: boolean } | { error: string };
 
 export function decodeDraft(bytes: Uint8Array, name: string): ReadResult {
   if (bytes.length > MAX_DRAFT_BYTES) {
-    return { error: `${name}：文件有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 50 MB，不像是一份文稿，未检查。` };
+    return { error: `${name}：超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB 的上限，不像是一份文稿，未检查。` };
   }
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
@@ -67,7 +69,7 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 export type WordReadResult = { text: string; paragraphOfLine: number[] } | { error: string };
 
 export async function readWordDraft(path: string, shown = path): Promise<WordReadResult> {
-  const read = readBounded(path, MAX_DRAFT_BYTES);
+  const read = readBounded(path, MAX_WORD_BYTES);
   if ('problem' in read) return { error: `${shown}：${read.problem}。` };
   try {
     const imported = await importDocx(read.bytes, 'images');
@@ -88,18 +90,17 @@ export async function readDraft(path: string, shown = path): Promise<ReadResult>
   return decodeDraft(read.bytes, shown);
 }
 
-/** Writes a fixed draft through a temporary file and a rename, keeping its mode: never half-written. Returns a problem, or undefined. */
-export function writeTextAtomically(path: string, text: string, bom: boolean): string | undefined {
-  let temporary: string | undefined;
+/**
+ * Writes a fixed draft back (see safeWrite): never half-written, never over changes made since `original`
+ * was read, owner, mode and links kept. Returns the problem, naming `shown`, or undefined.
+ */
+export function writeFixedDraft(path: string, shown: string, text: string, bom: boolean, original: string): string | undefined {
+  const encode = (value: string) => new TextEncoder().encode((bom ? '\uFEFF' : '') + value);
   try {
-    // Through a symlink, the file it points to is the draft; renaming onto the link would replace the link.
-    const target = realpathSync(path);
-    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeFileSync(temporary, (bom ? '\uFEFF' : '') + text, { mode: statSync(target).mode });
-    renameSync(temporary, target);
+    writeFileSafely(path, encode(text), { expected: encode(original), throughLink: true, shown });
     return undefined;
   } catch (error) {
-    if (temporary) rmSync(temporary, { force: true });
-    return `无法写回修复后的文稿（${(error as NodeJS.ErrnoException).code ?? String(error)}），文件没有改动。`;
+    if (error instanceof WriteError) return error.message;
+    throw error;
   }
 }

@@ -4,13 +4,13 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Io } from './cli';
 import { lint } from './core/lint';
 import { ExportWriteError, isSameFile, writeExport } from './export/write';
-import { MAX_DRAFT_BYTES } from './files';
+import { MAX_WORD_BYTES } from './files';
 import { importDocx, ImportError, imageFolderFor } from './import/docx';
 import { readBounded } from './read';
 
 export async function importCommand(source: string, output: string | undefined, force: boolean, io: Pick<Io, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
   const sourcePath = resolve(io.cwd, source);
-  const read = readBounded(sourcePath, MAX_DRAFT_BYTES);
+  const read = readBounded(sourcePath, MAX_WORD_BYTES);
   if ('problem' in read) {
     io.stderr(`${source}：${read.problem}。\n`);
     return 2;
@@ -54,7 +54,7 @@ export async function importCommand(source: string, output: string | undefined, 
     throw error;
   }
   const findings = lint(imported.markdown).findings.length;
-  const paragraphs = Math.max(0, ...imported.paragraphOfLine);
+  const paragraphs = imported.paragraphOfLine.reduce((most, paragraph) => Math.max(most, paragraph), 0);
   io.stdout(`已导入 ${relative(io.cwd, target) || target}（${paragraphs} 段${imported.images.length ? `，${imported.images.length} 张图片存在 ${imageFolder}/` : ''}）${findings ? `，发现 ${findings} 个问题，用 shuzhi lint 查看` : ''}。\n`);
   return 0;
 }

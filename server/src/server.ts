@@ -1,7 +1,7 @@
 /** Entry point of the language server (`shuzhi-language-server`): makes the connection and starts serving. */
 import { dirname, join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { ruleDocs } from './lsp/convert';
+import { ruleDocs } from './ruleDocs';
 import { startLanguageServer } from './lsp/languageServer';
 
 // With no transport argument the server speaks over stdio, as most editors expect.

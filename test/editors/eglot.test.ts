@@ -1,31 +1,37 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { JsonFinding } from '../../server/src/cli';
-import { findingKeys, runEditor, type SeenByEditor } from './client';
+import { program, requireNeeds } from '../requirements';
+import { readmeSnippet } from '../readme';
+import { type EditorRun, itWorksAsTheReadmeSays, runEditor, withSettings } from './client';
 
-const hasEmacs = spawnSync('emacs', ['--batch', '--eval', "(progn (require 'package) (package-initialize) (require 'eglot))"]).status === 0;
+/** package.el finds a Debian elpa- package once it is installed. */
+const elpa = (feature: string, debianPackage: string) => ({
+  what: `Emacs 的 ${feature}`,
+  debianPackage,
+  present: () => spawnSync('emacs', ['--batch', '--eval', `(progn (require 'package) (package-initialize) (require '${feature}))`], { stdio: 'ignore' }).status === 0,
+});
 
-/** A second real non-VS Code client: Debian's Emacs 28 with elpa-eglot, in batch mode. */
-describe('Emacs eglot as an LSP client (batch)', function () {
+/**
+ * A second real non-VS Code client: Debian's Emacs 28 with elpa-eglot, in batch mode, with the README's
+ * setup as its configuration (its settings turned to values whose effect shows: a rule off, scope all).
+ */
+describe('Emacs eglot as an LSP client, set up as the README says (batch)', function () {
   this.timeout(90000);
-  let seen: SeenByEditor;
-  let expected: JsonFinding[];
+  let run: EditorRun;
 
   before(function () {
-    if (!hasEmacs) {
-      // .ci/run installs emacs-nox and elpa-eglot; a developer machine without them skips.
-      if (process.env.CI) throw new Error('emacs with eglot is required in CI');
-      this.skip();
-    }
-    ({ seen, expected } = runEditor('emacs', ['--batch', '-l', join(__dirname, 'eglot.el')], 80000));
+    requireNeeds(this, [program('emacs', 'emacs-nox'), elpa('eglot', 'elpa-eglot'), elpa('markdown-mode', 'elpa-markdown-mode')]);
+    const text = withSettings(readmeSnippet('### Emacs（eglot）', 'elisp'), [[':scope "reports"', ':scope "all"'], ['(:ordinal-style "warning")', '(:ordinal-style "off")']]);
+    run = runEditor(
+      'emacs',
+      (config) => ['--batch', '--eval', `(setenv "SHUZHI_CONFIG" ${JSON.stringify(config)})`, '-l', join(__dirname, 'eglot.el')],
+      { text, extension: 'el', ruleOff: 'ordinal-style' },
+      80000,
+    );
   });
 
-  it('runs without errors in the client', () => assert.deepEqual(seen.errors, []));
+  itWorksAsTheReadmeSays(() => run, 'ordinal-style');
 
-  it('shows exactly the findings shuzhi lint reports', () => assert.deepEqual(findingKeys(seen.diagnostics), findingKeys(expected)));
-
-  it('applies a quick fix', () => assert.match(seen.fixedLine ?? '', /^1\.压紧压实责任/, JSON.stringify(seen)));
-
-  it('turns a rule off through eglot-workspace-configuration', () => assert.equal(seen.ruleOff, true));
+  it('turns a rule off when eglot-workspace-configuration changes', () => assert.equal(run.seen.ruleOff, true));
 });

@@ -1,39 +1,40 @@
--- Drives Neovim's own LSP client against shuzhi-language-server, headless. Prints one JSON line of
--- what it saw; the mocha test (neovim.test.ts) compares it with the CLI. Works with Neovim 0.7+.
-local server = os.getenv('SHUZHI_SERVER')
+-- Drives Neovim's own LSP client, configured by the README's init.lua (loaded with -u), against
+-- shuzhi-language-server, headless. Writes what it saw as JSON; neovim.test.ts compares it with the CLI.
 local draft = os.getenv('SHUZHI_DRAFT')
+local note = os.getenv('SHUZHI_NOTE')
 local out = os.getenv('SHUZHI_OUT')
 local result = { errors = {} }
 
-local function finish()
-  vim.fn.writefile({ vim.fn.json_encode(result) }, out)
-  vim.cmd('qa!')
+local function wait(predicate) return vim.wait(20000, predicate, 20) end
+local function code_of(d) return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) end
+local function seen(buf)
+  local list = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do table.insert(list, { line = d.lnum + 1, rule = code_of(d), message = d.message }) end
+  return list
+end
+-- The client the README's FileType autocommand started for this buffer.
+local function client_of(buf)
+  local client
+  wait(function()
+    for _, c in pairs(vim.lsp.buf_get_clients(buf)) do client = c end
+    return client ~= nil
+  end)
+  if not client then error('the README setup attached no client to ' .. vim.api.nvim_buf_get_name(buf)) end
+  return client
 end
 
 local ok, problem = pcall(function()
+  vim.o.hidden = true -- the draft stays open, edited, while the note is opened
   vim.cmd('edit ' .. vim.fn.fnameescape(draft))
   local buf = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({
-    name = 'shuzhi',
-    cmd = { 'node', server, '--stdio' },
-    root_dir = vim.fn.fnamemodify(draft, ':h'),
-    settings = { shuzhi = { debounceMs = 0 } },
-  })
-  vim.lsp.buf_attach_client(buf, client_id)
-  local client = vim.lsp.get_client_by_id(client_id)
-  local function wait(predicate) return vim.wait(15000, predicate, 20) end
-
+  local client = client_of(buf)
   if not wait(function() return #vim.diagnostic.get(buf) > 0 end) then error('no diagnostics') end
-  result.diagnostics = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    table.insert(result.diagnostics, { line = d.lnum + 1, rule = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code), message = d.message })
-  end
+  result.diagnostics = seen(buf)
 
-  -- A quick fix: the first ordinal-style finding, fixed through textDocument/codeAction.
+  -- A quick fix: the first heading-sequence finding, fixed through textDocument/codeAction.
   local target
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
-    if code == 'ordinal-style' then target = d break end
+    if code_of(d) == 'heading-sequence' then target = d break end
   end
   -- vim.diagnostic keeps byte columns; LSP wants UTF-16 code units, as the server sent them.
   local function utf16(lnum, col)
@@ -46,19 +47,17 @@ local ok, problem = pcall(function()
       start = { line = target.lnum, character = utf16(target.lnum, target.col) },
       ['end'] = { line = target.end_lnum, character = utf16(target.end_lnum, target.end_col) },
     },
-    message = target.message, code = 'ordinal-style', source = 'shuzhi', severity = target.severity,
+    message = target.message, code = 'heading-sequence', source = 'shuzhi', severity = target.severity,
   }
   local actions = client.request_sync('textDocument/codeAction', {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
     range = lsp_diagnostic.range,
     context = { diagnostics = { lsp_diagnostic }, only = { 'quickfix' } },
   }, 10000, buf)
-  result.actionTitles = {}
   for _, action in ipairs(actions.result or {}) do
-    table.insert(result.actionTitles, action.title)
-    if action.title:find('^改为') then
+    if action.isPreferred then -- the single fix for this finding
       vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or 'utf-16')
-      result.fixedLine = vim.api.nvim_buf_get_lines(buf, lsp_diagnostic.range.start.line, lsp_diagnostic.range.start.line + 1, false)[1]
+      result.fixedLine = vim.api.nvim_buf_get_lines(buf, target.lnum, target.lnum + 1, false)[1]
       break
     end
   end
@@ -75,17 +74,26 @@ local ok, problem = pcall(function()
   result.completions = {}
   for _, item in ipairs(items) do table.insert(result.completions, item.label) end
 
-  -- A rule turned off through the client's settings.
-  client.notify('workspace/didChangeConfiguration', { settings = { shuzhi = { debounceMs = 0, rules = { ['placeholder'] = 'off' } } } })
+  -- A note, checked only because the settings say scope = all.
+  vim.cmd('edit ' .. vim.fn.fnameescape(note))
+  local note_buf = vim.api.nvim_get_current_buf()
+  client_of(note_buf)
+  wait(function() return #vim.diagnostic.get(note_buf) > 0 end)
+  result.noteDiagnostics = seen(note_buf)
+  vim.cmd('buffer ' .. buf)
+
+  -- A rule turned off later, as a user does: change the client's settings and tell the server.
+  client.config.settings.shuzhi.rules['placeholder'] = 'off'
+  client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
   result.ruleOff = wait(function()
     local diagnostics = vim.diagnostic.get(buf)
     if #diagnostics == 0 then return false end
     for _, d in ipairs(diagnostics) do
-      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
-      if code == 'placeholder' then return false end
+      if code_of(d) == 'placeholder' then return false end
     end
     return true
   end)
 end)
 if not ok then table.insert(result.errors, tostring(problem)) end
-finish()
+vim.fn.writefile({ vim.fn.json_encode(result) }, out)
+vim.cmd('qa!')

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lint } from '../../server/src/core/lint';
 import { lineOfOffset } from '../../server/src/core/model';
 import type { Finding } from '../../server/src/core/types';
+import { loadLexiconSync } from '../../server/src/lexicon/load';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = resolve(process.env.SHUZHI_CORPUS ?? join(here, '../../../shared/corpus/real-pages'));
@@ -87,6 +88,7 @@ function main(): number {
     console.error(`找不到语料：${corpus}（可用环境变量 SHUZHI_CORPUS 指定 real-pages 文件夹）`);
     return 2;
   }
+  loadLexiconSync();
   const manifest = readTsv(join(corpus, 'manifest.tsv')).slice(1).map(([file, , kind, genre, titleLine]) => ({ file, kind, genre, titleLine: Number(titleLine) }));
   const annotationRows = readTsv(join(corpus, 'annotations.tsv')).slice(1);
   const verdicts = loadVerdicts();
@@ -197,6 +199,7 @@ function main(): number {
   for (const line of outside) console.log(`  ${line}`);
   const stale = [...verdicts.keys()].filter((key) => !usedVerdicts.has(key));
   if (stale.length > 0) console.log(`\n${stale.length} 条判定已不再对应任何问题（可从 verdicts.tsv 删去）`);
+  if (verbose) for (const key of stale) console.log(`  ${key.replace(/\t/g, " ")}`);
   if (unjudged.length > 0) {
     failures.push(`${unjudged.length} 个问题未判定：把判定写进 test/eval/verdicts.tsv（npm run eval -- --unjudged 列出待填的行）`);
     if (printUnjudged) console.log(`\n待判定（file, line, column, rule, text, verdict, note）：\n${unjudged.join('\n')}`);

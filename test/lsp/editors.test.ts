@@ -15,7 +15,7 @@ describe('language server with every kind of client', function () {
   let server: LspHarness;
   afterEach(async () => server?.dispose());
 
-  it('takes settings from initializationOptions when the client is not asked (Neovim 0.7)', async () => {
+  it('takes settings from initializationOptions from a client that neither declares nor answers workspace/configuration', async () => {
     server = new LspHarness();
     await server.initialize({ shuzhi: { rules: { 'ordinal-style': 'off' } } }, false);
     await server.open('untitled:a', DRAFT);

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  CompletionRequest, createProtocolConnection, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, InitializedNotification, InitializeRequest, type ProtocolConnection,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Range, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -16,6 +16,8 @@ export class LspHarness {
   private readonly published: PublishDiagnosticsParams[] = [];
   private waiters: Array<() => void> = [];
   settings: Record<string, unknown> = { debounceMs: 0, scope: 'all' };
+  /** Whether the client declared workspace/configuration; one that did not answers it with MethodNotFound. */
+  private declaresConfiguration = true;
 
   /**
    * `requests`: how this client treats the server's own requests (workspace/configuration,
@@ -33,14 +35,18 @@ export class LspHarness {
       if (this.requests === 'silent') return new Promise<T>(() => undefined);
       return answer();
     };
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => serve(() => params.items.map(() => this.settings))());
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      if (!this.declaresConfiguration) throw new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method workspace/configuration');
+      return serve(() => params.items.map(() => this.settings))();
+    });
     this.connection.onRequest('client/registerCapability', serve(() => null));
     this.connection.onNotification('shuzhi/status', () => undefined);
     this.connection.listen();
   }
 
-  /** `asksConfiguration: false` is a client like Neovim 0.7 that does not answer workspace/configuration. */
+  /** `asksConfiguration: false` is a client that neither declares nor answers workspace/configuration. */
   async initialize(initializationOptions?: unknown, asksConfiguration = true): Promise<void> {
+    this.declaresConfiguration = asksConfiguration;
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       initializationOptions,
@@ -111,6 +117,16 @@ export class LspHarness {
   async publishedSoFar(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams[]> {
     for (let round = 0; round < 2; round++) await this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     return this.published.filter((params) => params.uri === uri && accept(params));
+  }
+
+  /**
+   * Opens a short draft and waits for its check; the function returned asks for completion in it (二是
+   * after 一是…。), the request that shows whether the server answers while it is busy with another draft.
+   */
+  async completionProbe(uri = 'untitled:probe'): Promise<() => Promise<unknown>> {
+    await this.open(uri, '2024年度述职报告\n\n一是加强学习。');
+    await this.diagnostics(uri);
+    return () => this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 7 } });
   }
 
   /** The server's resident memory in MB (Linux), for load tests. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, CompletionRequest, type Diagnostic, DidChangeWatchedFilesNotification,
+  CodeActionRequest, type Diagnostic, DidChangeWatchedFilesNotification,
   DocumentSymbolRequest, FoldingRangeRequest,
   type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -318,9 +318,7 @@ describe('language server with large drafts', function () {
     const server = new LspHarness();
     try {
       await server.initialize();
-      const small = 'untitled:small';
-      await server.open(small, '2024年度述职报告\n\n一是加强学习。');
-      await server.diagnostics(small);
+      const complete = await server.completionProbe();
       const uri = 'untitled:large';
       await server.open(uri, large, 1);
       await server.diagnostics(uri, (params) => params.version === 1, 60000);
@@ -331,8 +329,7 @@ describe('language server with large drafts', function () {
         order.push('diagnostics');
         return params;
       });
-      const completion = server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: { line: 2, character: 7 } })
-        .then(() => order.push('completion'));
+      const completion = complete().then(() => order.push('completion'));
       const [first] = await Promise.all([published, completion]);
       assert.deepEqual(order, ['completion', 'diagnostics'], 'the completion waited for the large check');
       assert.equal(first.version, 3, 'an outdated check was published');
@@ -359,6 +356,8 @@ describe('language server: Word files', function () {
     assert.match(imported.markdown, /^---\ntitle: 青山县委书记2024年度抓基层党建工作述职报告\n/);
     const refused = await server.connection.sendRequest<{ error: string }>('shuzhi/importDocx', { docx: Buffer.from('plain text').toString('base64'), draftName: 'x.md' });
     assert.match(refused.error, /不是 Word 文档/);
+    await assert.rejects(server.connection.sendRequest('shuzhi/exportDocx', { uri: 'untitled:huge', text: '全年开展专题党课4次。\n\n'.repeat(80_000) }),
+      (error: Error) => /超过导出上限（100 万字）/.test(error.message));
 
     const uri = 'file:///tmp/shuzhi-word/copied.docx';
     const result = await server.connection.sendRequest<{ reports: number; counts: Record<string, number> }>('shuzhi/checkFiles', { files: [{ uri, docx }] });

@@ -47,6 +47,20 @@ describe('shuzhi export (CLI)', () => {
     assert.match(written.stdout, /仍有 13 处未完成的内容/);
   });
 
+  it('refuses a draft that still holds page chrome, says how to delete it, and with --force leaves the chrome out', async () => {
+    writeFileSync(join(dir, 'page.md'), readFileSync(join(__dirname, '..', 'fixtures', 'pages', 'sitepage-fazhi.md'), 'utf8'));
+    const refused = await run(['export', 'page.md'], dir);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /“当前位置：首页 > 政务公开[^\n]*网页残留[^\n]*template-residue/);
+    assert.match(refused.stderr, /shuzhi lint --fix page\.md/);
+    assert.ok(!existsSync(join(dir, 'page.docx')));
+    const forced = await run(['export', '--force', 'page.md'], dir);
+    assert.equal(forced.code, 0, forced.stderr);
+    const document = openDocx(readFileSync(join(dir, 'page.docx'))).document;
+    assert.doesNotMatch(document, /当前位置|浏览次数/);
+    assert.match(document, /持续加强法治教育培训/);
+  });
+
   it('never overwrites an existing file without --force', async () => {
     writeFileSync(join(dir, 'final.docx'), 'keep me');
     const refused = await run(['export', 'final.md'], dir);

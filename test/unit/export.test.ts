@@ -69,14 +69,35 @@ describe('Word export (GB/T 9704 layout)', () => {
     assert.match(styles, /w:styleId="Heading1"[\s\S]*?<w:name w:val="heading 1"\/>/, 'Word shows it as 标题 1');
   });
 
-  it('sets a run-in （一） heading as body text whose heading sentence is 楷体, listed in the outline', () => {
-    const xml = paragraphWith(docx.document, '（一）坚持以上率下');
-    const paragraph = resolve(docx, xml);
+  it('sets a run-in （一） heading as the heading sentence in 标题 2, joined to its body by a style separator', () => {
+    // Word's style separator: the heading paragraph's mark is hidden (vanish + specVanish), so Word runs it
+    // on into the body paragraph on one line, and the navigation pane and a TOC list the heading sentence only.
+    const all = paragraphs(docx.document);
+    const at = all.findIndex((paragraph) => paragraph.text.startsWith('（一）坚持以上率下'));
+    const [head, body] = [all[at], all[at + 1]];
+    assert.equal(head.text, '（一）坚持以上率下，压实党建责任。');
+    assert.match(head.xml, /<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:vanish\/>(?:(?!<\/w:rPr>)[\s\S])*<w:specVanish\/>/, 'the paragraph mark is a style separator');
+    const heading = resolve(docx, head.xml);
+    assert.deepEqual([heading.style, heading.property('outlineLvl', 'val'), heading.runs[0].eastAsia], ['Heading2', '1', '楷体']);
+    assert.doesNotMatch(head.xml, /<w:r>(?:(?!<\/w:r>)[\s\S])*<w:vanish/, 'no run of the heading is hidden');
+    const paragraph = resolve(docx, body.xml);
+    assert.ok(body.text.startsWith('带头落实“第一议题”制度，'), body.text);
     assert.equal(paragraph.style, 'Normal');
-    assert.equal(paragraph.property('outlineLvl', 'val'), '1');
-    assert.equal(paragraph.runs[0].text, '（一）坚持以上率下，压实党建责任。');
-    assert.equal(paragraph.runs[0].eastAsia, '楷体');
-    assert.ok(paragraph.runs.slice(1).every((run) => run.eastAsia === '仿宋'));
+    assert.equal(paragraph.property('outlineLvl', 'val'), undefined, 'the body is not in the outline');
+    assert.doesNotMatch(body.xml, /<w:vanish/);
+    assert.ok(paragraph.runs.every((run) => run.eastAsia === '仿宋'));
+    // The two share their paragraph layout (2 characters first-line indent, justified), so the joined line looks as one.
+    assert.deepEqual([heading.property('ind', 'firstLineChars'), heading.property('jc', 'val')], [paragraph.property('ind', 'firstLineChars'), paragraph.property('jc', 'val')]);
+  });
+
+  it('gives each part of a run-in heading the footnote references written in it, once', async () => {
+    const markdown = '# 2024年度述职报告\n\n一、主要工作\n\n（一）完善制度[^1]。修订制度十二项[^2]，废止三项。\n\n[^1]: 制度汇编。\n[^2]: 见附件。\n';
+    const parts = openDocx(await exportDocx(lint(markdown).model));
+    const all = paragraphs(parts.document);
+    const at = all.findIndex((paragraph) => paragraph.text.startsWith('（一）完善制度'));
+    const references = (xml: string) => [...xml.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((match) => match[1]);
+    assert.deepEqual([all[at].text, references(all[at].xml)], ['（一）完善制度。', ['1']]);
+    assert.deepEqual([all[at + 1].text, references(all[at + 1].xml)], ['修订制度十二项，废止三项。', ['2']]);
   });
 
   it('declares font fallbacks for Windows, macOS and WPS in the font table', () => {
@@ -99,7 +120,8 @@ describe('Word export (GB/T 9704 layout)', () => {
       const side = attribute(footer, 'jc', 'val') === 'right' ? 'right' : 'left';
       assert.equal(attribute(footer, 'ind', side), '280', 'one character in from the edge');
     }
-    assert.equal(Math.round((Number(attribute(docx.document, 'pgMar', 'footer')) / 1440) * 25.4 * 10) / 10, 21.6, 'line top 7 mm under the text block');
+    // The line's bottom 3 mm under the dash, which stands 7 mm under the text block (measured in export-render.test.ts).
+    assert.equal(Math.round((Number(attribute(docx.document, 'pgMar', 'footer')) / 1440) * 25.4 * 10) / 10, 25);
   });
 
   it('fills the document properties: title, and the signer as author', () => {
@@ -112,13 +134,17 @@ describe('Word export (GB/T 9704 layout)', () => {
     const name = resolve(docx, paragraphWith(docx.document, '县委书记　李明'));
     const date = resolve(docx, paragraphWith(docx.document, '2025年1月8日'));
     assert.equal(name.style, 'Signature');
-    assert.deepEqual([name.property('jc', 'val'), date.property('jc', 'val')], ['right', 'right']);
+    // The name is set from the right, the date from the left: where it starts must not depend on how wide digits are set.
+    assert.deepEqual([name.property('jc', 'val'), date.property('jc', 'val')], ['right', 'left']);
     // 县委书记　李明: 7 characters of 15.7 pt; 2025年1月8日: 6 digits of 7.7 pt and 3 characters of 15.7 pt.
     const twips = (characters: number, digits: number) => characters * 314 + digits * 154;
+    const textWidth = 11906 - 1587 - 1474;
     const nameRight = Number(name.property('ind', 'right'));
-    const dateRight = Number(date.property('ind', 'right'));
-    assert.equal(Math.min(nameRight, dateRight), 632, 'the longer of the two ends two characters in');
-    assert.ok(Math.abs(nameRight + twips(7, 0) - (dateRight + twips(3, 6)) - 632) <= 1, 'date starts two characters right of the name');
+    const nameStart = textWidth - nameRight - twips(7, 0);
+    const dateStart = Number(date.property('ind', 'left'));
+    const dateRight = textWidth - dateStart - twips(3, 6);
+    assert.ok(Math.abs(Math.min(nameRight, dateRight) - 632) <= 1, 'the longer of the two ends two characters in');
+    assert.ok(Math.abs(dateStart - nameStart - 632) <= 1, 'date starts two characters right of the name');
     const last = resolve(docx, paragraphWith(docx.document, '以上述职，请予评议。'));
     assert.ok(last.flag('keepNext'), 'the last paragraph goes with the signature');
   });
@@ -185,7 +211,7 @@ describe('Word export renders the report model', () => {
     assert.equal(salutation.runs[0].eastAsia, '仿宋');
     const name = resolve(parts, paragraphWith(parts.document, '王建国'));
     const date = resolve(parts, paragraphWith(parts.document, '2024年12月20日'));
-    assert.deepEqual([name.property('jc', 'val'), date.property('jc', 'val')], ['right', 'right']);
+    assert.deepEqual([name.property('jc', 'val'), date.property('jc', 'val')], ['right', 'left']);
     assert.ok(name.flag('keepNext'), 'the signature stays with its date');
     assert.ok(!texts(parts.document).some((text) => text.includes('篇一') || text.includes('小编')));
   });
@@ -216,6 +242,27 @@ describe('Word export renders the report model', () => {
     const parts = openDocx(await exportDocx(lint(source).model));
     assert.equal(resolve(parts, paragraphWith(parts.document, '抓学习')).runs[0].eastAsia, '黑体');
     assert.equal(resolve(parts, paragraphWith(parts.document, '读原著')).runs[0].eastAsia, '楷体');
+  });
+
+  it('sets the addressee and the salutation flush left, and a numbered line as a heading only where the model reads one', async () => {
+    const source = '2024年度法治政府建设情况的报告\n\n县委、县人民政府：\n\n同志们：大家好！\n\n现将有关情况报告如下。\n\n一、主要工作\n\n'
+      + '1.完成了全县所有村级党组织的换届选举工作，新一届村“两委”班子平均年龄下降5.2岁，大专以上学历占比提高14.7个百分点。\n\n'
+      + '2.建成村级党群服务中心37个，覆盖所有行政村，群众办事不出村的目标基本实现。\n\n二、存在问题\n\n学习不够深入，调研不够扎实。\n';
+    const { model } = lint(source);
+    const parts = openDocx(await exportDocx(model));
+    for (const text of ['县委、县人民政府：', '同志们：大家好！']) {
+      const line = resolve(parts, paragraphWith(parts.document, text));
+      assert.equal(line.style, 'Salutation', text);
+      assert.deepEqual([line.property('jc', 'val'), line.property('ind', 'firstLine'), line.property('ind', 'firstLineChars')], ['left', '0', '0'], text);
+    }
+    // Every numbered line is a heading in Word exactly when the model reads it as one.
+    const numbered = model.lines.map((line, index) => ({ text: line.text, heading: model.headingOfLine[index] })).filter((line) => /^(?:[一二]、|\d\.)/.test(line.text));
+    assert.deepEqual(numbered.map((line) => [line.text.slice(0, 6), line.heading !== undefined]), [['一、主要工作', true], ['1.完成了全', false], ['2.建成村级', false], ['二、存在问题', true]]);
+    for (const { text, heading } of numbered) {
+      const paragraph = resolve(parts, paragraphWith(parts.document, text.slice(0, 8)));
+      assert.equal(paragraph.property('outlineLvl', 'val') !== undefined, heading !== undefined, text);
+      if (!heading) assert.deepEqual([paragraph.style, paragraph.property('ind', 'firstLineChars'), paragraph.runs[0].eastAsia], ['Normal', '200', '仿宋'], text);
+    }
   });
 
   it('exports the heading glued to the title as a heading of its own', async () => {
@@ -269,12 +316,12 @@ describe('Word export of what Markdown adds: footnotes, images, links, tables, l
   it('refuses, naming them, images it cannot carry and footnotes without text or reference', () => {
     const broken = '# 2024年度述职报告\n\n全年工作[^a]如下。\n\n![图](missing.png)\n\n![网图](https://example.com/a.png)\n\n![文本](report.md)\n\n[^b]: 未被引用的脚注。\n';
     const { blocking } = prepareExport(broken, {}, ASSETS);
-    assert.deepEqual(blocking.map((problem) => problem.replace(/：.*?，没有/, '：…，没有')), [
+    assert.deepEqual(blocking.map((problem) => problem.replace(/：.*?，Word/, '：…，Word')), [
       '脚注“[^a]”没有写内容（缺少“[^a]: ……”）。',
       '脚注“[^b]: ……”在正文中没有引用，导出后会丢失。',
-      '图片“missing.png”无法读取：…，没有导出。',
-      '图片“https://example.com/a.png”是网络地址（导出不下载网络内容），请先把图片保存到文稿旁边，没有导出。',
-      '图片“report.md”不是能识别的图片文件，没有导出。',
+      '图片“missing.png”无法读取：…，Word 文件中不会有这张图片。',
+      '图片“https://example.com/a.png”是网络地址（导出不下载网络内容），请先把图片保存到文稿旁边，Word 文件中不会有这张图片。',
+      '图片“report.md”不是能识别的图片文件，Word 文件中不会有这张图片。',
     ]);
     assert.match(prepareExport('![图](chart.png)\n', {}).blocking[0], /文稿还没有保存/);
   });

@@ -7,7 +7,9 @@ import {
 } from 'docx';
 import { lint } from '../../server/src/core/lint';
 import { importDocx, ImportError } from '../../server/src/import/docx';
+import { formatDate } from '../../server/src/export/docx';
 import { prepareExport } from '../../server/src/export/prepare';
+import { openDocx } from './docx-xml';
 import { runCli } from './helpers';
 
 const CHART = readFileSync(join(__dirname, '..', 'fixtures', 'with-assets', 'chart.png'));
@@ -123,6 +125,74 @@ describe('shuzhi import: Word (.docx) → Markdown draft', () => {
     assert.deepEqual(paragraphsOf(back.markdown).slice(-original.lines.length), paragraphsOf(source).map((text) => text.replace('二〇二四年十二月二十日', '2024年12月20日')));
     assert.deepEqual(returned.headings.map((heading) => [heading.level, heading.title]), original.headings.map((heading) => [heading.level, heading.title]));
     assert.equal(returned.title?.text, original.title?.text);
+  });
+
+  it('joins paragraphs Word shows as one: a chain of style separators, but not a mark shown again', async () => {
+    const separated = (text: string, vanish = true) => new Paragraph({ run: { vanish, specVanish: vanish }, children: [new TextRun(text)] });
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('2024年度述职报告')] }),
+      separated('（一）完善制度。'), separated('修订制度十二项，'), new Paragraph({ children: [new TextRun('废止三项。')] }),
+      separated('（二）建强队伍。', false), new Paragraph({ children: [new TextRun('培训干部1200人次。')] }),
+    ] }] }));
+    const lines = (await importDocx(new Uint8Array(bytes), 'images')).markdown.split('\n').filter((line) => line.trim());
+    assert.deepEqual(lines.slice(-3), ['（一）完善制度。修订制度十二项，废止三项。', '（二）建强队伍。', '培训干部1200人次。']);
+  });
+
+  it('keeps a signature taken from front matter through export → import → export, in every form', async () => {
+    const body = '2024年度述职报告\n\n尊敬的各位领导、同志们：\n\n一年来，我认真履行职责，现将有关情况报告如下。\n\n一、主要工作\n\n（一）完善制度体系。今年修订制度十二项，废止三项。\n\n（二）加强队伍建设。全年培训干部1200人次。\n\n二、存在的问题\n\n学习不够深入，调研不够扎实。\n\n以上述职，请予评议。\n';
+    const signatures = [
+      'author: 县委书记　李明\ndate: 2025-01-08',
+      'author: 县委副书记、县长　张三\ndate: 2025-01-08',
+      'author: 述职人：张三\ndate: 2025-01-08',
+      'author: 张三',
+      'date: 2025-01-08',
+      'author: "中共青山县委员会\\n青山县人民政府"\ndate: 2025-01-08',
+    ];
+    const signatureOf = (bytes: Uint8Array) => {
+      const document = /<w:body>([\s\S]*)<\/w:body>/.exec(openDocx(bytes).document)![1];
+      return [...document.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Signature"\/>[\s\S]*?<\/w:p>/g)].map(([paragraph]) => paragraph);
+    };
+    for (const frontMatter of signatures) {
+      const first = await prepareExport(`---\n${frontMatter}\n---\n\n${body}`, {}).render();
+      const back = await importDocx(first, 'images');
+      const second = await prepareExport(back.markdown, {}).render();
+      const expected = signatureOf(first);
+      assert.ok(expected.length > 0, frontMatter);
+      assert.deepEqual(signatureOf(second), expected, `${frontMatter}\n→\n${back.markdown}`);
+      const [before, after] = [lint(`---\n${frontMatter}\n---\n\n${body}`).model.signature!, lint(back.markdown).model.signature!];
+      assert.deepEqual([after.name, formatDate(after.date)], [before.name, formatDate(before.date)], back.markdown);
+    }
+  });
+
+  it('reads the right-aligned lines ending a Word report as its signature, and never moves a sentence or site chrome there', async () => {
+    const right = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(text)] });
+    // Chinese Word names its built-in styles by number (a7) and stores their English name: Signature is 签名.
+    const styles = { paragraphStyles: [{ id: 'a7', name: 'Signature', paragraph: { alignment: AlignmentType.RIGHT } }] };
+    const draft = async (...ending: Paragraph[]) => importDocx(new Uint8Array(await Packer.toBuffer(new Document({ styles, sections: [{ children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('2024年度述职报告')] }),
+      new Paragraph({ children: [new TextRun('一年来，我认真履行职责，现将有关情况报告如下。')] }),
+      new Paragraph({ children: [new TextRun('以上报告，请审议。')] }),
+      ...ending,
+    ] }] }))), 'images');
+    // A block the checks read as a signature stays in the body, as written.
+    const signed = await draft(new Paragraph({ style: 'a7', children: [new TextRun('县政府办公室主任、县委办副主任　王五')] }), right('2025.1.8'));
+    assert.match(signed.markdown, /\n县政府办公室主任、县委办副主任　王五\n\n2025\.1\.8\n$/);
+    assert.match(signed.markdown, /^date: 2025年1月8日$/m);
+    // One they do not (a name without a date) goes to front matter, where the export finds it.
+    const named = await draft(new Paragraph({ style: 'a7', children: [new TextRun('中共青山县委员会')] }), right('青山县人民政府'));
+    assert.match(named.markdown, /^author: \|-\n {2}中共青山县委员会\n {2}青山县人民政府$/m);
+    assert.ok(!named.markdown.includes('\n青山县人民政府\n'), 'out of the body');
+    assert.deepEqual(lint(named.markdown).model.signature?.name, '中共青山县委员会\n青山县人民政府');
+    const lines = named.markdown.split('\n');
+    assert.equal(named.paragraphOfLine.length, lines.length - 1, 'a paragraph for each line but the end');
+    assert.equal(named.paragraphOfLine[lines.indexOf('以上报告，请审议。')], 3, 'lines still map to their Word paragraphs');
+
+    const sentence = await draft(right('特此报告。'));
+    assert.match(sentence.markdown, /\n特此报告。\n$/, 'a right-aligned sentence stays in the body');
+    assert.doesNotMatch(sentence.markdown, /^author:/m);
+    const chrome = await draft(right('发布时间：2025-01-10 09:30'));
+    assert.match(chrome.markdown, /\n发布时间：2025-01-10 09:30\n$/, 'page chrome stays where the checks flag it');
+    assert.doesNotMatch(chrome.markdown, /^(author|date):/m);
   });
 
   it('keeps links, footnotes and pictures of a draft exported with them', async () => {

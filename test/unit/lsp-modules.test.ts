@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll } from '../../server/src/core/fix';
 import { lint } from '../../server/src/core/lint';
 import { CheckRunner } from '../../server/src/lsp/checkRunner';
 import { codeActions, FIX_ALL_KIND } from '../../server/src/lsp/codeActions';
@@ -28,41 +29,41 @@ describe('code actions (pure function of a check)', () => {
   const result = lint(text);
   const diagnostics = result.findings.map((finding) => toDiagnostic(document, finding, new Map()));
 
-  it('fixes everything fixable in one fix-all: nothing fixable is left for a second save', () => {
-    const [fixAll] = codeActions(document, result, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, {});
+  it('fixes everything fixable in one fix-all: nothing fixable is left for a second save', async () => {
+    const [fixAll] = await codeActions(document, result, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, {});
     assert.equal(fixAll.kind, FIX_ALL_KIND);
     const fixed = apply(document, fixAll.edit!.changes![URI]);
     assert.notEqual(fixed, text);
     assert.deepEqual(lint(fixed).findings.filter((finding) => finding.fix).map((finding) => finding.rule), []);
   });
 
-  it('offers one pair of disable actions per rule and line, with the rule\'s Chinese name', () => {
+  it('offers one pair of disable actions per rule and line, with the rule\'s Chinese name', async () => {
     const byLine = new Map<string, Diagnostic[]>();
     for (const diagnostic of diagnostics) {
       const key = `${diagnostic.code}:${diagnostic.range.start.line}`;
       byLine.set(key, [...(byLine.get(key) ?? []), diagnostic]);
     }
-    const actions = codeActions(document, result, { diagnostics, only: [CodeActionKind.QuickFix] }, {});
+    const actions = await codeActions(document, result, { diagnostics, only: [CodeActionKind.QuickFix] }, {});
     const lineDisables = actions.filter((action) => action.title.startsWith('在这一行停用'));
     assert.equal(lineDisables.length, byLine.size);
     assert.ok(lineDisables.every((action) => !/[a-z]-[a-z]/.test(action.title)), 'titles name rules in Chinese');
   });
 
-  it('offers fix-all in the lightbulb (as a quick fix) at a fixable finding, fixing as much as the source action', () => {
+  it('offers fix-all in the lightbulb (as a quick fix) at a fixable finding, fixing as much as the source action', async () => {
     const fixable = diagnostics.find((diagnostic) => findingFor(result.findings, document, diagnostic)?.fix)!;
-    const actions = codeActions(document, result, { diagnostics: [fixable], only: [CodeActionKind.QuickFix] }, {});
+    const actions = await codeActions(document, result, { diagnostics: [fixable], only: [CodeActionKind.QuickFix] }, {});
     const all = actions.find((action) => action.title.startsWith('修复本文所有可自动修复的问题'))!;
     assert.equal(all.kind, CodeActionKind.QuickFix);
     assert.match(all.title, new RegExp(`（${result.findings.filter((finding) => finding.fix).length} 处）`));
-    const [source] = codeActions(document, result, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, {});
+    const [source] = await codeActions(document, result, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, {});
     assert.equal(apply(document, all.edit!.changes![URI]), apply(document, source.edit!.changes![URI]));
     const unfixable = diagnostics.find((diagnostic) => !findingFor(result.findings, document, diagnostic)?.fix)!;
-    assert.ok(!codeActions(document, result, { diagnostics: [unfixable], only: [CodeActionKind.QuickFix] }, {}).some((action) => action.title.startsWith('修复本文所有')));
+    assert.ok(!(await codeActions(document, result, { diagnostics: [unfixable], only: [CodeActionKind.QuickFix] }, {})).some((action) => action.title.startsWith('修复本文所有')));
   });
 
-  it('offers nothing for diagnostics that are not rule findings', () => {
+  it('offers nothing for diagnostics that are not rule findings', async () => {
     const config: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: 'shuzhi', code: 'config', message: '配置文件有误' };
-    assert.deepEqual(codeActions(document, result, { diagnostics: [config], only: [CodeActionKind.QuickFix] }, {}), []);
+    assert.deepEqual(await codeActions(document, result, { diagnostics: [config], only: [CodeActionKind.QuickFix] }, {}), []);
   });
 });
 
@@ -71,7 +72,7 @@ describe('check runner', () => {
   const large = Array.from({ length: 40 }, () => base).join('\n\n');
 
   it('checks a large draft in a worker thread with the same findings as the core', async () => {
-    const runner = new CheckRunner(WORKER, 1000);
+    const runner = new CheckRunner(WORKER);
     try {
       const result = await runner.run(large, {}).result;
       const direct = lint(large);
@@ -85,7 +86,7 @@ describe('check runner', () => {
   });
 
   it('cancels a running check at once and stays usable', async () => {
-    const runner = new CheckRunner(WORKER, 1000);
+    const runner = new CheckRunner(WORKER);
     try {
       const running = runner.run(large, {});
       running.cancel();
@@ -97,10 +98,29 @@ describe('check runner', () => {
     }
   });
 
-  it('checks a small draft on the spot', async () => {
+  it('checks a small draft in a worker too, and fixes there with the core\'s result', async () => {
     const runner = new CheckRunner(WORKER);
-    const running = runner.run(base, {});
-    assert.deepEqual((await running.result)!.findings, lint(base).findings);
+    try {
+      assert.deepEqual((await runner.run(base, {}).result)!.findings, lint(base).findings);
+      const broken = '2024年度述职报告\n\n一、主要做法\n\n三、存在问题\n';
+      assert.equal(await runner.fix(broken, {}).result, fixAll(broken).text);
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('runs many jobs at once on a few workers, each with its own result', async () => {
+    const runner = new CheckRunner(WORKER);
+    try {
+      const texts = Array.from({ length: 12 }, (_, index) => `2024年度述职报告\n\n新发展党员${'X'.repeat(index + 1)}名。\n`);
+      const runs = texts.map((text) => runner.run(text, {}));
+      runs[3].cancel();
+      const results = await Promise.all(runs.map((running) => running.result));
+      assert.equal(results[3], undefined);
+      results.forEach((result, index) => index !== 3 && assert.deepEqual(result!.findings, lint(texts[index]).findings));
+    } finally {
+      runner.dispose();
+    }
   });
 });
 
@@ -116,10 +136,27 @@ describe('settings source', () => {
   });
 
   it('keeps a null push (VS Code) from wiping pushed settings, and falls back when the client never answers', async () => {
-    const source = new SettingsSource(() => new Promise(() => undefined), 20);
+    const source = new SettingsSource(() => new Promise(() => undefined), true, 20);
     source.push({ shuzhi: { debounceMs: 99 } });
     source.push(null);
     assert.equal((await source.resolve(URI)).debounceMs, 99);
+  });
+
+  it('asks a client that did not declare workspace/configuration, and stops after its first refusal', async () => {
+    let asked = 0;
+    const answering = new SettingsSource(async () => (asked++, { scope: 'all' }), false);
+    assert.equal((await answering.resolve(URI)).scope, 'all');
+    assert.equal((await answering.resolve(URI)).scope, 'all');
+    assert.equal(asked, 2);
+    asked = 0;
+    const refusing = new SettingsSource(async () => {
+      asked++;
+      throw new Error('MethodNotFound');
+    }, false);
+    refusing.push({ shuzhi: { scope: 'all' } });
+    assert.equal((await refusing.resolve(URI)).scope, 'all');
+    assert.equal((await refusing.resolve(URI)).scope, 'all');
+    assert.equal(asked, 1);
   });
 });
 

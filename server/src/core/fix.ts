@@ -11,7 +11,10 @@ const MAX_PASSES = 10;
 
 /** The non-overlapping edits of the findings' fixes, in document order; an edit already taken is not taken twice. */
 function nonOverlappingEdits(findings: readonly Finding[]): TextEditOffsets[] {
-  const edits = findings.flatMap((finding) => finding.fix?.edits ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
+  // Findings of one run share its fix (renumbering a list is one fix for each of its items): its edits
+  // are taken once, or 1,000 numbered items would give a million edits to sort.
+  const fixes = new Set(findings.map((finding) => finding.fix).filter((fix) => fix !== undefined));
+  const edits = [...fixes].flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
   const taken: TextEditOffsets[] = [];
   for (const edit of edits) {
     const last = taken[taken.length - 1];

@@ -1,12 +1,13 @@
 /** The checking core's entry point: Markdown in, findings out. No editor or protocol imports. */
 import { DEFAULT_READING_SPEED, draftLength, type ImageSizes, type Limits, limitsOf } from './length';
+import { lexiconInUse } from './lexicon';
 import { buildModel, type ReportModel } from './model';
 import { BUILTIN_PROFILES, mergeProfiles, type Profile } from './profiles';
 import type { RuleContext } from './rule';
 import { RULES } from './rules/index';
 import { Suppressions } from './suppress';
 import type { Finding, Severity, SeveritySetting } from './types';
-import { compileUserPattern, type UserPattern } from './patterns';
+import { compileUserPattern, patternTooCostly, type UserPattern } from './patterns';
 import type { PhraseEntry } from './phrases';
 
 export interface LintConfig {
@@ -41,6 +42,8 @@ export interface ExportSettings {
 export interface LintResult {
   findings: Finding[];
   model: ReportModel;
+  /** Configuration not used on this text, and why (a placeholder pattern too costly for its length). */
+  notes?: string[];
 }
 
 export function profilesFor(config: LintConfig): Profile[] {
@@ -92,7 +95,15 @@ export function lint(source: string, config: LintConfig = {}, images: ImageSizes
   const readingSpeed = config.readingSpeed ?? DEFAULT_READING_SPEED;
   const limits = limitsOf(model, config.limits);
   const length = () => draftLength(model, readingSpeed, images);
-  const extraPlaceholders = (config.placeholders ?? []).map(compileUserPattern).filter((pattern): pattern is UserPattern => typeof pattern !== 'string');
+  const lexicon = lexiconInUse();
+  const extraPlaceholders: UserPattern[] = [];
+  const notes: string[] = [];
+  for (const pattern of (config.placeholders ?? []).map(compileUserPattern)) {
+    if (typeof pattern === 'string') continue;
+    const tooCostly = patternTooCostly(pattern, source.length);
+    if (tooCostly) notes.push(tooCostly);
+    else extraPlaceholders.push(pattern);
+  }
 
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -105,6 +116,7 @@ export function lint(source: string, config: LintConfig = {}, images: ImageSizes
       length,
       allow: config.allow ?? [],
       phrases: config.phrases ?? [],
+      lexicon,
       report(report) {
         if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
         // Page chrome is deleted, not corrected: only template-residue speaks about it.
@@ -117,5 +129,5 @@ export function lint(source: string, config: LintConfig = {}, images: ImageSizes
     rule.check(context);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { findings, model };
+  return notes.length > 0 ? { findings, model, notes } : { findings, model };
 }

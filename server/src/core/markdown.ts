@@ -5,6 +5,7 @@
  * parser under remark), read from its events: no syntax tree is built, which keeps a whole check of a
  * draft within 1.5 times what parsing alone takes (`npm run bench`).
  */
+import './linearEdits';
 import { parse as micromark, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';

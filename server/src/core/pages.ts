@@ -183,18 +183,18 @@ function setBlock(context: SetContext, block: Block): Paragraph[] {
     }
     case 'signature': {
       const lines: Paragraph[] = [paragraph([blankLine()], true)];
-      const signatureLine = (text: string, right: number, lineIndex: number | undefined): SetLine => ({
-        text, style: 'signature', align: 'right', indent: 0, right, last: true, height: LINE_PITCH,
+      const signatureLine = (text: string, at: { right: number } | { left: number }, lineIndex: number | undefined): SetLine => ({
+        text, style: 'signature', ...('left' in at ? { align: 'left', indent: at.left } : { align: 'right', indent: 0, right: at.right }), last: true, height: LINE_PITCH,
         offset: lineIndex === undefined ? -1 : model.lines[lineIndex].map[model.lines[lineIndex].text.length - model.lines[lineIndex].text.trimStart().length],
       });
       block.names.forEach((name, index) => {
         const lineIndex = block.nameLines[index];
         count({ ...emptySourced(), text: name, lineIndexes: new Array<number>(name.length).fill(lineIndex ?? -1) });
-        lines.push(paragraph([signatureLine(name, block.nameRight, lineIndex)], block.date !== undefined));
+        lines.push(paragraph([signatureLine(name, { right: block.nameRight }, lineIndex)], block.date !== undefined));
       });
       if (block.date) {
         count({ ...emptySourced(), text: block.date, lineIndexes: new Array<number>(block.date.length).fill(block.dateLine ?? -1) });
-        lines.push(paragraph([signatureLine(block.date, block.dateRight, block.dateLine)], false));
+        lines.push(paragraph([signatureLine(block.date, block.dateLeft === undefined ? { right: block.dateRight } : { left: block.dateLeft }, block.dateLine)], false));
       }
       return lines;
     }

@@ -6,6 +6,8 @@ import { RE2JS } from 're2js';
 
 export interface UserPattern {
   source: string;
+  /** RE2's program size: matching costs up to this much per character of text. */
+  size: number;
   /** Text index ranges of every non-empty match, in order. */
   find(text: string): Array<[number, number]>;
 }
@@ -14,6 +16,18 @@ export interface UserPattern {
 const MAX_PATTERN_LENGTH = 500;
 
 const compiled = new Map<string, UserPattern | string>();
+
+/**
+ * RE2 is linear in the text, but by a factor as large as the pattern's program: the longest pattern on a
+ * long draft ran for seconds. Program size × characters above this (about a second here) is not run.
+ */
+const PATTERN_BUDGET = 50_000_000;
+
+/** Why the pattern is not run on a text this long (in Chinese), or undefined when it is within the budget. */
+export function patternTooCostly(pattern: UserPattern, textLength: number): string | undefined {
+  if (pattern.size * textLength <= PATTERN_BUDGET) return undefined;
+  return `占位符模式“${pattern.source}”对这份 ${textLength} 字的文稿太复杂（程序 ${pattern.size} 条指令，逐字匹配要花太久），这次没有用它检查。请把它写得简单些（少用 {n} 次重复和很长的“或”）`;
+}
 
 /** The pattern, or why it cannot be used (in Chinese). JavaScript's \uXXXX is accepted and read as RE2's \x{XXXX}. */
 export function compileUserPattern(source: string): UserPattern | string {
@@ -36,6 +50,7 @@ function compile(source: string): UserPattern | string {
   }
   return {
     source,
+    size: regex.programSize(),
     find(text) {
       const ranges: Array<[number, number]> = [];
       const matcher = regex.matcher(text);

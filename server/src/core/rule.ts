@@ -1,5 +1,6 @@
 /** What a rule module exports and what it sees while checking. */
 import type { DraftLength, Limits } from './length';
+import type { Lexicon } from './lexicon';
 import type { Line } from './markdown';
 import type { ReportModel } from './model';
 import { insideAny } from './phrases';
@@ -20,6 +21,8 @@ export interface RuleContext {
   readonly allow: readonly string[];
   /** Extra wrong → right spellings from the configuration. */
   readonly phrases: readonly PhraseEntry[];
+  /** The dictionary, once loaded; rules that read words skip the check until then. */
+  readonly lexicon?: Lexicon;
   report(report: Report): void;
 }
 

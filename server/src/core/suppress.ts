@@ -18,6 +18,9 @@ const DIRECTIVE = /^\s*shuzhi-(disable-next-line|disable-line|disable|enable)\b(
 
 export class Suppressions {
   private readonly directives: Directive[];
+  /** Line → the line directives on it, and per rule the disable/enable directives that apply to it, in document order. */
+  private readonly onLine = new Map<number, Directive[]>();
+  private readonly rangesOfRule = new Map<string, Directive[]>();
 
   constructor(comments: readonly HtmlComment[], private readonly source: string, private readonly lineStarts: readonly number[]) {
     this.directives = [];
@@ -28,23 +31,35 @@ export class Suppressions {
       const kind = match[1] as Kind;
       const anchor = kind === 'disable-next-line' ? comment.end : comment.start;
       const line = kind === 'disable-next-line' ? this.nextContentLine(lineOfOffset(lineStarts, anchor)) : lineOfOffset(lineStarts, anchor);
-      this.directives.push({ kind, offset: comment.start, line, rules: ids.length ? new Set(ids) : undefined });
+      const directive: Directive = { kind, offset: comment.start, line, rules: ids.length ? new Set(ids) : undefined };
+      this.directives.push(directive);
+      if (kind === 'disable-next-line' || kind === 'disable-line') {
+        const here = this.onLine.get(line);
+        if (here) here.push(directive);
+        else this.onLine.set(line, [directive]);
+      }
     }
   }
 
+  /** Looked up, not scanned: a draft may hold a directive on every line and a finding on every line. */
   isSuppressed(rule: string, offset: number): boolean {
     if (this.directives.length === 0) return false;
-    const line = lineOfOffset(this.lineStarts, offset);
-    let disabled = false;
-    for (const directive of this.directives) {
-      const applies = !directive.rules || directive.rules.has(rule);
-      if (!applies) continue;
-      if ((directive.kind === 'disable-next-line' || directive.kind === 'disable-line') && directive.line === line) return true;
-      if (directive.offset > offset) continue;
-      if (directive.kind === 'disable') disabled = true;
-      else if (directive.kind === 'enable') disabled = false;
+    const applies = (directive: Directive) => !directive.rules || directive.rules.has(rule);
+    if (this.onLine.get(lineOfOffset(this.lineStarts, offset))?.some(applies)) return true;
+    let ranges = this.rangesOfRule.get(rule);
+    if (!ranges) {
+      ranges = this.directives.filter((directive) => (directive.kind === 'disable' || directive.kind === 'enable') && applies(directive));
+      this.rangesOfRule.set(rule, ranges);
     }
-    return disabled;
+    // The last disable or enable at or before the offset decides.
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ranges[middle].offset <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && ranges[low - 1].kind === 'disable';
   }
 
   private nextContentLine(line: number): number {

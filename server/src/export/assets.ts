@@ -33,7 +33,7 @@ export function loadAssets(model: ReportModel, draftFolder: string | undefined):
       if (!('image' in anchor) || images.has(anchor.image.url)) continue;
       const { url } = anchor.image;
       const loaded = loadImage(url, draftFolder);
-      if (typeof loaded === 'string') problems.push(`图片“${url}”${loaded}，没有导出。`);
+      if (typeof loaded === 'string') problems.push(`图片“${url}”${loaded}，Word 文件中不会有这张图片。`);
       else images.set(url, loaded);
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { Heading, ReportModel } from '../core/model';
 import { chineseToNumber, chineseYearDigits } from '../core/numerals';
-import { BODY_TRACKING, CHAR_PITCH, SIZE, TITLE_LINE_CHARACTERS } from './layout';
+import { BODY_TRACKING, CHAR_PITCH, SIZE, TEXT_WIDTH, TITLE_LINE_CHARACTERS } from './layout';
 import { balancedTitleLines, textWidth } from './titleLines';
 
 /** A piece of one source line that goes into a paragraph; `text` for text that is no line of the draft (a front-matter title). */
@@ -36,7 +36,8 @@ export type Block =
   | ParagraphBlock
   | { kind: 'image'; lineIndex: number; url: string; alt: string }
   | { kind: 'table'; rows: number[] }
-  | { kind: 'signature'; names: string[]; date?: string; nameRight: number; dateRight: number; nameLines: number[]; dateLine?: number };
+    /** Under a name the date is set from the left (`dateLeft`); alone it is set from the right (`dateRight`). */
+  | { kind: 'signature'; names: string[]; date?: string; nameRight: number; dateLeft?: number; dateRight: number; nameLines: number[]; dateLine?: number };
 
 /** A line from `from` on, its leading blanks dropped: the style indents, so typed full-width spaces would double it. */
 export function pieceOf(model: ReportModel, lineIndex: number, from: number, to?: number): Piece {
@@ -120,7 +121,7 @@ export function exportBlocks(model: ReportModel): Block[] {
 
 /**
  * A heading on its own is a 标题 n paragraph (outline level, kept with the next); a run-in heading is
- * body text whose heading sentence takes the heading's character style, and which the outline still lists.
+ * exported as its heading sentence and its body joined by Word's style separator, set on one line.
  */
 function paragraphBlock(model: ReportModel, pieces: Piece[], heading: Heading | undefined, lastBodyLine: number): ParagraphBlock {
   const last = pieces[pieces.length - 1];
@@ -129,8 +130,7 @@ function paragraphBlock(model: ReportModel, pieces: Piece[], heading: Heading | 
   if (!heading) return { kind: 'paragraph', pieces, headingStyle: false, keepNext: beforeSignature };
   const level = Math.min(heading.level, 4) - 1;
   const runIn = heading.bodyStart < model.lines[heading.lineIndex].text.trimEnd().length;
-  const endsSentence = /[。；！？]$/.test(model.lines[last.lineIndex].text.slice(0, last.to));
-  if (runIn || pieces.length > 1) return { kind: 'paragraph', pieces, heading, level, headingStyle: false, keepNext: !endsSentence || beforeSignature };
+  if (runIn || pieces.length > 1) return { kind: 'paragraph', pieces, heading, level, headingStyle: false, keepNext: beforeSignature };
   return { kind: 'paragraph', pieces, heading, level, headingStyle: true, keepNext: true };
 }
 
@@ -143,7 +143,10 @@ function titleRows(model: ReportModel, pieces: Piece[]): Piece[] {
 
 /**
  * GB/T 9704 7.3.5.2: the name two characters in from the right; the date under it starts two characters
- * further right, or, when it is the longer, ends two characters in and the name moves left.
+ * further right, or, when it is the longer, ends two characters in and the name moves left. The date
+ * is set from the left, at the name's first character plus two: LibreOffice and WPS space digits from
+ * Chinese characters, which Word is told not to, so a date set from the right would start a character
+ * early there. A date with no name is set two characters in from the right.
  */
 function signatureBlock(model: ReportModel): Block | undefined {
   const signature = model.signature;
@@ -154,12 +157,9 @@ function signatureBlock(model: ReportModel): Block | undefined {
   const dateWidth = date ? renderedWidth(date) : 0;
   const two = 2 * CHAR_PITCH;
   let nameRight = two;
-  let dateRight = nameRight + nameWidth - two - dateWidth;
-  if (names.length === 0 || dateRight < two) {
-    dateRight = two;
-    nameRight = 2 * two + dateWidth - nameWidth;
-  }
-  return { kind: 'signature', names, date, nameRight: Math.round(nameRight), dateRight: Math.round(dateRight), nameLines: signature.nameLines, dateLine: signature.dateLine };
+  if (names.length > 0 && nameRight + nameWidth - two - dateWidth < two) nameRight = 2 * two + dateWidth - nameWidth;
+  const dateLeft = names.length > 0 ? Math.round(TEXT_WIDTH - nameRight - nameWidth + two) : undefined;
+  return { kind: 'signature', names, date, nameRight: Math.round(nameRight), dateLeft, dateRight: Math.round(two), nameLines: signature.nameLines, dateLine: signature.dateLine };
 }
 
 /**

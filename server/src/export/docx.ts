@@ -1,16 +1,16 @@
 /**
  * The report model → Word document in the GB/T 9704-2012 layout, built with the docx library.
- * Structure comes from the model only (title, salutation, headings, signature, residue), so the
+ * Structure comes from the model only (title, addressee, salutation, headings, signature, residue), so the
  * Word file shows the draft exactly as the checks read it.
  */
 import {
-  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, FootnoteReferenceRun, ImageRun, type IRunOptions,
+  AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, FootnoteReferenceRun, ImageRun, type IParagraphOptions, type IRunOptions,
   Packer, Paragraph, type ParagraphChild, SimpleField, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ExportAssets } from './assets';
 import type { ExportSettings } from '../core/lint';
 import type { Line } from '../core/markdown';
-import { type Heading, lineOfOffset, type ReportModel } from '../core/model';
+import { lineOfOffset, type ReportModel } from '../core/model';
 import { type Block, exportBlocks, type ParagraphBlock, type Piece as BlockPiece, pieceOf, scaledImage, textOfPiece } from './blocks';
 import { DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE } from './layout';
 import { fontTableXml } from './fonts';
@@ -24,8 +24,14 @@ export type ExportOptions = ExportSettings;
 const CLAUSE_END = /[，。；：,;:！？]/;
 /** Characters XML 1.0 (and so Word) cannot hold: controls other than tab and line breaks, U+FFFE/U+FFFF, lone surrogates. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Reports run to some tens of kilobytes; a draft past this is not one, and would take minutes and gigabytes. */
-const MAX_EXPORT_CHARACTERS = 5 * 1024 * 1024;
+/** Reports run to some tens of thousands of characters; a draft past this is not one, and would take minutes and gigabytes. */
+export const MAX_EXPORT_CHARACTERS = 1_000_000;
+
+/** Said before the draft is even checked, and no --force goes past it. */
+export function exportSizeProblem(text: string): string | undefined {
+  if (text.length <= MAX_EXPORT_CHARACTERS) return undefined;
+  return `文稿有 ${text.length} 个字符，超过导出上限（100 万字）：这不像一份报告，没有导出（--force 也不能越过这个上限）。`;
+}
 
 export interface ExportCheck {
   /** Why the Word file would lose part of the draft: the export refuses unless told to go on. */
@@ -38,16 +44,13 @@ export interface ExportCheck {
 export function checkExport(model: ReportModel): ExportCheck {
   const blocking: string[] = [];
   const notes: string[] = [];
-  if (model.source.length > MAX_EXPORT_CHARACTERS) {
-    blocking.push(`文稿有 ${model.source.length} 个字符，超过导出上限 ${MAX_EXPORT_CHARACTERS}：这不像一份报告，没有导出。`);
-  }
   if (model.unclosedComment !== undefined) {
     const line = lineOfOffset(model.lineStarts, model.unclosedComment) + 1;
     blocking.push(`第 ${line} 行的注释“<!--”没有对应的“-->”，其后的内容都被当作注释，不会出现在 Word 文件中。请补上“-->”。`);
   }
   const dropped = model.lines.reduce((sum, line) => sum + (line.text.match(NOT_XML)?.length ?? 0), 0);
   if (dropped > 0) notes.push(`删去了 ${dropped} 个 Word 无法保存的控制字符或无效字符。`);
-  if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，没有导出。`);
+  if (model.fenced.length > 0) notes.push(`${model.fenced.length} 个用 \`\`\` 围起来的代码块不是报告正文，不放进 Word 文件。`);
   const { referenced, defined } = footnoteLabels(model);
   for (const label of referenced) if (!defined.has(label)) blocking.push(`脚注“[^${label}]”没有写内容（缺少“[^${label}]: ……”）。`);
   for (const label of defined) if (!referenced.has(label)) blocking.push(`脚注“[^${label}]: ……”在正文中没有引用，导出后会丢失。`);
@@ -127,17 +130,19 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-/** A stretch of text set apart: the heading part of a run-in heading, an enumeration lead. */
+/** A stretch of text set apart: an enumeration lead, a table's header cell. */
 interface Span {
   start: number;
   end: number;
-  style?: string;
   bold?: boolean;
 }
 
 /** A piece of a paragraph with the stretches set apart in it. */
 interface Piece extends BlockPiece {
   spans: Span[];
+  /** A line split in two (a run-in heading) gives each part the footnote references written in it. */
+  anchorsFrom?: number;
+  anchorsBefore?: number;
 }
 
 /** The East Asian hint keeps quotation marks and dashes in the Chinese font, as Word itself marks Chinese runs. */
@@ -178,7 +183,7 @@ class BodyBuilder {
           out.push(new Paragraph({ style: STYLE.salutation, children: this.runs(this.withSpans(block.piece)) }));
           break;
         case 'paragraph':
-          out.push(this.paragraph(block));
+          out.push(...this.paragraphs(block));
           break;
         case 'image':
           out.push(...this.imageParagraph(block));
@@ -218,15 +223,32 @@ class BodyBuilder {
     return { ...piece, spans };
   }
 
-  private paragraph(block: ParagraphBlock): Paragraph {
+  /**
+   * A heading on its own is a 标题 n paragraph (outline level, kept with the next). A run-in heading
+   * (（一）完善制度。基础不牢……) is two paragraphs joined by Word's style separator: the heading sentence
+   * in 标题 n, its paragraph mark hidden (specVanish), then the body, so that Word sets them on one line
+   * while the navigation pane and a table of contents list the heading sentence only. A heading line is
+   * never joined to another (the model keeps it whole), so its paragraph is that one piece.
+   */
+  private paragraphs(block: ParagraphBlock): Paragraph[] {
     const pieces = block.pieces.map((piece) => this.withSpans(piece));
     const { heading, level } = block;
-    if (!heading || level === undefined) return new Paragraph({ keepNext: block.keepNext || undefined, children: pieces.flatMap((piece) => this.runs(piece)) });
-    if (block.headingStyle) return new Paragraph({ style: STYLE.headings[level], children: this.runs(pieces[0]) });
-    const first = pieces.find((piece) => piece.lineIndex === heading.lineIndex);
-    const headEnd = this.model.lines[heading.lineIndex].text.slice(0, heading.bodyStart).trimEnd().length;
-    first?.spans.push({ start: heading.start, end: headEnd, style: headingCharacterStyle(heading) });
-    return new Paragraph({ outlineLevel: level, keepNext: block.keepNext, children: pieces.flatMap((piece) => this.runs(piece)) });
+    if (!heading || level === undefined) return [new Paragraph({ keepNext: block.keepNext || undefined, children: pieces.flatMap((piece) => this.runs(piece)) })];
+    const style = STYLE.headings[level];
+    const [piece] = pieces;
+    if (block.headingStyle) return [new Paragraph({ style, children: this.runs(piece) })];
+    const headEnd = this.model.lines[piece.lineIndex].text.slice(0, heading.bodyStart).trimEnd().length;
+    return [
+      new Paragraph({
+        style,
+        run: { vanish: true, specVanish: true },
+        children: this.runs({ ...piece, to: headEnd, spans: piece.spans.filter((span) => span.start < headEnd), anchorsBefore: heading.bodyStart }),
+      }),
+      new Paragraph({
+        keepNext: block.keepNext || undefined,
+        children: this.runs({ ...piece, from: heading.bodyStart, spans: piece.spans.filter((span) => span.end > heading.bodyStart), anchorsFrom: heading.bodyStart }),
+      }),
+    ];
   }
 
   private titleParagraph(rows: Piece[]): Paragraph {
@@ -236,17 +258,20 @@ class BodyBuilder {
     });
   }
 
+  /** The date is set from the left when a name stands above it (see signatureBlock). */
   private signature(block: Extract<Block, { kind: 'signature' }>): Paragraph[] {
-    const line = (text: string, right: number, keepNext: boolean) =>
+    const line = (text: string, indent: IParagraphOptions['indent'], keepNext: boolean, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
       new Paragraph({
         style: STYLE.signature,
-        indent: { ...NO_INDENT, right },
+        alignment,
+        indent,
         keepNext,
         children: [new TextRun({ text: text.replace(NOT_XML, ''), font: EAST_ASIAN_HINT })],
       });
     const paragraphs = [new Paragraph({ keepNext: true, children: [] })];
-    block.names.forEach((name) => paragraphs.push(line(name, block.nameRight, block.date !== undefined)));
-    if (block.date) paragraphs.push(line(block.date, block.dateRight, false));
+    block.names.forEach((name) => paragraphs.push(line(name, { ...NO_INDENT, right: block.nameRight }, block.date !== undefined)));
+    if (block.date && block.dateLeft !== undefined) paragraphs.push(line(block.date, { ...NO_INDENT, left: block.dateLeft }, false, AlignmentType.LEFT));
+    else if (block.date) paragraphs.push(line(block.date, { ...NO_INDENT, right: block.dateRight }, false));
     return paragraphs;
   }
 
@@ -281,7 +306,8 @@ class BodyBuilder {
     const { from, to } = piece;
     const excluded = this.excluded.get(piece.lineIndex) ?? [];
     // Footnote references go where they are written; images get paragraphs of their own.
-    const references = (line.anchors ?? []).filter((anchor) => 'footnote' in anchor && this.definedFootnotes.has(anchor.footnote))
+    const inPiece = (at: number) => at >= (piece.anchorsFrom ?? 0) && at < (piece.anchorsBefore ?? Infinity);
+    const references = (line.anchors ?? []).filter((anchor) => 'footnote' in anchor && this.definedFootnotes.has(anchor.footnote) && inPiece(anchor.at))
       .map((anchor) => ({ at: Math.min(Math.max(anchor.at, from), to), label: (anchor as { footnote: string }).footnote }));
     const cuts = new Set<number>([from, to, ...references.map((reference) => reference.at)]);
     for (const range of [...line.marks, ...piece.spans, ...excluded]) {
@@ -301,7 +327,6 @@ class BodyBuilder {
       const run = new TextRun({
         text: line.text.slice(start, end).replace(NOT_XML, ''),
         font: EAST_ASIAN_HINT,
-        style: piece.spans.find((span) => span.style && covers(span))?.style,
         bold: marks.some((mark) => mark.bold) || piece.spans.some((span) => span.bold && covers(span)) || undefined,
         italics: marks.some((mark) => mark.italic) || undefined,
       });
@@ -326,9 +351,5 @@ class BodyBuilder {
       })),
     });
   }
-}
-
-function headingCharacterStyle(heading: Heading): string {
-  return STYLE.headingCharacters[Math.min(heading.level, STYLE.headingCharacters.length) - 1];
 }
 

@@ -3,7 +3,10 @@ import { blockingFindings } from '../core/blocking';
 import { type LintConfig, lint } from '../core/lint';
 import type { Finding } from '../core/types';
 import { loadAssets } from './assets';
-import { checkExport, exportDocx } from './docx';
+import { checkExport, exportDocx, exportSizeProblem } from './docx';
+
+/** A draft no export is made of, whatever the user says (too large). */
+export class ExportRefused extends Error {}
 
 export interface PreparedExport {
   /** Unfilled placeholders, missing numbers, residue and missing sections: the draft is not finished. */
@@ -19,6 +22,8 @@ export interface PreparedExport {
 
 /** `draftFolder`: where the draft is saved, which its images' relative paths start from (none for an unsaved draft). */
 export function prepareExport(text: string, config: LintConfig, draftFolder?: string): PreparedExport {
+  const tooLarge = exportSizeProblem(text);
+  if (tooLarge) throw new ExportRefused(tooLarge);
   const { findings, model } = lint(text, config);
   const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title : undefined;
   const { blocking, notes } = checkExport(model);

@@ -9,7 +9,6 @@ import { BODY_TRACKING, type ExportFonts, FIRST_LINE_INDENT, LINE_PITCH, SIZE } 
 export const STYLE = {
   body: 'Normal',
   headings: ['Heading1', 'Heading2', 'Heading3', 'Heading4'],
-  headingCharacters: ['Heading1Char', 'Heading2Char', 'Heading3Char', 'Heading4Char'],
   title: 'Title',
   subtitle: 'Subtitle',
   salutation: 'Salutation',
@@ -50,7 +49,6 @@ export function documentDefaultsXml(fonts: ExportFonts): string {
 
 export function reportStyles(fonts: ExportFonts): IStylesOptions {
   const headingFonts = [fonts.heading1, fonts.heading2, fonts.heading3, fonts.heading3];
-  const headingNames = ['标题 1', '标题 2', '标题 3', '标题 4'];
   return {
     paragraphStyles: [
       {
@@ -67,7 +65,6 @@ export function reportStyles(fonts: ExportFonts): IStylesOptions {
         next: STYLE.body,
         quickFormat: true,
         uiPriority: 9,
-        link: STYLE.headingCharacters[index],
         run: { font: fontsOf(headingFonts[index], fonts.latin), size: SIZE.body, bold: false, color: '000000' },
         paragraph: { keepNext: true, keepLines: true, outlineLevel: index },
       })),
@@ -129,12 +126,5 @@ export function reportStyles(fonts: ExportFonts): IStylesOptions {
         paragraph: { indent: NO_INDENT, spacing: { line: 240, lineRule: LineRuleType.AUTO } },
       },
     ],
-    // A run-in heading (（一）完善制度。基础不牢……) is body text whose first sentence looks like the heading.
-    characterStyles: STYLE.headingCharacters.map((id, index) => ({
-      id,
-      name: `${headingNames[index]} 字符`,
-      link: STYLE.headings[index],
-      run: { font: fontsOf(headingFonts[index], fonts.latin) },
-    })),
   };
 }

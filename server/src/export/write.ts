@@ -1,7 +1,7 @@
-/** Writing the exported file: never over an existing file unless asked, never half-written. */
+/** Writing the exported file: never over an existing file unless asked, never half-written (safeWrite). */
 import { existsSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeFileSafely, WriteError } from '../safeWrite';
 import { wordLockNames } from './lock';
 
 export type WriteProblem = 'exists' | 'locked' | 'unwritable' | 'failed';
@@ -45,25 +45,14 @@ export async function writeExport(target: string, bytes: Uint8Array, overwrite: 
   if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
     throw new ExportWriteError('unwritable', `文件夹 ${dirname(target)} 不存在。`);
   }
-  // A temporary file beside the target, renamed into place: a failure never leaves a half-written document.
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, bytes);
+    writeFileSafely(target, bytes, { createOnly: !overwrite });
   } catch (error) {
-    await removeQuietly(temporary);
-    const code = (error as NodeJS.ErrnoException).code;
-    const advice = code === 'ENOSPC' || code === 'EDQUOT' ? '请清理磁盘空间后重试。' : '请换一个有写入权限的文件夹。';
-    throw new ExportWriteError('unwritable', `无法在 ${dirname(target)} 中写入文件（${describe(error)}）。${advice}`);
-  }
-  try {
-    await rename(temporary, target);
-  } catch (error) {
-    await removeQuietly(temporary);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new ExportWriteError('locked', `${target} 被其他程序占用（${describe(error)}），可能正在 Word 中打开。请关闭后重试。`);
+    if (error instanceof WriteError) {
+      const problem = error.problem === 'locked' || error.problem === 'failed' || error.problem === 'exists' ? error.problem : 'unwritable';
+      throw new ExportWriteError(problem, error.message);
     }
-    throw new ExportWriteError('failed', `无法写入 ${target}（${describe(error)}）。`);
+    throw error;
   }
 }
 
@@ -73,17 +62,4 @@ function statQuietly(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function removeQuietly(path: string): Promise<void> {
-  await rm(path, { force: true }).catch(() => undefined);
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOSPC: '磁盘空间不足', EDQUOT: '磁盘配额已满', EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '文件系统只读',
-    ENOENT: '文件夹不存在', EBUSY: '文件被占用', EISDIR: '同名的是一个文件夹',
-  };
-  return code ? `${reasons[code] ?? '写入失败'}，${code}` : String(error);
 }

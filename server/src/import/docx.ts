@@ -4,12 +4,15 @@
  * mammoth reads the document; fflate and xmldom only open the package to write the numbering out.
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { stringify } from 'yaml';
 import { lint } from '../core/lint';
+import { lineOfOffset } from '../core/model';
 import { formatDate } from '../export/docx';
 import { writeOutNumbering } from './numbering';
+import { joinStyleSeparated } from './styleSeparator';
+import { PackageProblem, unzipBounded } from './unzip';
 
 export class ImportError extends Error {}
 
@@ -26,9 +29,14 @@ export interface ImportedDraft {
   paragraphOfLine: number[];
 }
 
-/** A report is a few hundred kilobytes; these bound what a hostile file can make us unpack. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+/**
+ * A report is a few hundred kilobytes: these bound what a hostile file can make us unpack and parse,
+ * counted in bytes really inflated. XML parts are parsed into trees several times their size.
+ */
+const LIMITS = { part: 20 * 1024 * 1024, total: 100 * 1024 * 1024 };
+const MAX_XML_BYTES = 10 * 1024 * 1024;
+/** Word nests a few dozen elements deep (tables in tables included); far past that is built to overflow a parser. */
+const MAX_XML_DEPTH = 256;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/x-emf': 'emf', 'image/x-wmf': 'wmf', 'image/tiff': 'tif', 'image/svg+xml': 'svg' };
@@ -47,29 +55,72 @@ export function notDocx(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The package with the automatic numbering written out as text, for mammoth to read. */
-function withNumberingWritten(bytes: Uint8Array): Uint8Array {
-  let total = 0;
+/**
+ * The package as mammoth reads it: only parts that passed the limits, repacked (stored, not compressed),
+ * with the automatic numbering written out as text and style-separated paragraphs joined.
+ */
+function checkedPackage(bytes: Uint8Array): Uint8Array {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        total += file.originalSize;
-        if (file.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) throw new ImportError('文件解压后过大，不像一份报告，没有导入。');
-        return true;
-      },
-    });
+    files = unzipBounded(bytes, LIMITS);
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError('文件已损坏，无法作为 Word 文档（.docx）打开。');
+    if (error instanceof PackageProblem) throw new ImportError(error.message);
+    throw error;
   }
-  const documentXml = files['word/document.xml'];
-  if (!documentXml) throw new ImportError('文件中没有 Word 正文（word/document.xml），不是 Word 文档。');
+  if (!files['word/document.xml']) throw new ImportError('文件中没有 Word 正文（word/document.xml），不是 Word 文档。');
+  for (const [name, data] of Object.entries(files)) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    const problem = xmlProblem(data);
+    if (problem) throw new ImportError(`文件中的 ${name} ${problem}，没有读取。`);
+  }
   const parse = (name: string) => (files[name] ? new DOMParser({ errorHandler: () => undefined }).parseFromString(strFromU8(files[name]), 'text/xml') : undefined);
   const document = parse('word/document.xml')!;
-  if (writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml')) === 0) return bytes;
-  files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(document));
-  return zipSync(files);
+  if (writeOutNumbering(document, parse('word/numbering.xml'), parse('word/styles.xml')) + joinStyleSeparated(document) > 0) {
+    files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(document));
+  }
+  return zipSync(files, { level: 0 });
+}
+
+/**
+ * Why an XML part is not parsed, before any parser sees it: too large, a DTD (Word never writes one; it is
+ * how entity expansion bombs work), or elements nested deeper than any document. One linear pass.
+ */
+export function xmlProblem(data: Uint8Array): string | undefined {
+  if (data.length > MAX_XML_BYTES) return `有 ${(data.length / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_XML_BYTES / 1024 / 1024} MB 的上限，不像一份报告`;
+  let depth = 0;
+  for (let at = data.indexOf(0x3c); at !== -1 && at < data.length; at = data.indexOf(0x3c, at)) {
+    const next = data[at + 1];
+    if (next === 0x21) {
+      // <!-- comment -->, <![CDATA[ … ]]>, <!DOCTYPE …>
+      if (data[at + 2] === 0x2d) at = endOf(data, at, '-->');
+      else if (data[at + 2] === 0x5b) at = endOf(data, at, ']]>');
+      else return '含有 DTD 声明（<!DOCTYPE），Word 从不写它，这是构造出来的文件';
+      continue;
+    }
+    if (next === 0x3f) {
+      at = endOf(data, at, '?>');
+      continue;
+    }
+    // To the tag's end, past '>' inside quoted attribute values.
+    let quote = 0;
+    let end = at + 1;
+    for (; end < data.length; end++) {
+      const byte = data[end];
+      if (quote) {
+        if (byte === quote) quote = 0;
+      } else if (byte === 0x22 || byte === 0x27) quote = byte;
+      else if (byte === 0x3e) break;
+    }
+    if (next === 0x2f) depth--;
+    else if (data[end - 1] !== 0x2f && ++depth > MAX_XML_DEPTH) return `的元素嵌套超过 ${MAX_XML_DEPTH} 层（嵌套过深），不像 Word 保存的文件`;
+    at = end + 1;
+  }
+  return undefined;
+}
+
+function endOf(data: Uint8Array, from: number, terminator: string): number {
+  const found = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf(terminator, from + 2, 'latin1');
+  return found === -1 ? data.length : found + terminator.length;
 }
 
 interface MammothElement {
@@ -84,6 +135,9 @@ interface MammothElement {
   colSpan?: number;
   altText?: string;
   contentType?: string;
+  alignment?: string;
+  /** The style's name as Word stores it: built-in styles by their English name (Signature, 签名 in Chinese Word). */
+  styleName?: string;
   readAsBuffer?: () => Promise<Buffer>;
   body?: MammothElement[];
 }
@@ -91,6 +145,11 @@ interface MammothElement {
 interface MammothDocument extends MammothElement {
   notes: { resolve(reference: MammothElement): MammothElement | null };
 }
+
+/** A signature block is a few short lines: a unit or post and name, a date. */
+const SIGNATURE_MAX_PARAGRAPHS = 4;
+const SIGNATURE_MAX_LENGTH = 40;
+const NORMAL_DATE = /^\d{4}年\d{1,2}月(\d{1,2}日)?$/;
 
 /** Characters Markdown would read as syntax inside a line. */
 const INLINE_SYNTAX = /[\\`*_[\]<]/g;
@@ -123,6 +182,8 @@ class MarkdownWriter {
   readonly lines: string[] = [];
   readonly paragraphOfLine: number[] = [];
   readonly images: ImportedImage[] = [];
+  /** Paragraphs set as a signature is: right-aligned, or in Word's Signature style (签名), as shuzhi export sets a date. */
+  private readonly setAsSignature = new Set<number>();
   private paragraphs = 0;
   private readonly footnotes: Array<{ label: number; note: MammothElement }> = [];
 
@@ -148,12 +209,28 @@ class MarkdownWriter {
     }
   }
 
+  /**
+   * The lines of the signature block as Word sets it: the last paragraphs of the body, each set as a
+   * signature and short, at most four. Empty when the body does not end so.
+   */
+  signatureLines(): number[] {
+    const block: number[] = [];
+    for (let paragraph = this.paragraphs; paragraph > 0 && this.paragraphs - paragraph < SIGNATURE_MAX_PARAGRAPHS; paragraph--) {
+      if (!this.setAsSignature.has(paragraph)) break;
+      const lines = this.paragraphOfLine.flatMap((owner, line) => (owner === paragraph ? [line] : []));
+      if (lines.some((line) => this.lines[line].length > SIGNATURE_MAX_LENGTH || /^!\[|[。！？]$/.test(this.lines[line]))) break;
+      block.unshift(...lines);
+    }
+    return block;
+  }
+
   private async block(element: MammothElement): Promise<void> {
     if (element.type === 'paragraph') {
       const text = (await this.inline(element.children ?? [])).replace(/[ \t]+$/gm, '');
       const images = this.takeImages();
       if (text.trim()) {
         const paragraph = ++this.paragraphs;
+        if (/^signature$/i.test(element.styleName ?? '') || element.alignment === 'right' || element.alignment === 'end') this.setAsSignature.add(paragraph);
         this.push(text.split('\n').filter((line) => line.trim()).map((line) => line.replace(BLOCK_START, '$1\\$2')), paragraph);
       }
       for (const image of images) this.push([image], this.paragraphs);
@@ -240,7 +317,7 @@ class MarkdownWriter {
         case 'hyperlink':
           if (element.href) {
             levels.push([]);
-            stack.push({ linkEnd: element.href.replace(/>/g, '%3E') });
+            stack.push({ linkEnd: linkDestination(element.href) });
           }
           inner(false);
           break;
@@ -262,14 +339,33 @@ class MarkdownWriter {
     return joinPieces(levels[0]);
   }
 
+  /**
+   * A picture saved beside the draft. One Word only links to ("链接到文件") or whose data is missing from
+   * the file cannot be saved: a note in the draft says where it stood, and the import goes on.
+   */
   private async image(element: MammothElement): Promise<string> {
+    const alt = (element.altText ?? '').replace(/[\r\n]+/g, ' ').replace(/[[\]\\]/g, '');
+    let data: Uint8Array;
+    try {
+      if (!element.readAsBuffer) throw new Error('no data');
+      data = new Uint8Array(await element.readAsBuffer());
+    } catch {
+      // In a comment, nothing of the note can end it early or be checked as report text.
+      return `<!-- 这里原有一张图片${alt ? `（${alt.replace(/-(?=-)/g, '- ')}）` : ''}，Word 文件中没有它的数据（可能是“链接到文件”的图片），没有导入。 -->`;
+    }
     const extension = IMAGE_EXTENSIONS[element.contentType ?? ''] ?? 'bin';
     const path = `${this.imageFolder}/图${this.images.length + 1}.${extension}`;
-    const data = element.readAsBuffer ? new Uint8Array(await element.readAsBuffer()) : new Uint8Array();
     this.images.push({ path, data });
-    const alt = (element.altText ?? '').replace(/[\r\n]+/g, ' ').replace(/[[\]\\]/g, '');
     return `![${alt}](<${path}>)`;
   }
+}
+
+/**
+ * A link target as Markdown can hold it between < and >: blanks, line breaks, control characters, < > and
+ * backslashes percent-encoded, so no target can end the link early and open a comment or a new block.
+ */
+function linkDestination(href: string): string {
+  return href.replace(/[\u0000-\u0020<>\\\u007f\u0085\u2028\u2029]/g, (ch) => encodeURIComponent(ch));
 }
 
 /**
@@ -279,7 +375,7 @@ class MarkdownWriter {
 export async function importDocx(bytes: Uint8Array, imageFolder: string): Promise<ImportedDraft> {
   const problem = notDocx(bytes);
   if (problem) throw new ImportError(problem);
-  const prepared = withNumberingWritten(bytes);
+  const prepared = checkedPackage(bytes);
   let captured: MammothDocument | undefined;
   try {
     await mammoth.convertToHtml({ buffer: Buffer.from(prepared) }, {
@@ -288,28 +384,58 @@ export async function importDocx(bytes: Uint8Array, imageFolder: string): Promis
         return document;
       },
     } as Parameters<typeof mammoth.convertToHtml>[1]);
-  } catch {
-    throw new ImportError('文件已损坏，无法作为 Word 文档（.docx）读取。');
+  } catch (error) {
+    // The depth check comes first; a reader that still runs out of stack met nesting of another kind.
+    if (error instanceof RangeError) throw new ImportError('文件中的内容嵌套过深，不像 Word 保存的文件，没有读取。');
+    throw new ImportError(`文件已损坏，无法作为 Word 文档（.docx）读取（${String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200)}）。`);
   }
   const writer = new MarkdownWriter(captured!, imageFolder);
   await writer.write();
-  const body = writer.lines.join('\n') + '\n';
-  const frontMatter = frontMatterOf(body);
+  const { fields, moved } = frontMatterOf(writer.lines, writer.signatureLines());
+  // A signature block the checks would not read as one goes into front matter, with the blank line before it.
+  const kept = writer.lines.map((_, line) => !moved.has(line) && !(writer.lines[line] === '' && moved.has(line + 1)));
+  const lines = writer.lines.filter((_, line) => kept[line]);
+  const paragraphOfLine = writer.paragraphOfLine.filter((_, line) => kept[line]);
+  const body = lines.join('\n') + '\n';
+  const frontMatter = Object.keys(fields).length > 0 ? `---\n${stringify(fields)}---\n\n` : '';
   const frontMatterLines = frontMatter ? frontMatter.split('\n').length - 1 : 0;
   return {
     markdown: frontMatter + body,
     images: writer.images,
-    paragraphOfLine: [...Array<number>(frontMatterLines).fill(0), ...writer.paragraphOfLine],
+    paragraphOfLine: [...Array<number>(frontMatterLines).fill(0), ...paragraphOfLine],
   };
 }
 
-/** Title, signer and date as the document states them, read the way the checks read the draft. */
-function frontMatterOf(body: string): string {
-  const { model } = lint(body);
+/**
+ * Title, signer and date as the document states them, read the way the checks read the draft. When
+ * Word sets the last lines as a signature (right-aligned, or shuzhi's own export) and the checks do not
+ * read them as one, they are taken out of the body into front matter, so that exporting again sets them
+ * as a signature, not as body text.
+ */
+function frontMatterOf(lines: string[], signatureLines: number[]): { fields: Record<string, string>; moved: Set<number> } {
+  const { model } = lint(lines.join('\n') + '\n');
   const fields: Record<string, string> = {};
   if (model.title) fields.title = model.title.text;
+  // The model reads lines with text only; signatureLines count every line of the Markdown.
+  const sourceLine = (index: number) => lineOfOffset(model.lineStarts, model.lines[index].map[0]);
+  const modelLine = new Map(model.lines.map((_, index) => [sourceLine(index), index]));
+  const signature = model.signature;
+  const read = signature?.source === 'body' ? [...signature.nameLines, signature.dateLine!].map(sourceLine) : [];
+  const plain = signatureLines.every((line) => {
+    const index = modelLine.get(line);
+    return index !== undefined && !model.headingOfLine[index] && ['body', 'signature', 'date'].includes(model.roles[index]);
+  });
+  if (signatureLines.length > 0 && plain && !signatureLines.every((line) => read.includes(line))) {
+    const texts = signatureLines.map((line) => model.lines[modelLine.get(line)!].text.trim());
+    const date = formatDate(texts[texts.length - 1]);
+    const dated = date !== undefined && NORMAL_DATE.test(date);
+    if (dated) texts.pop();
+    if (texts.length > 0) fields.author = texts.join('\n');
+    if (dated) fields.date = date;
+    return { fields, moved: new Set(signatureLines) };
+  }
   if (model.signature?.name) fields.author = model.signature.name.replace(/\n/g, ' ');
   const date = formatDate(model.signature?.date);
   if (date) fields.date = date;
-  return Object.keys(fields).length > 0 ? `---\n${stringify(fields)}---\n\n` : '';
+  return { fields, moved: new Set() };
 }

@@ -1,89 +1,136 @@
 /**
- * Where a check runs. Drafts of report size are checked on the spot (a few milliseconds); a large draft
- * is checked in a worker thread, so requests (completion, code actions) are answered while it runs,
- * and the next edit cancels it by terminating the worker instead of waiting for a result nobody wants.
+ * Where checks and fixes run: in worker threads, for drafts of every size, so no shape of draft can keep
+ * the server from answering requests (completion, symbols, other documents) while it is checked. A few
+ * workers are kept and reused; jobs past them wait their turn. The next edit cancels a check by
+ * terminating its worker (or taking it off the queue) instead of waiting for a result nobody wants.
  */
 import { Worker } from 'node:worker_threads';
+import { lexiconInUse } from '../core/lexicon';
+import { fixAll } from '../core/fix';
 import { type LintConfig, lint, type LintResult } from '../core/lint';
 import { imageSizes } from '../export/assets';
 
-/** Characters from which a check takes longer than a keystroke should block the server (~100 ms here). */
-export const WORKER_THRESHOLD = 60_000;
-
-export interface RunningCheck {
-  /** The result, or undefined if the check was cancelled. */
-  result: Promise<LintResult | undefined>;
+export interface Running<T> {
+  /** The result, or undefined if the job was cancelled. */
+  result: Promise<T | undefined>;
   cancel(): void;
 }
 
-export class CheckRunner {
-  /** A worker left from the last check, reused so a check does not pay for starting one. */
-  private idle?: Worker;
+export type RunningCheck = Running<LintResult>;
 
-  /** `workerScript` is the bundled checkWorker.js; without it every check runs on the spot. */
-  constructor(private readonly workerScript?: string, private readonly threshold = WORKER_THRESHOLD) {}
+/** What the worker is asked to do (checkWorker.ts). */
+export type Job = { kind: 'lint'; text: string; config: LintConfig; folder?: string } | { kind: 'fix'; text: string; config: LintConfig; onlyRule?: string };
+
+/** One worker per core of a small machine: more would only take turns on the same cores. */
+const MAX_WORKERS = 2;
+
+interface Queued {
+  job: Job;
+  start(worker: Worker): void;
+}
+
+export class CheckRunner {
+  private readonly idle: Worker[] = [];
+  private busy = 0;
+  private readonly queue: Queued[] = [];
+
+  /** `workerScript` is the bundled checkWorker.js; without it (tests of the wiring) jobs run on the spot. */
+  constructor(private readonly workerScript?: string) {}
 
   /** `folder`: where the draft is saved, which the images it shows are read from for its page count. */
   run(text: string, config: LintConfig, folder?: string): RunningCheck {
-    if (!this.workerScript || text.length < this.threshold) {
-      return { result: new Promise((resolve) => resolve(lint(text, config, imageSizes(folder)))), cancel: () => undefined };
-    }
-    const worker = this.idle ?? new Worker(this.workerScript);
-    worker.ref();
-    this.idle = undefined;
-    let finished = false;
-    let settle: (result: LintResult | undefined) => void = () => undefined;
-    let fail: (error: Error) => void = () => undefined;
-    const result = new Promise<LintResult | undefined>((resolve, reject) => {
-      settle = resolve;
-      fail = reject;
-    });
-    const onMessage = (message: { result?: LintResult; error?: string }) => {
-      detach();
-      this.release(worker);
-      if (message.result) settle(message.result);
-      else fail(new Error(message.error));
-    };
-    const onError = (error: Error) => {
-      detach();
-      fail(error);
-    };
-    const onExit = (code: number) => {
-      detach();
-      fail(new Error(`检查线程意外退出（${code}）`));
-    };
-    const detach = () => {
-      finished = true;
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage({ text, config, folder });
-    return {
-      result,
-      cancel: () => {
-        if (finished) return;
-        detach();
-        void worker.terminate();
-        settle(undefined);
-      },
-    };
+    return this.submit<LintResult>({ kind: 'lint', text, config, folder }, () => lint(text, config, imageSizes(folder)));
+  }
+
+  /** The text with every fix applied (of one rule, or all), as the core's fix engine leaves it. */
+  fix(text: string, config: LintConfig, onlyRule?: string): Running<string> {
+    return this.submit<string>({ kind: 'fix', text, config, onlyRule }, () => fixAll(text, config, onlyRule).text);
   }
 
   dispose(): void {
-    void this.idle?.terminate();
-    this.idle = undefined;
+    for (const worker of this.idle.splice(0)) void worker.terminate();
+    this.queue.length = 0;
+  }
+
+  private submit<T>(job: Job, onTheSpot: () => T): Running<T> {
+    if (!this.workerScript) return { result: new Promise((resolve) => resolve(onTheSpot())), cancel: () => undefined };
+    let settle: (value: T | undefined) => void = () => undefined;
+    let fail: (error: Error) => void = () => undefined;
+    const result = new Promise<T | undefined>((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+    });
+    let cancel: () => void = () => undefined;
+    const queued: Queued = {
+      job,
+      start: (worker) => {
+        let finished = false;
+        const detach = () => {
+          finished = true;
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+        };
+        const onMessage = (message: { value?: T; error?: string }) => {
+          detach();
+          this.release(worker);
+          if (message.error === undefined) settle(message.value);
+          else fail(new Error(message.error));
+        };
+        const onError = (error: Error) => {
+          detach();
+          this.lost();
+          fail(error);
+        };
+        const onExit = (code: number) => {
+          detach();
+          this.lost();
+          fail(new Error(`检查线程意外退出（${code}）`));
+        };
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.ref();
+        worker.postMessage({ ...job, lexicon: lexiconInUse() !== undefined });
+        cancel = () => {
+          if (finished) return;
+          detach();
+          void worker.terminate();
+          this.lost();
+          settle(undefined);
+        };
+      },
+    };
+    cancel = () => {
+      const at = this.queue.indexOf(queued);
+      if (at !== -1) this.queue.splice(at, 1);
+      settle(undefined);
+    };
+    this.queue.push(queued);
+    this.pump();
+    return { result, cancel: () => cancel() };
+  }
+
+  /** Starts waiting jobs while there are workers to run them. */
+  private pump(): void {
+    while (this.queue.length > 0 && (this.idle.length > 0 || this.busy < MAX_WORKERS)) {
+      const worker = this.idle.pop() ?? new Worker(this.workerScript!);
+      this.busy++;
+      this.queue.shift()!.start(worker);
+    }
   }
 
   private release(worker: Worker): void {
-    if (this.idle) void worker.terminate();
-    else {
-      // An idle worker must not keep the server process alive on exit.
-      worker.unref();
-      this.idle = worker;
-    }
+    this.busy--;
+    // An idle worker must not keep the server process alive on exit.
+    worker.unref();
+    this.idle.push(worker);
+    this.pump();
+  }
+
+  /** A worker terminated (cancelled) or lost: its place goes to the next job. */
+  private lost(): void {
+    this.busy--;
+    this.pump();
   }
 }

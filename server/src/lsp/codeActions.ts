@@ -8,11 +8,25 @@ import { disableActions, fileCommentOffset } from './disable';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
 
-export function codeActions(document: TextDocument, result: LintResult, context: CodeActionContext, config: LintConfig): CodeAction[] {
+/** The text with every fix of a rule (or of all rules) applied, computed where the server chooses (a worker). */
+export type Fixer = (text: string, config: LintConfig, onlyRule?: string) => Promise<string | undefined>;
+
+const fixOnTheSpot: Fixer = async (text, config, onlyRule) => fixAll(text, config, onlyRule).text;
+
+export async function codeActions(
+  document: TextDocument, result: LintResult, context: CodeActionContext, config: LintConfig, fixer: Fixer = fixOnTheSpot,
+): Promise<CodeAction[]> {
   const only = context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [document.uri]: edits } });
+  // Each fix-all is run once per request, however many diagnostics of its rule the request names.
+  const fixed = new Map<string, Promise<TextEdit[]>>();
+  const fixedEdits = (onlyRule?: string) => {
+    const key = onlyRule ?? '';
+    if (!fixed.has(key)) fixed.set(key, editsTo(document, fixer(document.getText(), config, onlyRule)));
+    return fixed.get(key)!;
+  };
   const frontMatter = result.model.frontMatterRange;
   const fileOffset = fileCommentOffset(document.getText(), frontMatter?.end);
 
@@ -34,7 +48,7 @@ export function codeActions(document: TextDocument, result: LintResult, context:
             title: `修复本文中所有“${name}”问题（${sameRule} 处）`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: edit(fixedEdits(document, config, diagnostic.code)),
+            edit: edit(await fixedEdits(diagnostic.code)),
           });
         }
       }
@@ -47,19 +61,20 @@ export function codeActions(document: TextDocument, result: LintResult, context:
     // Fix-all in the lightbulb too, not only under Source Action…, when more than one rule has fixes to make.
     const fixable = result.findings.filter((finding) => finding.fix);
     if (fixableHere && new Set(fixable.map((finding) => finding.rule)).size > 1) {
-      actions.push({ title: `修复本文所有可自动修复的问题（${fixable.length} 处）`, kind: CodeActionKind.QuickFix, diagnostics: [fixableHere], edit: edit(fixedEdits(document, config)) });
+      actions.push({ title: `修复本文所有可自动修复的问题（${fixable.length} 处）`, kind: CodeActionKind.QuickFix, diagnostics: [fixableHere], edit: edit(await fixedEdits()) });
     }
   }
   // Fixes that touch each other (renumbering and the ordinal's style) need a second pass: the engine repeats until done.
   if (wants(FIX_ALL_KIND) && result.findings.some((finding) => finding.fix)) {
-    actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(fixedEdits(document, config)) });
+    actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(await fixedEdits()) });
   }
   return actions;
 }
 
 /** Every fix of a rule (or of all rules), run to the end by the core's fix engine, as one edit of the text that changed. */
-function fixedEdits(document: TextDocument, config: LintConfig, onlyRule?: string): TextEdit[] {
+async function editsTo(document: TextDocument, fixing: Promise<string | undefined>): Promise<TextEdit[]> {
   const before = document.getText();
-  const edit = minimalEdit(before, fixAll(before, config, onlyRule).text);
+  const after = await fixing;
+  const edit = after === undefined ? undefined : minimalEdit(before, after);
   return edit ? [{ range: toRange(document, edit.start, edit.end), newText: edit.newText }] : [];
 }

@@ -1,6 +1,4 @@
 /** Core findings and offsets → LSP diagnostics, ranges and edits (UTF-16 positions via TextDocument). */
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { type Diagnostic, DiagnosticSeverity, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../core/rules/index';
@@ -8,11 +6,6 @@ import type { Finding, Fix, Severity } from '../core/types';
 import { quoteForWord } from '../import/quote';
 
 export const RULE_NAMES: ReadonlyMap<string, string> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta.name]));
-
-/** Rule id → file: URL of its docs page inside the installed extension or package. */
-export function ruleDocs(packageRoot: string): ReadonlyMap<string, string> {
-  return new Map(RULES.map((rule) => [rule.meta.id, pathToFileURL(join(packageRoot, rule.meta.docs)).toString()]));
-}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -36,6 +36,7 @@ export function evaluation(
   const shown = isReport ? result.findings.slice(0, MAX_DIAGNOSTICS) : [];
   const diagnostics = shown.map((finding) => toDiagnostic(document, finding, docs));
   if (isReport && result.findings.length > MAX_DIAGNOSTICS) diagnostics.push(truncatedDiagnostic(result.findings.length - MAX_DIAGNOSTICS));
+  for (const note of result.notes ?? []) diagnostics.unshift(configDiagnostic(`${note}。`));
   if (file.error) diagnostics.unshift(configDiagnostic(file.error));
   for (const problem of settings.problems) diagnostics.unshift(configDiagnostic(`${problem}。`));
   const large = result.model.source.length > LARGE_DOCUMENT ? '文稿超过 100 万字：输入时不检查，打开和保存时检查' : undefined;

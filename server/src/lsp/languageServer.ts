@@ -4,7 +4,7 @@
  */
 import {
   type CompletionItem, CompletionItemKind, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  TextDocumentSyncKind, TextDocuments, CodeActionKind,
+  TextDocumentSyncKind, TextDocuments, CodeActionKind, ErrorCodes, ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
@@ -21,6 +21,7 @@ import {
 } from '../protocol';
 import { imageSizes } from '../export/assets';
 import { CheckRunner } from './checkRunner';
+import { loadLexicon } from '../lexicon/load';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { configFileFor, folderOf, lintConfig } from './configInForce';
 import { fileDiagnostic, inWordTerms, toRange } from './convert';
@@ -33,7 +34,7 @@ import { documentSymbols, foldingRanges, outlineItems } from './symbols';
 export interface ServerOptions {
   /** Rule id → docs page URL, for the links in diagnostics. */
   docs: ReadonlyMap<string, string>;
-  /** The bundled check worker; without it large drafts are checked on the main thread. */
+  /** The bundled check worker; without it checks and fixes run on the main thread. */
   workerScript?: string;
 }
 
@@ -70,7 +71,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   };
   const configFor = async (uri: string) => lintConfig(await settingsOf(uri), configFileFor(configFiles, uri, workspaceTrusted).config);
 
-  /** Checks the document's text as it is now, off the main thread if it is large; undefined if cancelled. */
+  /** Checks the document's text as it is now, off the main thread; undefined if cancelled. */
   const evaluate = async (document: TextDocument, onStart?: (cancel: () => void) => void): Promise<Evaluation | undefined> => {
     const settings = await settingsOf(document.uri);
     // Text and version are read together, after the wait, so the result always names the text it checked.
@@ -109,6 +110,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     state.pending = undefined;
     state.checked = checked;
     void connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.diagnostics });
+    loadLexiconOnce();
     const status = statusOf(uri, checked);
     const key = JSON.stringify(status);
     if (state.lastStatus !== key) {
@@ -116,6 +118,20 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       void connection.sendNotification(STATUS_NOTIFICATION, status);
     }
   });
+
+  /**
+   * The dictionary is read after the first diagnostics are out, so no check waits for it; once it is
+   * there, open drafts are checked again and the word-based findings (duplicate-text, typo) appear.
+   */
+  let lexiconRequested = false;
+  const loadLexiconOnce = () => {
+    if (lexiconRequested) return;
+    lexiconRequested = true;
+    loadLexicon().then(
+      () => recheckAll(),
+      (error: unknown) => connection.console.error(`词库加载失败，按词检查的规则（duplicate-text、typo）不可用：${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
 
   /** A check that throws is logged and skipped: the server keeps serving every other request. */
   const logCheckError = (uri: string, error: unknown) =>
@@ -136,9 +152,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     const initializationOptions = (params.initializationOptions ?? {}) as { trusted?: unknown };
     workspaceTrusted = initializationOptions.trusted !== false;
     settingsSource = new SettingsSource(
-      capabilities.workspace?.configuration === true
-        ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' })
-        : undefined,
+      (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' }),
+      capabilities.workspace?.configuration === true,
     );
     settingsSource.setInitial(initializationOptions);
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -170,7 +185,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (!document) return [];
     const { result, isReport } = await current(document);
     if (!isReport) return [];
-    return codeActions(document, result, params.context, await configFor(document.uri));
+    return codeActions(document, result, params.context, await configFor(document.uri), (text, config, onlyRule) => runner.fix(text, config, onlyRule).result);
   });
 
   connection.onCompletion(async (params): Promise<CompletionItem[]> => {
@@ -261,8 +276,14 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
-    const { prepareExport } = await wordExport();
-    const prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
+    const { prepareExport, ExportRefused } = await wordExport();
+    let prepared;
+    try {
+      prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
+    } catch (error) {
+      if (error instanceof ExportRefused) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
     const docx = await prepared.render();
     return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
   });

@@ -10,9 +10,18 @@ export const CONFIGURATION_TIMEOUT_MS = 2000;
 export class SettingsSource {
   private initial: Record<string, unknown> = {};
   private pushed: Record<string, unknown> = {};
+  private asking = true;
 
-  /** `ask` is the client's workspace/configuration, for clients that answer it. */
-  constructor(private readonly ask?: (uri: string) => Promise<unknown>, private readonly timeoutMs = CONFIGURATION_TIMEOUT_MS) {}
+  /**
+   * `ask` is the client's workspace/configuration. A client that does not declare it is asked anyway
+   * (`declared` false): Neovim 0.7 answers from its `settings` without declaring it, and sends them in
+   * no other way. Once such a client refuses or stays silent it is not asked again.
+   */
+  constructor(
+    private readonly ask?: (uri: string) => Promise<unknown>,
+    private readonly declared = true,
+    private readonly timeoutMs = CONFIGURATION_TIMEOUT_MS,
+  ) {}
 
   /** Settings given at start (initializationOptions). */
   setInitial(options: unknown): void {
@@ -26,9 +35,14 @@ export class SettingsSource {
 
   resolve(uri: string): Promise<EditorSettings> {
     const known = { ...this.initial, ...this.pushed };
-    if (!this.ask) return Promise.resolve(normalizeSettings(known));
-    return withTimeout(this.ask(uri), this.timeoutMs)
-      .then((answer) => normalizeSettings({ ...known, ...sectionOf(answer) }), () => normalizeSettings(known));
+    if (!this.ask || !this.asking) return Promise.resolve(normalizeSettings(known));
+    return withTimeout(this.ask(uri), this.timeoutMs).then(
+      (answer) => normalizeSettings({ ...known, ...sectionOf(answer) }),
+      () => {
+        if (!this.declared) this.asking = false;
+        return normalizeSettings(known);
+      },
+    );
   }
 }
 

@@ -98,3 +98,12 @@ describe('missing-number', () => {
     assert.deepEqual(gaps('投入**专项资金**共计万元。'), ['万']);
   });
 });
+
+describe('missing-number decides on words', () => {
+  it('takes a unit that ends a word of the dictionary for part of it (事项, not 事 + 项)', () => {
+    assert.deepEqual(gaps('党委会研究重大事项次。'), []);
+  });
+  it('still reports a unit after 有, 达 or 占 that a word would swallow (的有人)', () => {
+    assert.deepEqual(gaps('55岁以上的有人，占%。'), ['人', '%']);
+  });
+});

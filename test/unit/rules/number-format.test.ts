@@ -1,4 +1,5 @@
-import { WORD_PASTE } from '../helpers';
+import { strict as assert } from 'node:assert';
+import { applyFix, findingsOf, WORD_PASTE } from '../helpers';
 import { testRule } from './tester';
 
 testRule('number-format', {
@@ -25,4 +26,21 @@ testRule('number-format', {
       messages: [/后面却列了3项（一是……三是）/],
     },
   ],
+});
+
+describe('number-format: years run together and years spliced into counts', () => {
+  const found = (body: string) => findingsOf('number-format', WORD_PASTE(body)).map((seen) => seen.text);
+  it('finds a year range that lost its dash and fixes it', () => {
+    const draft = WORD_PASTE('　　对照《法治政府建设实施纲要（20212025年）》目标要求推进工作。\r\n');
+    const [finding] = findingsOf('number-format', draft);
+    assert.equal(finding.text, '20212025');
+    assert.match(finding.message, /2021—2025年/);
+    assert.equal(applyFix(draft, finding.finding), WORD_PASTE('　　对照《法治政府建设实施纲要（2021—2025年）》目标要求推进工作。\r\n'));
+  });
+  it('finds counts that hold the year of the draft when several do', () => {
+    assert.deepEqual(found('　　2023年3月进驻以来，全村辖2023个村民小组，总户数42023户，小组长2023人，共调解纠纷56起。\r\n'), ['2023', '42023', '2023']);
+  });
+  it('leaves a single count that happens to hold the year, and codes and ranges, alone', () => {
+    assert.deepEqual(found('　　2024年全年培训党员2024人次，“十四五”（2021—2025年）规划，编号20242025号。\r\n'), []);
+  });
 });

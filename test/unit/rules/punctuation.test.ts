@@ -1,4 +1,5 @@
-import { WORD_PASTE } from '../helpers';
+import { strict as assert } from 'node:assert';
+import { findingsOf, WORD_PASTE } from '../helpers';
 import { testRule } from './tester';
 
 testRule('punctuation', {
@@ -41,4 +42,20 @@ testRule('punctuation', {
     },
     { text: WORD_PASTE('　　全年召开会议，。开展培训5期。\r\n'), found: ['，。'], messages: [/标点连用/] },
   ],
+});
+
+describe('punctuation: spaces in numbers, around full-width marks and after heading ordinals', () => {
+  const spaces = (body: string) => findingsOf('punctuation', WORD_PASTE(body)).map((seen) => seen.message);
+  it('finds a space inside a decimal and a decimal point typed as a space', () => {
+    assert.deepEqual(spaces('　　森林覆盖率达到65 .2%，完成国内生产总值5 9亿元。\r\n'), ['小数中不应有空格。', '“5 9”中间有空格：是否漏了小数点（5.9）？请核对。']);
+  });
+  it('finds spaces beside quotation marks and after ；in Chinese text', () => {
+    assert.deepEqual(spaces('　　有效提升股份公司 “一肩挑” 与交叉任职比例； 制度不健全。\r\n'), ['全角标点前后不应有空格。', '全角标点前后不应有空格。', '全角标点前后不应有空格。']);
+  });
+  it('finds a space after a heading ordinal', () => {
+    assert.deepEqual(findingsOf('punctuation', WORD_PASTE('一、 加强队伍建设\r\n\r\n　　全年开展培训3次。\r\n')).map((seen) => seen.message), ['标题序号后不应有空格。']);
+  });
+  it('leaves a field and its value, numbers in Latin text and well-spaced text alone', () => {
+    assert.deepEqual(spaces('　　发布机构： 古镛镇人民政府，version 2.0 and 3 5 items，增长12.5%。\r\n'), []);
+  });
 });

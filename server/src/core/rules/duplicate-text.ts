@@ -1,4 +1,5 @@
 import data from '../../data/duplicates.json';
+import type { Lexicon } from '../lexicon';
 import type { Line } from '../markdown';
 import type { LineRole } from '../model';
 import { insideAny } from '../phrases';
@@ -28,8 +29,11 @@ export const duplicateText: Rule = {
     fixable: true,
   },
   check(context: RuleContext) {
+    // Whether a repeat straddles two words (党组织组织生活会) is only known from the dictionary.
+    const lexicon = context.lexicon;
+    if (!lexicon) return;
     context.model.lines.forEach((line, index) => {
-      if (CHECKED_ROLES.has(context.model.roles[index]) && line.kind !== 'code') checkLine(context, line);
+      if (CHECKED_ROLES.has(context.model.roles[index]) && line.kind !== 'code') checkLine(context, lexicon, line);
     });
   },
 };
@@ -90,14 +94,34 @@ function isSlip(text: string, index: number, length: number): boolean {
   return new Set(unit).size > 1 && !unit.startsWith('一') && !VERBS.has(unit);
 }
 
-function checkLine(context: RuleContext, line: Line): void {
+/** Characters of context cut with a repeat to decide its word boundaries. */
+const CONTEXT = 10;
+
+/**
+ * Whether both copies of the stretch at `index` are whole words or phrases of the sentence: the cut
+ * puts a boundary before, between and after them, the doubled text is no word itself (人人,
+ * 家家户户, 的的确确) and no verb said twice (交流交流). 党组织|组织生活会 and 目的|的 straddle a
+ * boundary: no repeat.
+ */
+function standsAlone(lexicon: Lexicon, text: string, index: number, length: number): boolean {
+  const end = index + 2 * length;
+  if (lexicon.frequencyAt(text, index, end) > 0) return false;
+  // 研究研究, 拜托拜托: a verb said twice is a way of saying it.
+  if (length === 2 && lexicon.isVerb(text.slice(index, index + 2))) return false;
+  const tokens = lexicon.segmentAround(text, index, end, CONTEXT);
+  const boundaries = new Set(tokens.map((token) => token.start));
+  boundaries.add(tokens[tokens.length - 1].end);
+  return boundaries.has(index) && boundaries.has(index + length) && boundaries.has(end);
+}
+
+function checkLine(context: RuleContext, lexicon: Lexicon, line: Line): void {
   const text = line.text;
   const found = repeats(text);
   let after = 0;
   for (const index of [...found.keys()].sort((a, b) => a - b)) {
     if (index < after) continue;
     // Longest first: 加强党的建设加强党的建设 is one repeat, not a repeated 加.
-    const length = found.get(index)!.find((candidate) => isSlip(text, index, candidate));
+    const length = found.get(index)!.find((candidate) => isSlip(text, index, candidate) && standsAlone(lexicon, text, index, candidate));
     if (length === undefined) continue;
     const end = index + 2 * length;
     if (insideAny(text, index, end, context.allow)) continue;

@@ -18,6 +18,7 @@ import { punctuation } from './punctuation';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
 import { templateResidue } from './template-residue';
+import { typo } from './typo';
 import { yearConsistency } from './year-consistency';
 
 export const RULES: readonly Rule[] = [
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   frontMatter,
   fixedPhrase,
   duplicateText,
+  typo,
   punctuation,
   jurisdiction,
   numberFormat,

@@ -1,5 +1,6 @@
 import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, words, YU_WORDS } from '../units';
 import type { Line } from '../markdown';
+import { isChinese, type Lexicon } from '../lexicon';
 import { PhraseMatcher } from '../phrases';
 import type { Rule, RuleContext } from '../rule';
 import { lineAsRead } from '../model';
@@ -118,6 +119,23 @@ function findGaps(line: Line): Gap[] {
   return gaps.map((gap) => ({ ...gap, index: gap.index - lead })).filter((gap) => gap.index >= 0);
 }
 
+/** A common word of this frequency that ends with the unit makes the unit part of it (等次, 档次). */
+const WORD_FREQUENCY = 50;
+
+/**
+ * Whether the unit is the end of a word that starts before it (评定等次, 提升档次): then it counts
+ * nothing and no number is missing. The word lists of units.json name the usual ones; the
+ * dictionary knows the rest.
+ */
+function insideWord(lexicon: Lexicon, text: string, gap: Gap): boolean {
+  const at = gap.index;
+  if (!text.startsWith(gap.unit, at) || at === 0 || !isChinese(text.charCodeAt(at - 1))) return false;
+  const covering = lexicon.segmentAround(text, at, at + gap.unit.length, 6).find((token) => token.start < at && token.end > at);
+  if (covering === undefined || covering.frequency < WORD_FREQUENCY) return false;
+  // 以上的有人，: 有 (达, 占…) asks for a number, 有人 as a word notwithstanding.
+  return !COUNT_WORDS.endsAt(text, at) && !/[有达占共计约近逾]/.test(text[at - 1]);
+}
+
 export const missingNumber: Rule = {
   meta: {
     id: 'missing-number',
@@ -135,7 +153,7 @@ export const missingNumber: Rule = {
       const seen = new Set<number>();
       for (const gap of findGaps(line)) {
         // 开展*次: Markdown ate the star, the placeholder rule reports it.
-        if (seen.has(gap.index) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
+        if (seen.has(gap.index) || (context.lexicon && insideWord(context.lexicon, line.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
         seen.add(gap.index);
         let shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 6, 0);
         // A unit that starts its clause (、个社区) reads better with the word it counts.

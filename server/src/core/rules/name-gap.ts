@@ -11,6 +11,9 @@ import { quoteAround } from '../snippet';
 const GAPS: Array<{ needs: string; pattern: RegExp; what: string }> = [
   { needs: '在的', pattern: /在(?=的(?:带领|领导|关心|支持|指导|帮助|关怀|率领)下)/g, what: '“在”和“的”之间缺少人名或单位名' },
   { needs: '任', pattern: /(?<=(?:担任|兼任|现任|调任|出任|任))(乡|镇|县|区|市|村|街道)(?=\1(?:长|委|党委|党工委|人民政府|政府|主任))/g, what: '职务前缺少地名' },
+  // 党的“”精神, 学习《》: the name between the marks was deleted.
+  { needs: '“”', pattern: /“”/g, what: '引号中缺少名称' },
+  { needs: '《》', pattern: /《》/g, what: '书名号中缺少名称' },
   { needs: '同志', pattern: /(?<=^|[，。；：、“（]|在|向|对|与|和|由|经|请)同志(?=[的，。；、])/g, what: '“同志”前缺少姓名' },
 ];
 const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['body', 'closing', 'salutation']);
@@ -19,7 +22,7 @@ export const nameGap: Rule = {
   meta: {
     id: 'name-gap',
     name: '名称空缺',
-    description: '删去的人名、地名没有补上（在的带领下、担任乡乡长、在同志的带领下）',
+    description: '删去的人名、地名没有补上（在的带领下、担任乡乡长、在同志的带领下、党的“”精神）',
     defaultSeverity: 'error',
     docs: docsPath('name-gap'),
     fixable: false,

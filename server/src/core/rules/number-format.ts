@@ -17,13 +17,24 @@ const COUNT_LEAD = /以下|如下|下列|下面/;
 const SHORT_YEAR = /(?<![0-9０-９])([0-9]{2})(?=年度|年[0-9]{1,2}月)/g;
 /** 从以下三个方面, 存在以下四个问题, 主要有以下几点 (几 is no count). */
 const STATED_COUNT = /(?:以下|如下|下列|下面)(?:的)?([一二两三四五六七八九十]|[2-9])(?:个|项|条|点|大|方面)/g;
+/** Two years run together where a dash was lost: 20212025年 (2021—2025年). */
+const GLUED_YEARS = /(?<![0-9])((?:19|20)[0-9]{2})((?:19|20)[0-9]{2})(?=年)/g;
+/** A year as a year: 2023年, 2023-2025. */
+const YEAR_WRITTEN = /(?<![0-9])((?:19|20)[0-9]{2})(?=年|[-—－~～至到](?:19|20)[0-9]{2})/g;
+/** A count: a number and the unit or measure word it counts (not 年, 年度, 届, a date or a code). */
+const COUNT = /(?<![0-9.])([0-9]{4,})(?=余|多|[个户人名起次项家所处座条件场期份套台辆头只亩万千百元])/g;
+/**
+ * How many counts must contain the draft's year before they are taken for the splices of a
+ * find-and-replace of a template's 20XX (2023个村民小组, 总户数42023户): one could be a real number.
+ */
+const SPLICES_NEEDED = 2;
 const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'body', 'closing', 'date', 'signature']);
 
 export const numberFormat: Rule = {
   meta: {
     id: 'number-format',
     name: '数字写法',
-    description: '日期补零（03月）、年份写法（二0二四年、24年度）、“以下三个方面”与后文的项数不符',
+    description: '日期补零（03月）、年份写法（二0二四年、24年度、20212025年）、替换模板年份时误改的数量（2023个村民小组）、“以下三个方面”与后文的项数不符',
     defaultSeverity: 'warning',
     docs: docsPath('number-format'),
     fixable: true,
@@ -35,6 +46,7 @@ export const numberFormat: Rule = {
       checkDates(context, line);
       checkStatedCounts(context, model, index);
     });
+    checkSplicedYears(context, model);
   },
 };
 
@@ -58,9 +70,42 @@ function checkDates(context: RuleContext, line: Line): void {
     const right = written.replace(WRONG_ZERO, '〇');
     report(context, line, match.index!, match.index! + 4, `汉字年份中的“零”写作“〇”：“${written}年”应为“${right}年”（GB/T 15835-2011）。`, right);
   }
+  for (const match of execAll(GLUED_YEARS, text)) {
+    const [first, second] = [Number(match[1]), Number(match[2])];
+    if (second <= first || second - first > 20) continue;
+    const at = match.index!;
+    report(context, line, at, at + 8, `年份范围缺少连接号：“${match[0]}年”应为“${first}—${second}年”。`, `${first}—${second}`);
+  }
   for (const match of execAll(SHORT_YEAR, text)) {
     const at = match.index!;
     report(context, line, at, at + 2, `年份应写全：“${match[1]}年”应为“20${match[1]}年”（GB/T 15835-2011）。`, `20${match[1]}`);
+  }
+}
+
+/**
+ * A template's 20XX replaced by the year everywhere, also inside its counts: XX个村民小组 became
+ * 2023个村民小组, 4XX户 became 42023户. Reported when several counts of the draft hold a year the
+ * draft writes as a year; a single count could be a real number.
+ */
+function checkSplicedYears(context: RuleContext, model: ReportModel): void {
+  const checked = model.lines.filter((line, index) => CHECKED_ROLES.has(model.roles[index]) && line.kind !== 'code');
+  const years = new Set<string>();
+  for (const line of checked) for (const match of execAll(YEAR_WRITTEN, line.text)) years.add(match[1]);
+  if (years.size === 0) return;
+  const spliced = new Map<string, Array<{ line: Line; at: number; number: string }>>();
+  for (const line of checked) {
+    for (const match of execAll(COUNT, line.text)) {
+      for (const year of years) {
+        if (!match[1].includes(year)) continue;
+        spliced.set(year, [...(spliced.get(year) ?? []), { line, at: match.index!, number: match[1] }]);
+      }
+    }
+  }
+  for (const [year, counts] of spliced) {
+    if (counts.length < SPLICES_NEEDED) continue;
+    for (const { line, at, number } of counts) {
+      report(context, line, at, at + number.length, `数字“${number}”含有年份“${year}”，文中还有${counts.length - 1}处也是这样：像是替换模板年份（20XX）时把数量也替换了，请核对实际数字。`);
+    }
   }
 }
 

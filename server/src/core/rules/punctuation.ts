@@ -16,6 +16,20 @@ const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '（': '�
 const CLOSERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《' };
 const PAIRED_MARK = /[“”‘’（）《》]/g;
 const SPACES = /[ \u3000\u00a0]+/g;
+/** Full-width marks carry their own spacing: a space beside one inside Chinese text is stray (按照 “三区互动”). */
+const FULL_WIDTH_MARK = /[，。、；：？！“”‘’（）《》【】…—]/;
+const DIGIT = /[0-9]/;
+/** 65 .2%, 5. 9亿元: a space inside a decimal. */
+const DECIMAL_SPACE = /(?<=[0-9])[ \u00a0]+(?=\.[0-9])|(?<=[0-9]\.)[ \u00a0]+(?=[0-9])/g;
+/** 5 9亿元, 108 3%: a decimal point typed as a space (the number and its unit or % follow). */
+/** 三大经济.事业, 职责，.坚决: an ASCII full stop inside Chinese text, where no number or word of Latin letters is. */
+const STRAY_PERIOD = /(?<=[\u4e00-\u9fff，。、；：])\.(?=[\u4e00-\u9fff])/g;
+/**
+ * 《民法典》、《行政复议法》: between titles in 书名号 GB/T 15834-2011 (4.5.3.5) uses no 顿号. (It says the
+ * same of quotations, but “三会一课”、“主题党日” is so usual in official writing that it is left alone.)
+ */
+const COMMA_BETWEEN_MARKED = /(?<=》)、(?=《)/g;
+const POINT_AS_SPACE = /(?<![0-9.])([0-9]+)[ \u00a0]([0-9]{1,2})(?=[%％万亿元])/g;
 const CLOSING_MARK = /[。！？；：…”’）》」』】\]）.!?;:)]$/;
 /** A body paragraph shorter than this may be a heading typed without an ordinal; it is not asked to end with 。. */
 const SENTENCE_MIN_LENGTH = 30;
@@ -25,7 +39,7 @@ export const punctuation: Rule = {
   meta: {
     id: 'punctuation',
     name: '标点',
-    description: '中文里的半角标点、重复的标点、不成对的引号和括号、中文里的空格、段末缺少句号',
+    description: '中文里的半角标点、重复的标点、不成对的引号和括号、中文里和全角标点旁的空格、小数中的空格、段末缺少句号',
     defaultSeverity: 'warning',
     docs: docsPath('punctuation'),
     fixable: true,
@@ -48,7 +62,7 @@ export const punctuation: Rule = {
       checkHalfWidth(context, line, textStart);
       checkDoubled(context, line);
       // A letter-spaced title (述　职　报　告) is spaced on purpose.
-      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart, line.text.length);
+      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0);
       // Inside a title only: where a title runs into the text, the space stands for a lost line break.
       else if (!LETTER_SPACED.test(line.text)) {
         const last = index === model.title!.lineIndexes[model.title!.lineIndexes.length - 1];
@@ -62,6 +76,14 @@ export const punctuation: Rule = {
 };
 
 const LETTER_SPACED = /(?:^|[ \u3000])[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff](?:[ \u3000]|$)/;
+
+/** Where a heading's ordinal (一、, （二）) ends, before any space. */
+function ordinalMarkEnd(model: ReportModel, lineIndex: number): number {
+  const heading = model.headingOfLine[lineIndex]!;
+  let end = heading.titleStart;
+  while (end > heading.start && /[ \u3000\u00a0]/.test(model.lines[lineIndex].text[end - 1])) end--;
+  return end;
+}
 
 /** Where a heading's own text starts: its ordinal ((一)、1、) is ordinal-style's business. */
 function ordinalEnd(model: ReportModel, lineIndex: number): number {
@@ -103,6 +125,14 @@ function checkHalfWidth(context: RuleContext, line: Line, from: number): void {
 
 function checkDoubled(context: RuleContext, line: Line): void {
   const text = line.text;
+  for (const match of execAll(STRAY_PERIOD, text)) {
+    const at = match.index!;
+    report(context, line, at, at + 1, '中文中多了一个半角句点“.”。', '删去“.”', [{ start: at, end: at + 1, newText: '' }]);
+  }
+  for (const match of execAll(COMMA_BETWEEN_MARKED, text)) {
+    const at = match.index!;
+    report(context, line, at, at + 1, '书名号标出的并列成分之间通常不用顿号（GB/T 15834-2011）。', '删去顿号', [{ start: at, end: at + 1, newText: '' }]);
+  }
   for (const match of execAll(DOUBLED, text)) {
     const at = match.index!;
     report(context, line, at, at + match[0].length, `标点重复：“${match[0]}”应为“${match[1]}”。`, `删去重复的“${match[1]}”`, [{ start: at + 1, end: at + match[0].length, newText: '' }]);
@@ -140,19 +170,37 @@ function checkPairs(context: RuleContext, lines: Line[]): void {
   for (const entry of open) report(context, entry.line, entry.index, entry.index + 1, `“${entry.mark}”没有对应的“${OPENERS[entry.mark]}”。`);
 }
 
-function checkSpaces(context: RuleContext, line: Line, from: number, until: number): void {
+function checkSpaces(context: RuleContext, line: Line, from: number, until: number, ordinalEnd = 0): void {
   const text = line.text;
   if (line.kind === 'tableRow') return;
+  // 一、 加强队伍建设: the ordinal's mark is followed by the heading text directly.
+  if (ordinalEnd > 0 && ordinalEnd < from && SPACES.test(text.slice(ordinalEnd, from)) && CJK.test(text[from] ?? '')) {
+    report(context, line, ordinalEnd, from, '标题序号后不应有空格。', '删去空格', [{ start: ordinalEnd, end: from, newText: '' }]);
+  }
   for (const match of execAll(SPACES, text)) {
     const at = match.index!;
     const end = at + match[0].length;
     if (at <= from || end >= until) continue;
     const before = text[at - 1];
     const after = text[end];
-    const chinese = CJK.test(before) || CJK.test(after);
-    const joinsWords = (CJK.test(before) || /[0-9]/.test(before)) && (CJK.test(after) || /[0-9]/.test(after));
-    if (!chinese || !joinsWords) continue;
-    report(context, line, at, end, `中文中不应有空格${/[0-9]/.test(before + after) ? '（数字与汉字之间也不空格，如“2025年”）' : ''}。`, '删去空格', [{ start: at, end, newText: '' }]);
+    const chinese = CJK.test(before) || CJK.test(after) || (FULL_WIDTH_MARK.test(before) && FULL_WIDTH_MARK.test(after));
+    const joins = (ch: string) => CJK.test(ch) || DIGIT.test(ch) || FULL_WIDTH_MARK.test(ch);
+    // 发布机构： 古镛镇: a field and its value, laid out on purpose.
+    if (!chinese || !joins(before) || !joins(after) || before === '：') continue;
+    const message = FULL_WIDTH_MARK.test(before) || FULL_WIDTH_MARK.test(after)
+      ? '全角标点前后不应有空格。'
+      : `中文中不应有空格${DIGIT.test(before + after) ? '（数字与汉字之间也不空格，如“2025年”）' : ''}。`;
+    report(context, line, at, end, message, '删去空格', [{ start: at, end, newText: '' }]);
+  }
+  for (const match of execAll(DECIMAL_SPACE, text)) {
+    const at = match.index!;
+    if (at < from || at >= until) continue;
+    report(context, line, at, at + match[0].length, '小数中不应有空格。', '删去空格', [{ start: at, end: at + match[0].length, newText: '' }]);
+  }
+  for (const match of execAll(POINT_AS_SPACE, text)) {
+    const at = match.index! + match[1].length;
+    if (at < from || at >= until) continue;
+    report(context, line, at, at + 1, `“${match[0]}”中间有空格：是否漏了小数点（${match[1]}.${match[2]}）？请核对。`);
   }
 }
 
@@ -166,6 +214,12 @@ function endsParagraph(model: ReportModel, index: number): boolean {
 function checkEnding(context: RuleContext, model: ReportModel, index: number): void {
   const line = model.lines[index];
   const text = line.text.trimEnd();
+  // 比较容易遇到的法律知识，⏎ and the next item: the paragraph ends, its comma should be a full stop.
+  if (/[\u4e00-\u9fff][，、]$/.test(text)) {
+    const at = text.length - 1;
+    report(context, line, at, at + 1, `段落末尾是“${text[at]}”：一段话结束应用句号。`, '改为“。”', [{ start: at, end: at + 1, newText: '。' }]);
+    return;
+  }
   if (CLOSING_MARK.test(text) || !/[\u4e00-\u9fff0-9]$/.test(text)) return;
   // A hard-wrapped paragraph is measured as a whole.
   let length = text.trim().length;

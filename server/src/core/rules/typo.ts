@@ -1,0 +1,186 @@
+import { isChinese, type Lexicon } from '../lexicon';
+import type { Line } from '../markdown';
+import type { LineRole } from '../model';
+import type { Rule, RuleContext } from '../rule';
+import { docsPath, execAll, reportInLine } from '../rule';
+
+/**
+ * Wrong characters a reader catches at once, decided on words rather than on a list of known slips:
+ * two characters the dictionary does not join that become a common word when one of them is replaced
+ * by a character read the same and written alike, sharing a component (村级班子较为痪散 → 涣散: 痪 and
+ * 涣 are both huan and both built on 奂); sound alone is no evidence, the dictionary lacks too many
+ * words of official writing (提质, 述法, 纠治) that sound like other words. Usage pairs whose
+ * right form the context fixes (截止 before a date → 截至, 做为 → 作为, 不断的提高 → 不断地提高); a
+ * letter typed for a digit in a number (l9万立方米).
+ */
+
+/** A pair seen this often is a word in its own right, whatever it sounds like. */
+const KNOWN_PAIR = 10;
+/** How much likelier the sentence must read with the replacement (e^6 ≈ 400 times). */
+const GAIN = 6;
+/** The right word must be this many times more frequent than the pair written. */
+const RATIO = 50;
+/**
+ * A written character found in fewer words than this is outside the dictionary's script or reach
+ * (開展 in a draft in traditional characters is no typo of 开展).
+ */
+const FAMILIAR = 3;
+/** Characters of context cut with a pair. */
+const CONTEXT = 8;
+/**
+ * Grammatical characters: standing alone is their job, so a pair with one of them is no typo of a
+ * word (的是 is not 的士, 在党 not 再党).
+ */
+const GRAMMAR_CHARACTERS = (
+  // particles, prepositions, conjunctions, pronouns
+  '的地得了着过是在和与及或为对把将被从向往于以之其而且也都就还又再这那我你他她它们个等上中下里给让使由因所并但如若则即既已曾正共各每该此另本些么吗呢吧啊' +
+  // adverbs of degree, scope and time: 较易 is 较 + 易, not 交易
+  '很最更太较挺颇稍略极偏只仅才便却竟总均皆亦乃须需应别莫勿未非无愈越' +
+  // verb complements and approximate numbers: 关住 is 关 + 住, 八点多钟 is 多 + 钟
+  '住完掉好成起来去到多少几余'
+);
+/** GRAMMAR_CHARACTERS by code − 0x4e00: looked up at every pair of a draft. */
+const GRAMMAR = new Uint8Array(0x9fff - 0x4e00 + 1);
+for (const character of GRAMMAR_CHARACTERS) GRAMMAR[character.charCodeAt(0) - 0x4e00] = 1;
+const isGrammar = (code: number) => GRAMMAR[code - 0x4e00] === 1;
+/**
+ * Words a name stands before (王明同志, 李家村, 青山镇): an unknown pair there is a name, left alone.
+ * The heads of the titles and the place levels of the administrative divisions.
+ */
+const NAME_HEADS = /^(同志|书记|副书记|主任|副主任|主席|委员|代表|局长|部长|镇长|乡长|县长|区长|市长|省长|村长|组长|队长|校长|院长|所长|站长|经理|老师|先生|女士|镇|乡|村|县|区|市|省|州|盟|旗|屯|寨|街道|社区|小区|组|路|街|巷|河|江|湖|山|岭|沟|湾|坪|坝|桥|庄|营|堡|铺|集|场)/;
+/** After a title, with or without the surname, an unknown pair is a name too (书记王明, 书记王明辉). */
+const NAME_TAILS = /(同志|书记|主任|局长|部长|镇长|乡长|县长|区长|市长|村长|校长|院长|老师|姓)$/;
+const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'body', 'closing']);
+
+/** 截止 where a date or a moment follows means 截至 (截止2024年底, 截止今年6月). */
+const DEADLINE = /截止(?:到)?(?=[0-9０-９〇一二三四五六七八九十]|今年|去年|上年|本年|当年|年底|年末|月底|本月|上月|当前|现在)/g;
+/** 做为 is not a word; 当做、看做 before 为 are (把它看做为…) the verbs, left alone. */
+const ZUOWEI = /(?<![当看叫称视])做为/g;
+/** A manner adverb with 的 before a verb (不断的提高): 地. Only adverbs that are nothing else. */
+const MANNER_ADVERBS = new Set(['不断', '逐步', '稳步', '尽快', '尽可能', '持续', '大力', '切实', '全力', '努力']);
+const ADVERB_DE = /(不断|逐步|稳步|尽快|尽可能|持续|大力|切实|全力|努力)的/g;
+/** A letter in place of a digit inside a number (l9万, 2O24年): the letter sits between digits or before a digit and a unit. */
+const LETTER_DIGIT = /(?<=[0-9]|[\u4e00-\u9fff])[lIO](?=[0-9]+(?:\.[0-9]+)?[万亿千百十个人元亩户次名项所家处米吨%％])|(?<=[0-9])[lIO](?=[0-9])/g;
+const DIGIT_OF: Record<string, string> = { l: '1', I: '1', O: '0' };
+
+export const typo: Rule = {
+  meta: {
+    id: 'typo',
+    name: '错别字',
+    description: '音同形近的错字（较为痪散→涣散）、用法分明的词（截止2024年→截至、做为→作为、不断的提高→不断地）、数字里的字母（l9万）',
+    defaultSeverity: 'warning',
+    docs: docsPath('typo'),
+    fixable: true,
+  },
+  check(context: RuleContext) {
+    const lexicon = context.lexicon;
+    context.model.lines.forEach((line, index) => {
+      if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
+      checkUsage(context, line);
+      if (lexicon) {
+        checkSoundAlikes(context, lexicon, line);
+        checkAdverbs(context, lexicon, line);
+      }
+    });
+  },
+};
+
+function checkUsage(context: RuleContext, line: Line): void {
+  const text = line.text;
+  for (const match of execAll(DEADLINE, text)) {
+    const at = match.index!;
+    reportInLine(context, line, { start: at, end: at + match[0].length }, `“${match[0]}”应为“截至”：表示到某时为止用“截至”，“截止”是到期停止（截止日期）。`, {
+      title: '改为“截至”',
+      edits: [{ start: at, end: at + match[0].length, newText: '截至' }],
+    });
+  }
+  for (const match of execAll(ZUOWEI, text)) {
+    const at = match.index!;
+    reportInLine(context, line, { start: at, end: at + 2 }, '“做为”应为“作为”。', { title: '改为“作为”', edits: [{ start: at, end: at + 1, newText: '作' }] });
+  }
+  for (const match of execAll(LETTER_DIGIT, text)) {
+    const at = match.index!;
+    const digit = DIGIT_OF[match[0]];
+    reportInLine(context, line, { start: at, end: at + 1 }, `数字中混入了字母“${match[0]}”，应为“${digit}”。`, { title: `改为“${digit}”`, edits: [{ start: at, end: at + 1, newText: digit }] });
+  }
+}
+
+/** 不断的提高 → 不断地提高: only when a verb, and nothing that could make 的 right, follows. */
+function checkAdverbs(context: RuleContext, lexicon: Lexicon, line: Line): void {
+  const text = line.text;
+  for (const match of execAll(ADVERB_DE, text)) {
+    const at = match.index!;
+    const de = at + match[0].length - 1;
+    if (!MANNER_ADVERBS.has(match[1]) || (at > 0 && isChinese(text.charCodeAt(at - 1)) && lexicon.frequencyAt(text, at - 1, at + 1) > 0)) continue;
+    const tokens = lexicon.segment(text, de + 1, Math.min(text.length, de + 1 + CONTEXT));
+    const verb = tokens[0];
+    if (!verb || verb.end - verb.start < 2) continue;
+    const word = text.slice(verb.start, verb.end);
+    if (!lexicon.isVerb(word) || text[verb.end] === '的') continue;
+    reportInLine(context, line, { start: at, end: de + 1 }, `“${match[0]}${word}”应为“${match[1]}地${word}”：修饰动词用“地”。`, {
+      title: '改为“地”',
+      edits: [{ start: de, end: de + 1, newText: '地' }],
+    });
+  }
+}
+
+interface Candidate { word: string; position: number }
+
+function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): void {
+  const text = line.text;
+  for (let at = 0; at + 1 < text.length; at++) {
+    const first = text.charCodeAt(at);
+    const second = text.charCodeAt(at + 1);
+    if (!isChinese(first) || !isChinese(second) || isGrammar(first) || isGrammar(second)) continue;
+    const written = lexicon.frequencyAt(text, at, at + 2);
+    if (written >= KNOWN_PAIR) continue;
+    const sounding = lexicon.soundAlikes(text, at);
+    if (sounding.length === 0) continue;
+    const alikes = sounding.filter((alike) => {
+      const wrong = text[at + alike.position];
+      const right = alike.word[alike.position];
+      return lexicon.frequency(alike.word) >= RATIO * Math.max(1, written) && !isGrammar(right.charCodeAt(0)) && lexicon.wordsWritten(wrong) >= FAMILIAR;
+    });
+    if (alikes.length === 0) continue;
+    const found = alikes.filter((alike) => readsBetter(lexicon, text, at, alike));
+    if (found.length === 0 || isName(text, at)) continue;
+    report(context, line, at, found);
+    at++;
+  }
+}
+
+/**
+ * Whether the sentence around the pair reads far likelier with the replacement, and the pair is a
+ * word of its own there: the cut puts boundaries around it before and after, so 痪 of 较为痪散 is a
+ * stray character, while 组织 of 党组织生活 is part of a word and never looked at.
+ */
+function readsBetter(lexicon: Lexicon, text: string, at: number, alike: Candidate): boolean {
+  const before = lexicon.segmentAround(text, at, at + 2, CONTEXT);
+  const from = before[0].start;
+  const to = before[before.length - 1].end;
+  if (!before.some((token) => token.start === at) || !before.some((token) => token.end === at + 2)) return false;
+  const replaced = text.slice(from, at) + alike.word + text.slice(at + 2, to);
+  const after = lexicon.segment(replaced);
+  if (!after.some((token) => token.start === at - from && token.end === at - from + 2)) return false;
+  return lexicon.logProbability(after) - lexicon.logProbability(before) >= GAIN;
+}
+
+/** Before a title or a place word, or after a title and perhaps the surname (副书记陈绍泽). */
+function isName(text: string, at: number): boolean {
+  return NAME_HEADS.test(text.slice(at + 2, at + 5)) || NAME_TAILS.test(text.slice(Math.max(0, at - 3), at)) || NAME_TAILS.test(text.slice(Math.max(0, at - 4), at - 1));
+}
+
+function report(context: RuleContext, line: Line, at: number, found: Candidate[]): void {
+  const written = line.text.slice(at, at + 2);
+  const words = found.map((alike) => `“${alike.word}”`).join('或');
+  const message = `“${written}”可能是错别字，应为${words}（音同形近，“${written}”不成词）。`;
+  if (found.length !== 1) {
+    reportInLine(context, line, { start: at, end: at + 2 }, message);
+    return;
+  }
+  const { word, position } = found[0];
+  reportInLine(context, line, { start: at, end: at + 2 }, message, {
+    title: `改为“${word}”`,
+    edits: [{ start: at + position, end: at + position + 1, newText: word[position] }],
+  });
+}
