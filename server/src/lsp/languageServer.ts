@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
 import { type Completion, completionsAt } from '../core/complete';
 import { profilesFor } from '../core/lint';
+import { byCommonness } from '../core/profiles';
 import type { EditorSettings } from '../settings';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
@@ -232,7 +233,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   });
 
   connection.onRequest(GENRES_REQUEST, async (params: { uri: string }): Promise<string[]> =>
-    profilesFor(await configFor(params.uri)).map((profile) => profile.id));
+    byCommonness(profilesFor(await configFor(params.uri))).map((profile) => profile.id));
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
