@@ -144,7 +144,7 @@ export const missingNumber: Rule = {
         context.report({
           start: line.map[gap.index],
           end: line.map[gap.index + 1],
-          message: DATE_PART_BEFORE.test(line.text.slice(0, gap.index).trimEnd())
+          message: DATE_PART_BEFORE.test(line.text.slice(Math.max(0, gap.index - 8), gap.index).trimEnd())
             ? `“${shown}”数字不完整或有误：日期缺了一部分，请在“${atGap}”前填入数字。`
             : `“${shown}”缺少数字：请在“${atGap}”前填入具体数量。`,
         });
