@@ -26,6 +26,7 @@ export const duplicateText: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('duplicate-text'),
     fixable: true,
+    allowable: true,
   },
   check(context: RuleContext) {
     context.model.lines.forEach((line, index) => {
