@@ -15,7 +15,7 @@ import { twinsOfDrafts } from '../../server/src/twins';
 import { WordView } from './word';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
-  WORD_VIEW_SCHEME,
+  WORD_VIEW_SCHEME, wordViewUri,
 } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -124,6 +124,11 @@ async function checkWorkspace(output: LogOutputChannel): Promise<CheckFilesResul
   // A Word file exported from a draft, or imported into one, is that draft again: checked once, as the draft.
   const twins = twinsOfDrafts(found.map((uri) => uri.path), exportFolders());
   const uris = found.filter((uri) => !twins.has(uri.path));
+  // Findings an earlier check listed for a Word file that has since become a twin would be listed twice.
+  for (const twin of found.filter((uri) => twins.has(uri.path))) {
+    client.diagnostics?.delete(twin);
+    client.diagnostics?.delete(Uri.parse(wordViewUri(twin.toString())));
+  }
   const total: CheckFilesResult = { reports: 0, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
   await window.withProgress({ location: ProgressLocation.Notification, title: '检查工作区中的文稿', cancellable: true }, async (progress, token) => {
     for (let i = 0; i < uris.length && !token.isCancellationRequested; i += WORKSPACE_BATCH) {
