@@ -357,7 +357,7 @@ export function extensionSuite(): void {
       const outside = vscode.Uri.file(join(tmpdir(), `shuzhi-outside-${Date.now()}`));
       const note = vscode.Uri.joinPath(outside, '笔记.md');
       const report = vscode.Uri.joinPath(outside, '述职报告.md');
-      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode('学习笔记\n\n一、主要做法\n\n投入资金万元，开展活动X次。\n\n二、体会\n\n以上报告，请予评议。\n'));
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode('学习笔记\n\n一、几点做法\n\n投入资金万元，开展活动X次。\n\n二、几点体会\n\n收获很大。\n'));
       await vscode.workspace.fs.writeFile(report, new TextEncoder().encode('2024年度县委书记述职报告\n\n一、主要做法\n\n投入资金万元。\n'));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(note));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
@@ -377,7 +377,7 @@ export function extensionSuite(): void {
       assert.match(ordinal.message, /“（二）”后多了空格/);
       assert.equal(ordinal.source, 'shuzhi·序号格式');
       const gapLine = 6;
-      const onGapLine = diagnostics.filter((d) => d.range.start.line === gapLine).map((d) => `${ruleOf(d)}:${untitled.getText(d.range)}`);
+      const onGapLine = diagnostics.filter((d) => d.range.start.line === gapLine && ruleOf(d) !== 'signature').map((d) => `${ruleOf(d)}:${untitled.getText(d.range)}`);
       assert.deepEqual(onGapLine, ['missing-number: ', 'missing-number:1O', 'missing-number:日'], 'one finding for the gap, none for its spaces');
       assert.ok(diagnostics.filter((d) => d.range.start.line === gapLine && /数字不完整或有误/.test(d.message)).length === 2);
       await vscode.window.showTextDocument(untitled);
@@ -401,7 +401,7 @@ export function extensionSuite(): void {
       // The other blank on the same line is still flagged (在这一行停用 would hide it too).
       await diagnosticsWhen(untitled.uri, (all) => placeholders(all).length === 1 && untitled.getText(placeholders(all)[0].range) === 'X' && placeholders(all)[0].range.start.character > first.range.start.character);
       const recorded = vscode.workspace.getConfiguration('shuzhi').inspect<unknown[]>('ignore')?.workspaceValue;
-      assert.deepEqual(recorded, [{ rule: 'placeholder', text: 'X', before: '全年为群众办实事', after: '件，新建党群服务中心X' }]);
+      assert.deepEqual(recorded, [{ rule: 'placeholder', text: 'X', before: '全年为群众办实事', after: '件，新建党群服务中心' }]);
       // An edit elsewhere keeps it ignored.
       await editor.edit((edit) => edit.insert(new vscode.Position(2, 6), '及成效'));
       await diagnosticsWhen(untitled.uri, (all) => all.some((d) => d.range.start.line === 2) || placeholders(all).length === 1);
@@ -442,9 +442,12 @@ export function extensionSuite(): void {
       const quoted = /^第\d+段“([^”]*)”/.exec(finding.message)![1];
       assert.ok(shown.document.lineAt(finding.range.start.line).text.includes(quoted), `${quoted} on line ${finding.range.start.line}`);
       assert.equal(shown.selection.start.line, finding.range.start.line, 'opened at that paragraph');
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(view, new vscode.Position(0, 0), '改');
-      assert.equal(await vscode.workspace.applyEdit(edit), false, 'the view is read-only');
+      if (process.env.SHUZHI_UI_SIGNALS) {
+        // Typed into as a user types: the text stays as the Word file has it.
+        const before = shown.document.getText();
+        await askRunner('type-into-word-view', { type: '改' });
+        assert.equal(shown.document.getText(), before, 'the view is read-only');
+      }
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(exported);
       await vscode.workspace.fs.delete(word);
