@@ -17,9 +17,9 @@ testRule('signature', {
     '会议记录\n\n参加人员：全体班子成员。\n',
   ],
   invalid: [
-    { text: report('以上述职，请予评议。\r\n'), found: ['以上述职，请予评议。'], messages: [/^述职报告末尾缺少署名和日期：在结尾另起两行/] },
-    { text: report('以上述职，请予评议。\r\n\r\nXX县委书记　张三\r\n'), found: ['XX县委书记　张三'], messages: [/末尾缺少日期：在署名下一行写上日期/] },
-    { text: report('以上述职，请予评议。\r\n\r\n2025年1月8日\r\n'), found: ['2025年1月8日'], messages: [/末尾缺少署名：在日期上一行写上署名/] },
+    { text: report('以上述职，请予评议。\r\n'), found: ['。'], messages: [/^述职报告末尾缺少署名和日期：在结尾另起两行/] },
+    { text: report('以上述职，请予评议。\r\n\r\nXX县委书记　张三\r\n'), found: ['三'], messages: [/末尾缺少日期：在署名下一行写上日期/] },
+    { text: report('以上述职，请予评议。\r\n\r\n2025年1月8日\r\n'), found: ['日'], messages: [/末尾缺少署名：在日期上一行写上署名/] },
   ],
 });
 
@@ -32,7 +32,7 @@ describe('signature severity', () => {
   it('is information while the draft has no ending yet (still being written)', () => {
     const [seen] = findingsOf('signature', report(''));
     assert.equal(seen.finding.severity, 'info');
-    assert.equal(seen.text, '一是加强学习；二是改进作风。');
+    assert.equal(seen.text, '。', 'at the end of the last line written');
   });
 
   it('never gets louder than the severity the writer set', () => {

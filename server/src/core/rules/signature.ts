@@ -18,6 +18,14 @@ function lastWritten(model: ReportModel): number | undefined {
   return undefined;
 }
 
+/** The last character of a line: where the signature would follow, and no other finding of that line is overlapped. */
+function lastCharacter(model: ReportModel, index: number): { start: number; end: number } {
+  const { end } = trimmedRange(model.lines[index]);
+  // One UTF-16 unit back, or two for a character outside the BMP.
+  const low = model.source.charCodeAt(end - 1);
+  return { start: end - (low >= 0xdc00 && low <= 0xdfff ? 2 : 1), end };
+}
+
 /** A short line without sentence punctuation after the closing formula: a name still waiting for its date. */
 function isUndatedName(model: ReportModel, index: number | undefined): boolean {
   if (index === undefined || model.closingLine === undefined || index <= model.closingLine || model.roles[index] !== 'body') return false;
@@ -50,7 +58,7 @@ export const signature: Rule = {
         ? '在署名下一行写上日期（如“2025年1月8日”）'
         : '在日期上一行写上署名（单位，或职务和姓名）';
     context.report({
-      ...(last === undefined ? documentAnchor(model) : trimmedRange(model.lines[last])),
+      ...(last === undefined ? documentAnchor(model) : lastCharacter(model, last)),
       message: `${model.profile.id}末尾缺少${missing}：${how}。`,
       // Until the draft has its ending, a missing signature is progress, not a fault.
       severityAtMost: model.ended ? undefined : 'info',
