@@ -29,15 +29,22 @@ describe('signature severity', () => {
     assert.equal(seen.finding.severity, 'warning');
   });
 
+  // Still being written: no closing formula, and the last part (下步打算) not reached yet.
+  const unfinished = `2024年度XX县委书记述职报告\r\n\r\n一、主要做法\r\n\r\n　　全年开展专题党课4次，投入资金120万元。\r\n`;
+
   it('is information while the draft has no ending yet (still being written)', () => {
-    const [seen] = findingsOf('signature', report(''));
+    const [seen] = findingsOf('signature', unfinished);
     assert.equal(seen.finding.severity, 'info');
     assert.equal(seen.text, '。', 'at the end of the last line written');
   });
 
+  it('is a warning once the draft reaches its last part, even without a closing formula', () => {
+    assert.equal(findingsOf('signature', report(''))[0].finding.severity, 'warning');
+  });
+
   it('never gets louder than the severity the writer set', () => {
-    const [seen] = findingsOf('signature', report(''), { rules: { signature: 'hint' } });
+    const [seen] = findingsOf('signature', unfinished, { rules: { signature: 'hint' } });
     assert.equal(seen.finding.severity, 'hint');
-    assert.equal(findingsOf('signature', report(''), { rules: { signature: 'error' } })[0].finding.severity, 'info');
+    assert.equal(findingsOf('signature', unfinished, { rules: { signature: 'error' } })[0].finding.severity, 'info');
   });
 });

@@ -37,7 +37,7 @@ export const signature: Rule = {
   meta: {
     id: 'signature',
     name: '署名日期',
-    description: '报告末尾没有署名或日期（写完结束语后提示为警告，之前只作提示）',
+    description: '报告末尾没有署名或日期（写到结尾后提示为警告，之前只作提示）',
     defaultSeverity: 'warning',
     docs: docsPath('signature'),
     fixable: false,
