@@ -17,10 +17,8 @@ const BLANKS = /[\s\u3000]/g;
 function difference(written: string, canonical: string): string {
   const visible = written.replace(BLANKS, '');
   if (visible !== canonical) return `“${written.trim()}”应写作“${canonical}”`;
-  const width = /\u3000/.test(written) ? '全角空格' : '空格';
-  if (written.trimEnd() === canonical) return `“${canonical}”后多了${width}`;
-  if (written.trimStart() === canonical) return `“${canonical}”前多了${width}`;
-  return `“${canonical}”中间多了${width}`;
+  if (written.trimEnd() === canonical) return `“${canonical}”后多了空格`;
+  return `“${canonical}”中间多了空格`;
 }
 
 export const ordinalStyle: Rule = {
