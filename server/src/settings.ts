@@ -1,5 +1,6 @@
 /** Editor settings under `shuzhi.*`, as the language server receives them. */
 import { schemaProblems } from './config';
+import type { IgnoredFinding } from './core/ignore';
 import type { ExportSettings } from './core/lint';
 import { compileUserPattern } from './core/patterns';
 import type { SeveritySetting } from './core/types';
@@ -13,6 +14,9 @@ export interface EditorSettings {
   profile: string;
   rules: Record<string, SeveritySetting>;
   placeholders: string[];
+  /** Words the wording rules never report, and single findings ignored (as in .shuzhirc.json). */
+  allow: string[];
+  ignore: IgnoredFinding[];
   strictHierarchy: boolean;
   export: ExportSettings;
   /** What was wrong with the values received, in Chinese; wrong values are replaced by defaults. */
@@ -27,13 +31,15 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   profile: '',
   rules: {},
   placeholders: [],
+  allow: [],
+  ignore: [],
   strictHierarchy: false,
   export: {},
   problems: [],
 };
 
 /** Settings that take the same shape as in .shuzhirc.json, validated by the same schema. */
-const SHARED_KEYS = ['rules', 'placeholders', 'strictHierarchy', 'export'] as const;
+const SHARED_KEYS = ['rules', 'placeholders', 'allow', 'ignore', 'strictHierarchy', 'export'] as const;
 
 export function normalizeSettings(raw: unknown): EditorSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -67,6 +73,9 @@ export function normalizeSettings(raw: unknown): EditorSettings {
     profile: typeof value.profile === 'string' ? value.profile : '',
     rules: (shared.rules ?? {}) as Record<string, SeveritySetting>,
     placeholders,
+    // Entries dropped as faulty leave holes (see dropAt): only the sound ones are kept.
+    allow: ((shared.allow ?? []) as Array<string | undefined>).filter((word): word is string => word !== undefined),
+    ignore: ((shared.ignore ?? []) as Array<IgnoredFinding | undefined>).filter((entry): entry is IgnoredFinding => entry !== undefined),
     strictHierarchy: shared.strictHierarchy === true,
     export: { fonts: exported.fonts ?? {}, boldEnumerationLead: exported.boldEnumerationLead === true },
     problems,

@@ -16,6 +16,7 @@ import { placeholder } from './placeholder';
 import { punctuation } from './punctuation';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
+import { signature } from './signature';
 import { templateResidue } from './template-residue';
 import { typo } from './typo';
 import { yearConsistency } from './year-consistency';
@@ -41,4 +42,5 @@ export const RULES: readonly Rule[] = [
   yearConsistency,
   datedFormulation,
   nameGap,
+  signature,
 ];
