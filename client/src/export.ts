@@ -3,6 +3,7 @@ import { commands, env, FileType, ProgressLocation, UIKind, Uri, window, workspa
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { wordLockNames } from '../../server/src/export/lock';
 import { EXPORT_DOCX_REQUEST, type ExportDocxResult } from '../../server/src/protocol';
+import { EXPORT_ANYWAY, SHOW_PROBLEMS, unfinishedQuestion } from './exportQuestion';
 
 /** For tasks, keybindings and tests: skip the questions. */
 export interface ExportArguments {
@@ -21,14 +22,10 @@ export async function exportDocxCommand(client: LanguageClient | undefined, reso
     client.sendRequest<ExportDocxResult>(EXPORT_DOCX_REQUEST, { uri: document.uri.toString(), text: document.getText() }),
   );
   if (result.unfinished > 0 && !args.ignoreUnfinished) {
-    const choice = await window.showWarningMessage(
-      `这份文稿还有 ${result.unfinished} 处未完成的内容（未填的占位符、缺少的数字或部分）。仍要导出吗？`,
-      { modal: true },
-      '仍然导出',
-      '查看问题',
-    );
-    if (choice === '查看问题') void commands.executeCommand('workbench.actions.view.problems');
-    if (choice !== '仍然导出') return undefined;
+    const question = unfinishedQuestion(result.unfinished);
+    const choice = await window.showWarningMessage(question.message, { modal: true }, ...question.buttons);
+    if (choice === SHOW_PROBLEMS) void commands.executeCommand('workbench.actions.view.problems');
+    if (choice !== EXPORT_ANYWAY) return undefined;
   }
   if (result.blocking.length > 0 && !args.ignoreUnfinished) {
     const choice = await window.showWarningMessage(`导出的 Word 文件会缺少内容：${result.blocking.join(' ')}仍要导出吗？`, { modal: true }, '仍然导出');

@@ -8,13 +8,20 @@ import {
   LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 import { type ExportArguments, exportDocxCommand } from './export';
+import { ignoreCommands } from './ignore';
 import { type ImportArguments, importDocxCommand } from './import';
 import { lengthText, lengthTooltip, registerPageView } from './pageView';
+import { type NewReportArguments, newReport } from './newReport';
+import { twinsOfDrafts } from '../../server/src/twins';
+import { WordView } from './word';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,
+  WORD_VIEW_SCHEME, wordViewUri,
 } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
+
+const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 
 /** Markdown drafts larger than this are not sent by "check the workspace" (they are not reports). */
 const MAX_WORKSPACE_FILE_BYTES = 5 * 1024 * 1024;
@@ -72,6 +79,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       window.setStatusBarMessage('述职报告助手：检查服务已重启', 3000);
     }),
     commands.registerCommand('shuzhi.checkWorkspace', () => checkWorkspace(output)),
+    commands.registerCommand('shuzhi.newReport', (chosen?: NewReportArguments) => newReport(context, client, chosen)),
+    ...ignoreCommands(),
+    workspace.registerTextDocumentContentProvider(WORD_VIEW_SCHEME, new WordView(() => client)),
     // Trust granted: start again so the workspace's own placeholder patterns apply.
     workspace.onDidGrantWorkspaceTrust(() => commands.executeCommand('shuzhi.restartServer')),
     commands.registerCommand('shuzhi.showOutline', showOutline),
@@ -92,11 +102,19 @@ function createClient(context: ExtensionContext, output: LogOutputChannel): Lang
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }],
+    // Drafts on disk, unsaved and in virtual workspaces; not the other texts VS Code opens in the background
+    // (a Git diff's old side, a Word file's read-only view), which would repeat every finding.
+    documentSelector: DRAFT_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    // In Restricted Mode the server leaves the workspace's placeholder patterns unused.
-    initializationOptions: { trusted: workspace.isTrusted },
+    initializationOptions: {
+      // In Restricted Mode the server leaves the workspace's placeholder patterns unused.
+      trusted: workspace.isTrusted,
+      // This client runs 忽略这一处 and 加入允许词语 (they write to the settings).
+      clientCommands: true,
+      // The rule pages shipped with the extension are opened from findings; they are not drafts.
+      ownFolders: [context.extensionUri.toString()],
+    },
   };
   return new LanguageClient('shuzhi', '述职报告助手', serverOptions, clientOptions);
 }
@@ -104,7 +122,15 @@ function createClient(context: ExtensionContext, output: LogOutputChannel): Lang
 /** Sends every Markdown file of the workspace to the server, which puts its findings in the Problems panel. */
 async function checkWorkspace(output: LogOutputChannel): Promise<CheckFilesResult | undefined> {
   if (!client) return undefined;
-  const uris = await workspace.findFiles('**/*.{md,markdown,docx}', '**/{node_modules,.git}/**');
+  const found = await workspace.findFiles('**/*.{md,markdown,docx}', '**/{node_modules,.git}/**');
+  // A Word file exported from a draft, or imported into one, is that draft again: checked once, as the draft.
+  const twins = twinsOfDrafts(found.map((uri) => uri.path), exportFolders());
+  const uris = found.filter((uri) => !twins.has(uri.path));
+  // Findings an earlier check listed for a Word file that has since become a twin would be listed twice.
+  for (const twin of found.filter((uri) => twins.has(uri.path))) {
+    client.diagnostics?.delete(twin);
+    client.diagnostics?.delete(Uri.parse(wordViewUri(twin.toString())));
+  }
   const total: CheckFilesResult = { reports: 0, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
   await window.withProgress({ location: ProgressLocation.Notification, title: '检查工作区中的文稿', cancellable: true }, async (progress, token) => {
     for (let i = 0; i < uris.length && !token.isCancellationRequested; i += WORKSPACE_BATCH) {
@@ -130,10 +156,20 @@ async function checkWorkspace(output: LogOutputChannel): Promise<CheckFilesResul
       progress.report({ increment: (batch.length / uris.length) * 100, message: `${Math.min(i + batch.length, uris.length)} / ${uris.length}` });
     }
   });
-  const found = total.counts.error + total.counts.warning + total.counts.info + total.counts.hint;
-  void window.showInformationMessage(`检查了 ${uris.length} 个 Markdown 和 Word 文件，其中 ${total.reports} 份报告，发现 ${found} 个问题（${total.counts.error} 个错误）。`);
-  if (found > 0) void commands.executeCommand('workbench.actions.view.problems');
+  const problems = total.counts.error + total.counts.warning + total.counts.info + total.counts.hint;
+  const skipped = twins.size > 0 ? `（${twins.size} 个 Word 文件是文稿导出或导入的副本，随文稿检查）` : '';
+  void window.showInformationMessage(`检查了 ${uris.length} 个 Markdown 和 Word 文件${skipped}，其中 ${total.reports} 份报告，发现 ${problems} 个问题（${total.counts.error} 个错误）。`);
+  if (problems > 0) void commands.executeCommand('workbench.actions.view.problems');
   return total;
+}
+
+/** Paths of the folders Word files are exported to (shuzhi.export.folder), per workspace folder. */
+function exportFolders(): string[] {
+  return (workspace.workspaceFolders ?? []).flatMap((folder) => {
+    const setting = workspace.getConfiguration('shuzhi', folder.uri).get<string>('export.folder', '').trim();
+    if (!setting) return [];
+    return [setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting) ? Uri.file(setting).path : Uri.joinPath(folder.uri, setting).path];
+  });
 }
 
 /** A quick pick of the report's headings, indented by level; choosing one moves the cursor there. */

@@ -170,6 +170,7 @@ export function mergeConfigs(...layers: Array<LintConfig | undefined>): LintConf
     if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
     if (layer.placeholders) merged.placeholders = [...(merged.placeholders ?? []), ...layer.placeholders];
     if (layer.allow) merged.allow = [...(merged.allow ?? []), ...layer.allow];
+    if (layer.ignore) merged.ignore = [...(merged.ignore ?? []), ...layer.ignore];
     if (layer.phrases) merged.phrases = [...(merged.phrases ?? []), ...layer.phrases];
     if (layer.genres) merged.genres = [...(merged.genres ?? []), ...layer.genres];
     if (layer.synonyms) merged.synonyms = { ...merged.synonyms, ...layer.synonyms };

@@ -91,3 +91,33 @@ export interface ImportDocxParams {
 export type ImportDocxResult =
   | { markdown: string; images: Array<{ path: string; data: string }> }
   | { error: string };
+
+/**
+ * Findings of a Word file found by "check the workspace" are published for a read-only view of its text
+ * (the Markdown an import makes of it), so that clicking one opens that paragraph, not a binary file.
+ * The view's URI keeps the Word file's path, so the Problems panel names the Word file, and carries
+ * the file's own URI in its query.
+ */
+export const WORD_VIEW_SCHEME = 'shuzhi-word';
+
+export function wordViewUri(fileUri: string): string {
+  let path: string;
+  try {
+    path = new URL(fileUri).pathname;
+  } catch {
+    path = `/${encodeURIComponent(fileUri)}`;
+  }
+  return `${WORD_VIEW_SCHEME}:${path}?${encodeURIComponent(fileUri)}`;
+}
+
+/** The draft an import of the Word file would write (述职报告.docx → 述职报告.md): its images folder is named after it. */
+export function draftNameFor(fileUri: string): string {
+  const last = fileUri.split(/[/?#]/).filter(Boolean).pop() ?? 'word.docx';
+  let name: string;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    name = last;
+  }
+  return name.replace(/\.docx?$/i, '') + '.md';
+}

@@ -5,7 +5,8 @@
  * The checking core reads the file's own text, not the syntax tree remark built: a draft has one
  * reading, the same in the editor, the CLI and here.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -13,17 +14,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigFiles, mergeConfigs, parseConfig } from './config';
 import { type LintConfig, lint } from './core/lint';
 import type { Finding } from './core/types';
+import { loadLexiconSync } from './lexicon/load';
 import { ruleDocs } from './ruleDocs';
 
 /** The options are those of .shuzhirc.json; they win over the file nearest to the checked file. */
 export type RemarkShuzhiOptions = LintConfig;
 
 /** The bundle is dist/remark.mjs: the package root is one folder up. */
-const DOCS = ruleDocs(dirname(dirname(fileURLToPath(import.meta.url))));
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DOCS = ruleDocs(dirname(HERE));
+/** The dictionary beside the bundle (dist/lexicon), or beside the sources (lexicon/data). */
+const LEXICON = [join(HERE, 'lexicon'), join(HERE, 'lexicon', 'data')].find((folder) => existsSync(join(folder, 'words.txt')));
 
 const remarkShuzhi: Plugin<[RemarkShuzhiOptions?]> = function (options) {
   const configs = new ConfigFiles();
   const given = options ? parseConfig(JSON.stringify(options), 'remark-shuzhi 的选项') : { config: {} };
+  // The word-based checks need the dictionary, as in the CLI.
+  loadLexiconSync(LEXICON);
   return (_tree, file) => {
     // VFile decodes a value read as bytes (remark-cli), which String(file.value) would not.
     const text = file.toString();

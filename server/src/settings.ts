@@ -1,6 +1,7 @@
 /** Editor settings under `shuzhi.*`, as the language server receives them. */
 import { schemaProblems } from './config';
 import { DEFAULT_READING_SPEED, type Limits } from './core/length';
+import type { IgnoredFinding } from './core/ignore';
 import type { ExportSettings } from './core/lint';
 import { compileUserPattern } from './core/patterns';
 import type { SeveritySetting } from './core/types';
@@ -14,6 +15,9 @@ export interface EditorSettings {
   profile: string;
   rules: Record<string, SeveritySetting>;
   placeholders: string[];
+  /** Words the wording rules never report, and single findings ignored (as in .shuzhirc.json). */
+  allow: string[];
+  ignore: IgnoredFinding[];
   strictHierarchy: boolean;
   export: ExportSettings;
   limits: Limits;
@@ -30,6 +34,8 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   profile: '',
   rules: {},
   placeholders: [],
+  allow: [],
+  ignore: [],
   strictHierarchy: false,
   export: {},
   limits: {},
@@ -38,7 +44,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
 };
 
 /** Settings that take the same shape as in .shuzhirc.json, validated by the same schema. */
-const SHARED_KEYS = ['rules', 'placeholders', 'strictHierarchy', 'export', 'limits', 'readingSpeed'] as const;
+const SHARED_KEYS = ['rules', 'placeholders', 'allow', 'ignore', 'strictHierarchy', 'export', 'limits', 'readingSpeed'] as const;
 
 export function normalizeSettings(raw: unknown): EditorSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -72,6 +78,9 @@ export function normalizeSettings(raw: unknown): EditorSettings {
     profile: typeof value.profile === 'string' ? value.profile : '',
     rules: (shared.rules ?? {}) as Record<string, SeveritySetting>,
     placeholders,
+    // Entries dropped as faulty leave holes (see dropAt): only the sound ones are kept.
+    allow: ((shared.allow ?? []) as Array<string | undefined>).filter((word): word is string => word !== undefined),
+    ignore: ((shared.ignore ?? []) as Array<IgnoredFinding | undefined>).filter((entry): entry is IgnoredFinding => entry !== undefined),
     strictHierarchy: shared.strictHierarchy === true,
     export: { fonts: exported.fonts ?? {}, boldEnumerationLead: exported.boldEnumerationLead === true },
     limits: (shared.limits ?? {}) as Limits,

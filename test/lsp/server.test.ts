@@ -13,6 +13,8 @@ import { draftLength } from '../../server/src/core/length';
 import { lint } from '../../server/src/core/lint';
 import { prepareExport } from '../../server/src/export/prepare';
 import type { PagesResult, StatusParams } from '../../server/src/protocol';
+import { RULE_NAMES } from '../../server/src/lsp/convert';
+import { draftNameFor, wordViewUri } from '../../server/src/protocol';
 import { LspHarness } from './harness';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'report-draft.md');
@@ -39,7 +41,7 @@ describe('language server over stdio', function () {
     for (const rule of ['placeholder', 'missing-number', 'heading-sequence', 'ordinal-style', 'enumeration-sequence']) {
       assert.ok(codes.has(rule), `expected a ${rule} diagnostic`);
     }
-    assert.ok(diagnostics.every((diagnostic) => diagnostic.source === 'shuzhi'));
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.source === `shuzhi·${RULE_NAMES.get(String(diagnostic.code))}`), 'the source names the rule in Chinese beside its id');
     const lesson = diagnostics.find((diagnostic) => diagnostic.code === 'missing-number')!;
     // 讲授专题党课次 on line 7 (0-based 6); UTF-16 columns, the ideographic-space indent counts as one unit.
     assert.equal(lesson.range.start.line, 6);
@@ -175,7 +177,8 @@ describe('language server over stdio', function () {
     await server.open('untitled:many', `2024年度述职报告\n\n${'投入资金万元。'.repeat(3000)}\n`);
     const { diagnostics } = await server.diagnostics('untitled:many');
     assert.equal(diagnostics.length, 2001);
-    assert.match(String(diagnostics[2000].message), /只显示了前 2000 个，还有 1001 个未显示/);
+    // 3,000 missing numbers, the missing parts and the missing signature: 3,002 findings.
+    assert.match(String(diagnostics[2000].message), /只显示了前 2000 个，还有 1002 个未显示/);
   });
 
   it('keeps diagnostics small when a long run is misnumbered, and still offers the renumbering', async () => {
@@ -362,9 +365,13 @@ describe('language server: Word files', function () {
     const uri = 'file:///tmp/shuzhi-word/copied.docx';
     const result = await server.connection.sendRequest<{ reports: number; counts: Record<string, number> }>('shuzhi/checkFiles', { files: [{ uri, docx }] });
     assert.equal(result.reports, 1);
-    const { diagnostics } = await server.diagnostics(uri);
+    // The findings go to the read-only view of the Word file's text, each at its place there.
+    const view = wordViewUri(uri);
+    assert.equal(view, `shuzhi-word:/tmp/shuzhi-word/copied.docx?${encodeURIComponent(uri)}`);
+    const { diagnostics } = await server.diagnostics(view);
     const typo = diagnostics.find((diagnostic) => diagnostic.code === 'fixed-phrase' && String(diagnostic.message).includes('软弱散涣'))!;
     assert.match(String(typo.message), /^第7段“软弱散涣”：/);
-    assert.deepEqual(typo.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    const shown = await server.connection.sendRequest<{ markdown: string }>('shuzhi/importDocx', { docx, draftName: draftNameFor(uri) });
+    assert.equal(TextDocument.create(view, 'markdown', 1, shown.markdown).getText(typo.range), '软弱散涣');
   });
 });

@@ -55,10 +55,10 @@ describe('TextMate injection grammar', () => {
 
   it('marks in-paragraph enumerations but not look-alikes', () => {
     assert.deepEqual(ours(grammar, '一是加强学习；二是改进作风。第一，要团结。首先，要担当。统一是前提，第一书记到位。'), [
-      ['一是', 'keyword.other.enumeration.shuzhi'],
-      ['二是', 'keyword.other.enumeration.shuzhi'],
-      ['第一', 'keyword.other.enumeration.shuzhi'],
-      ['首先', 'keyword.other.enumeration.shuzhi'],
+      ['一是', 'entity.name.type.enumeration.shuzhi'],
+      ['二是', 'entity.name.type.enumeration.shuzhi'],
+      ['第一', 'entity.name.type.enumeration.shuzhi'],
+      ['首先', 'entity.name.type.enumeration.shuzhi'],
     ]);
   });
 
@@ -66,6 +66,15 @@ describe('TextMate injection grammar', () => {
     const tokens = ours(grammar, '新发展党员X名，投入XX万元，20XX年，××镇，某某村，【待填】，（ ）人次。配备X光机，分辨率1920x1080，全年12次。');
     assert.deepEqual(tokens.map(([text]) => text), ['X', 'XX', '20XX', '××', '某某', '【待填】', '（ ）']);
     assert.ok(tokens.every(([, scope]) => scope === 'invalid.illegal.placeholder.shuzhi'));
+  });
+
+  it('colours nothing but an unfilled placeholder as an error (default themes paint keyword and invalid red)', () => {
+    const grammar = readFileSync(join(ROOT, 'syntaxes', 'shuzhi.injection.tmLanguage.json'), 'utf8');
+    const scopes = new Set([...grammar.matchAll(/"name": "([^"]+)"/g)].map((match) => match[1]));
+    for (const scope of scopes) {
+      if (scope.startsWith('invalid.')) assert.match(scope, /placeholder/, scope);
+      assert.doesNotMatch(scope, /^(keyword|storage|constant\.character)\b/, `${scope} reads as an error in the 2026 themes`);
+    }
   });
 
   it('leaves fenced code alone', () => {

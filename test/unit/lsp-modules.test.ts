@@ -61,6 +61,31 @@ describe('code actions (pure function of a check)', () => {
     assert.ok(!(await codeActions(document, result, { diagnostics: [unfixable], only: [CodeActionKind.QuickFix] }, {})).some((action) => action.title.startsWith('修复本文所有')));
   });
 
+  it('offers 忽略这一处 for each finding and 加入允许词语 for a wording rule\'s words, to a client that runs them', async () => {
+    const draft = '2024年度县委书记述职报告\n\n一、主要做法\n\n全县统筹布署，全区上下齐心，新发展党员X名。\n';
+    const doc = TextDocument.create(URI, 'markdown', 1, draft);
+    const checked = lint(draft);
+    const at = (rule: string) => checked.findings.filter((finding) => finding.rule === rule).map((finding) => toDiagnostic(doc, finding, new Map()));
+    const titles = async (rule: string, clientCommands: boolean) =>
+      (await codeActions(doc, checked, { diagnostics: at(rule), only: [CodeActionKind.QuickFix] }, {}, undefined, clientCommands)).map((action) => action.title);
+    assert.ok((await titles('fixed-phrase', true)).includes('将“布署”加入允许词语（不再提示）'), (await titles('fixed-phrase', true)).join(' | '));
+    assert.ok((await titles('jurisdiction', true)).includes('将“全区”加入允许词语（不再提示）'));
+    // A placeholder is no word to allow everywhere; it can be ignored where it is.
+    assert.deepEqual((await titles('placeholder', true)).filter((title) => /忽略|允许/.test(title)), ['忽略这一处“占位符”问题（记入工作区设置，可撤销）']);
+    assert.deepEqual((await titles('fixed-phrase', false)).filter((title) => /忽略|允许/.test(title)), [], 'other editors cannot run the commands');
+    const [ignore] = (await codeActions(doc, checked, { diagnostics: at('placeholder'), only: [CodeActionKind.QuickFix] }, {}, undefined, true)).filter((action) => action.command);
+    assert.deepEqual(ignore.command!.arguments, [{ uri: URI, entry: { rule: 'placeholder', text: 'X', before: '上下齐心，新发展党员', after: '名。' } }]);
+    // What the commands record makes the findings go, as the settings bring them back to the server.
+    const settings = normalizeSettings({ allow: ['布署', '全区'], ignore: [ignore.command!.arguments![0].entry] });
+    assert.deepEqual(lint(draft, { allow: settings.allow, ignore: settings.ignore }).findings.filter((finding) => ['fixed-phrase', 'jurisdiction', 'placeholder'].includes(finding.rule)), []);
+  });
+
+  it('names the rule in Chinese in the diagnostic source, beside its id in the code', () => {
+    const [first] = diagnostics;
+    assert.match(String(first.source), /^shuzhi·[\u4e00-\u9fff]+$/);
+    assert.equal(typeof first.code, 'string');
+  });
+
   it('offers nothing for diagnostics that are not rule findings', async () => {
     const config: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: 'shuzhi', code: 'config', message: '配置文件有误' };
     assert.deepEqual(await codeActions(document, result, { diagnostics: [config], only: [CodeActionKind.QuickFix] }, {}), []);

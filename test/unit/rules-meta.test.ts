@@ -62,6 +62,25 @@ describe('what derives from rule metadata does not drift', () => {
     }
   });
 
+  it('lets the settings search find every setting by the product name, each described in Chinese', () => {
+    const [english, chinese] = ['package.nls.json', 'package.nls.zh-cn.json'].map((file) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>);
+    const properties = manifest.contributes.configuration.properties as Record<string, { keywords?: string[]; markdownDescription?: string; description?: string; enumItemLabels?: string[] }>;
+    for (const [key, property] of Object.entries(properties)) {
+      // The settings editor searches a setting's keywords with its description.
+      assert.ok(property.keywords?.includes('述职报告助手'), `${key} has the keyword 述职报告助手`);
+      const description = property.markdownDescription ?? property.description ?? '';
+      assert.match(description, /^%[^%]+%$/, `${key} is described through the translation files`);
+      const id = description.slice(1, -1);
+      assert.ok(english[id], `${key}: English description`);
+      assert.match(chinese[id] ?? '', /[\u4e00-\u9fff]/, `${key}: Chinese description`);
+      for (const label of property.enumItemLabels ?? []) assert.match(chinese[label.slice(1, -1)] ?? '', /[\u4e00-\u9fff]/, `${key}: ${label}`);
+    }
+    // Every %key% the manifest uses is translated both ways.
+    for (const [, id] of JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)) {
+      assert.ok(english[id] && chinese[id], `${id} is in both translation files`);
+    }
+  });
+
   it('lists every rule in the README table with its default severity', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const { meta } of RULES) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { lint } from '../../server/src/core/lint';
 import { prepareExport } from '../../server/src/export/prepare';
 import manifest from '../../package.json';
+import { openDocx } from './docx-xml';
 
 interface Snippet {
   prefix: string[];
@@ -14,8 +15,19 @@ interface Snippet {
 const ROOT = join(__dirname, '..', '..');
 const load = (file: string): Record<string, Snippet> => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 
-/** Expands TextMate snippet syntax with every tab stop left at its default, as VS Code inserts it. */
-export function expand(body: string): string {
+/** The day the tests pretend it is, for the date variables of the skeletons' signature. */
+const TODAY: Record<string, string> = { CURRENT_YEAR: '2025', CURRENT_MONTH: '01', CURRENT_DATE: '08' };
+
+/** A variable, with its transform if any (${CURRENT_MONTH/^0//}), as VS Code resolves it. */
+function variable(inner: string): string | undefined {
+  const match = /^([A-Z_]+)(?:\/((?:\\\/|[^/])*)\/((?:\\\/|[^/])*)\/([a-z]*))?$/.exec(inner);
+  if (!match || TODAY[match[1]] === undefined) return undefined;
+  const value = TODAY[match[1]];
+  return match[2] === undefined ? value : value.replace(new RegExp(match[2], match[4]), match[3]);
+}
+
+/** Expands TextMate snippet syntax with every tab stop left at its default, as VS Code inserts it (a mirror $1 repeats ${1:…}). */
+export function expand(body: string, defaults = new Map<string, string>()): string {
   let out = '';
   let i = 0;
   const readUntilClose = (): string => {
@@ -48,14 +60,23 @@ export function expand(body: string): string {
       out += body[i + 1];
       i += 2;
     } else if (ch === '$' && /\d/.test(body[i + 1])) {
-      i++;
+      const start = ++i;
       while (/\d/.test(body[i])) i++;
+      out += defaults.get(body.slice(start, i)) ?? '';
     } else if (ch === '$' && body[i + 1] === '{') {
       i += 2;
       const inner = readUntilClose();
+      const resolved = variable(inner);
+      if (resolved !== undefined) {
+        out += resolved;
+        continue;
+      }
       const choice = /^\d+\|([^|]*)\|$/.exec(inner);
       const placeholder = /^\d+:([\s\S]*)$/.exec(inner);
-      out += choice ? choice[1].split(',')[0] : placeholder ? expand(placeholder[1]) : '';
+      const value = choice ? choice[1].split(',')[0] : placeholder ? expand(placeholder[1], defaults) : '';
+      const stop = /^(\d+)[:|]/.exec(inner)?.[1];
+      if (stop !== undefined && !defaults.has(stop)) defaults.set(stop, value);
+      out += value;
     } else {
       out += ch;
       i++;
@@ -86,6 +107,7 @@ describe('snippets', () => {
       '述职报告（全文框架）': '述职报告',
       '抓基层党建工作述职报告（全文框架）': '述职报告',
       '述责述廉报告（全文框架）': '述责述廉报告',
+      '述法报告（全文框架）': '述法报告',
       '年度工作总结（全文框架）': '年度工作总结',
       '对照检查材料（全文框架）': '对照检查材料',
     };
@@ -101,6 +123,17 @@ describe('snippets', () => {
         assert.ok(flagged.every((marker) => /^(20XX|XX|【请填写[^】]*】)$/.test(marker)), flagged.join(' '));
         // The export's question (这份文稿还有 N 处未完成的内容) counts every one of them.
         assert.equal(prepareExport(text, {}).unfinished.length, flagged.length);
+      });
+
+      it(`${name}: ends with a signature and today's date, which the Word export sets as a signature block`, async () => {
+        const text = expand(snippet.body.join('\n'));
+        const { model } = lint(text);
+        assert.equal(model.signature?.date, '2025年1月8日');
+        assert.ok(model.signature?.name, 'the line above the date is the signature');
+        // Exported as inserted, without editing a word.
+        const { document } = openDocx(await prepareExport(text, {}).render());
+        const signed = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Signature"\/>(?:(?!<\/w:p>).)*<\/w:p>/g)].map((paragraph) => paragraph[0].replace(/<[^>]+>/g, ''));
+        assert.deepEqual(signed, [model.signature!.name, '2025年1月8日']);
       });
 
       it(`${name}: asks for the year once (one tab stop, mirrored wherever the year recurs)`, () => {
@@ -127,5 +160,7 @@ describe('snippets', () => {
 
   it('expands placeholders, choices and escapes the way VS Code does', () => {
     assert.equal(expand('${1:20XX}年${2|一,二|}、\\$5 ${3:a${4:b}c}$0'), '20XX年一、$5 abc');
+    assert.equal(expand('${1:XX单位}${2:20XX}年工作总结，$1'), 'XX单位20XX年工作总结，XX单位');
+    assert.equal(expand('${CURRENT_YEAR}年${CURRENT_MONTH/^0//}月${CURRENT_DATE}日'), '2025年1月08日');
   });
 });

@@ -93,6 +93,35 @@ async function searchCommandPalette(page, query) {
   return { labels };
 }
 
+/** Types into whatever has the focus (the editor), as a user types, one key at a time. */
+async function typeKeys(page, text) {
+  await new Promise((done) => setTimeout(done, 500));
+  await page.keyboard.type(text, { delay: 80 });
+}
+
+/** The labels (or texts) of what the selector finds once it shows, after the window settles. */
+async function readLabels(page, selector) {
+  try {
+    await page.locator(selector).first().waitFor({ timeout: 15000 });
+  } catch {
+    return { labels: [] };
+  }
+  await new Promise((done) => setTimeout(done, 1000));
+  const labels = await page.locator(selector).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? node.textContent ?? ''));
+  return { labels };
+}
+
+/** The colour the editor paints a token in: the first span of the visible lines whose text is exactly `text`. */
+async function tokenColor(page, text) {
+  const span = page.locator('.monaco-editor .view-lines span span', { hasText: text }).filter({ hasText: new RegExp(`^${text}$`) }).first();
+  try {
+    await span.waitFor({ timeout: 10000 });
+  } catch {
+    return { color: undefined };
+  }
+  return { color: await span.evaluate((node) => getComputedStyle(node).color) };
+}
+
 execFileSync('bash', [join(ROOT, 'test', 'vscode', 'setup-code-server.sh')], { stdio: 'inherit' });
 const { base, folder } = makeWorkspace(ROOT);
 // Inside the repository, so the suite resolves mocha from its node_modules.
@@ -154,9 +183,12 @@ try {
       if (answered.has(name)) continue;
       answered.add(name);
       const request = JSON.parse(readFileSync(join(signals, file), 'utf8') || '{}');
+      if (request.type) await typeKeys(page, request.type);
       const answer = request.click ? await pressNotificationButton(page, request.click)
         : request.palette ? await searchCommandPalette(page, request.palette)
-          : request.pageViewClick ? await clickInPageView(page, request.pageViewClick) : {};
+          : request.read ? await readLabels(page, request.read)
+            : request.tokenColor ? await tokenColor(page, request.tokenColor)
+              : request.pageViewClick ? await clickInPageView(page, request.pageViewClick) : {};
       if (request.picture && options.screenshots) {
         await new Promise((done) => setTimeout(done, 1500));
         mkdirSync(resolve(options.screenshots), { recursive: true });

@@ -35,6 +35,9 @@ export async function takeTourPictures(page, address, folder, outputFolder) {
   await runCommand(page, '述职报告 Export to Word');
   await page.locator('.monaco-dialog-box').waitFor({ timeout: 30000 });
   await page.waitForTimeout(SETTLE_MS);
+  // Enter presses the focused button: it must be the safe one.
+  const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  if (focused !== '查看问题') throw new Error(`the export question's default button is “${focused}”, not 查看问题`);
   await page.screenshot({ path: join(outputFolder, 'export-question.png') });
   await page.keyboard.press('Escape');
 

@@ -4,6 +4,7 @@ import { lexiconInUse } from './lexicon';
 import { buildModel, type ReportModel } from './model';
 import { BUILTIN_PROFILES, mergeProfiles, type Profile } from './profiles';
 import type { RuleContext } from './rule';
+import { type IgnoredFinding, withoutIgnored } from './ignore';
 import { RULES } from './rules/index';
 import { Suppressions } from './suppress';
 import type { Finding, Severity, SeveritySetting } from './types';
@@ -19,6 +20,8 @@ export interface LintConfig {
   placeholders?: string[];
   /** Words and spellings never reported by the wording rules (县县通, 全区). */
   allow?: string[];
+  /** Single findings the writer chose to ignore, each known by its words and their context. */
+  ignore?: IgnoredFinding[];
   /** Extra wrong → right spellings for fixed-phrase. */
   phrases?: PhraseEntry[];
   genres?: Profile[];
@@ -129,5 +132,30 @@ export function lint(source: string, config: LintConfig = {}, images: ImageSizes
     rule.check(context);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return notes.length > 0 ? { findings, model, notes } : { findings, model };
+  const kept = withoutIgnored(source, oneFindingPerGap(source, findings), config.ignore ?? []);
+  return notes.length > 0 ? { findings: kept, model, notes } : { findings: kept, model };
+}
+
+/** Rules that report a hole left to fill: a space there is part of the hole, not a spacing mistake of its own. */
+const GAP_RULES = new Set(['missing-number', 'placeholder', 'name-gap']);
+
+/** A gap is reported once, by the rule that says what is missing (投入资金  万元 is not also a stray space). */
+function oneFindingPerGap(source: string, findings: Finding[]): Finding[] {
+  const gaps = findings.filter((finding) => GAP_RULES.has(finding.rule));
+  if (gaps.length === 0) return findings;
+  // Gaps are sorted by start; the furthest end so far tells whether any gap starting before a space reaches it.
+  const furthestEnd: number[] = [];
+  gaps.forEach((gap, index) => furthestEnd.push(Math.max(gap.end, index > 0 ? furthestEnd[index - 1] : -1)));
+  const inGap = (start: number, end: number) => {
+    let low = 0;
+    let high = gaps.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (gaps[middle].start <= end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && furthestEnd[low - 1] >= start;
+  };
+  return findings.filter((finding) =>
+    finding.rule !== 'punctuation' || !/^[\s\u3000]+$/.test(source.slice(finding.start, finding.end)) || !inGap(finding.start, finding.end));
 }

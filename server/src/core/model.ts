@@ -418,6 +418,14 @@ function findSignature(model: ReportModel): void {
   let index = lines.length - 1;
   // Footnote texts ([^1]: ……) are written at the very end, after the signature.
   while (index >= 0 && (roles[index] === 'residue' || roles[index] === 'footnote')) index--;
+  // A report ends with its date: short lines after it (扫一扫…, 打印本页) are the page's.
+  const dated = trailingDate(model, index);
+  if (dated !== undefined) {
+    for (let after = dated + 1; after <= index; after++) {
+      if (roles[after] === 'body' && !isOfficialElement(lines[after].text)) markResidue(model, after, '报告落款之后的网页内容');
+    }
+    index = dated;
+  }
   if (index >= 0 && roles[index] === 'body' && DATE_LINE.test(lines[index].text.trim())) {
     const signature: Signature = { nameLines: [], dateLine: index, date: lines[index].text.trim(), source: 'body' };
     roles[index] = 'date';
@@ -453,6 +461,20 @@ export function greeting(text: string): 'addressee' | 'salutation' | undefined {
   const names = head.split(/[、，,和及]/);
   if (!names.every((name) => name.trim().length > 0 && ADDRESSED.test(name.trim()))) return undefined;
   return PERSONS.test(head) || greeted ? 'salutation' : 'addressee';
+}
+
+/** Lines after a report's date that may still be the page's. */
+const AFTER_DATE_LINES = 3;
+
+/** The date line among the last few lines, when only short unpunctuated lines follow it. */
+function trailingDate(model: ReportModel, last: number): number | undefined {
+  const { lines, roles } = model;
+  for (let index = last; index >= 0 && index >= last - AFTER_DATE_LINES; index--) {
+    const text = lines[index].text.trim();
+    if (roles[index] === 'body' && DATE_LINE.test(text)) return index < last ? index : undefined;
+    if (roles[index] === 'footnote' || lines[index].mdDepth > 0 || text.length > 20 || /[。，；！？：:]/.test(text) || parseOrdinal(text)) return undefined;
+  }
+  return undefined;
 }
 
 function findFormulas(model: ReportModel): void {

@@ -39,6 +39,19 @@ export function mergeProfiles(
   });
 }
 
+/**
+ * Built-in genres from the one written most (every cadre's yearly 述职报告, every unit's 总结) to the
+ * one written least; a pick list shows them in this order, so Enter takes the most likely one.
+ */
+const BY_COMMONNESS = ['述职报告', '年度工作总结', '述责述廉报告', '对照检查材料', '述法报告'];
+
+/** Genres for a pick list: the user's own first (a unit defines the ones it writes), then the built-ins by how common they are. */
+export function byCommonness(profiles: readonly Profile[]): Profile[] {
+  // Genres of the user's own are not in the list: indexOf gives them -1, ahead of every built-in.
+  const rank = (profile: Profile) => BY_COMMONNESS.indexOf(profile.id);
+  return [...profiles].sort((a, b) => rank(a) - rank(b));
+}
+
 export function findProfile(id: string, profiles: readonly Profile[]): Profile | undefined {
   return profiles.find((profile) => profile.id === id);
 }

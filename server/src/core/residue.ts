@@ -47,7 +47,9 @@ const PUBLISHING_KEY = /^[\u4e00-\u9fff/]{0,6}(?:时间|日期|来源|作者|浏
 const SIGNED_DATE = /^(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])$/;
 const FIELD = /^([^:：]{1,14})[:：]\s*(.*)$/;
 /** `[ 索引号 ] 值`: a government site's information table, one or more fields to a line. */
-const BRACKET_FIELD = new RegExp(`^\\[\\s*${KEY}\\s*\\]`);
+const BRACKET_FIELD = new RegExp(`^(?:\\[\\s*${KEY}\\s*\\]|【[ \\u3000]+${KEY}[ \\u3000]+】)`);
+/** 【打印本页】【关闭窗口】: a row of bracketed buttons and nothing else. */
+const BUTTON_ROW = /^(?:【[^】\s]{2,8}】\s*){2,}$/;
 /** A date as a site stamps it (2024-09-21, 2024/9/21 23:07); reports write 2024年9月21日. */
 const STAMP_DATE = /(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![0-9])/;
 const CLOCK = /(?:^|[^0-9])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![0-9])/;
@@ -83,6 +85,7 @@ export function chromeShape(text: string): string | undefined {
   // 小编 and 本站 are a site speaking about itself; no report says either.
   if (/小编|本站/.test(text)) return '下载网站的导语或结束语';
   if (SENTENCE.test(text)) return undefined;
+  if (BUTTON_ROW.test(text)) return '网页的按钮';
   const field = FIELD.exec(text);
   // 日期：2025年1月8日 under a signature is the writer's own; sites stamp 2025-01-08.
   if (field && /^(?:日期|时间)$/.test(field[1].trim()) && SIGNED_DATE.test(field[2].trim())) return undefined;

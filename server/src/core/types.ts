@@ -37,6 +37,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** Checks the parts and numbering of a report: not run on a text about reports (a writing guide, a meeting plan). */
   structure?: boolean;
+  /** The flagged words can be added to `allow` (a wording rule: the finding is about those words, not a mark). */
+  allowable?: boolean;
 }
 
 export interface Report {

@@ -1,9 +1,12 @@
 /** Quick fixes, fix-all and "disable" actions for a document's findings: a pure function of the check. */
-import { type CodeAction, CodeActionKind, type CodeActionContext, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, minimalEdit } from '../core/fix';
+import { ignoreEntry } from '../core/ignore';
+import { RULES } from '../core/rules/index';
+import type { Finding } from '../core/types';
 import type { LintConfig, LintResult } from '../core/lint';
-import { findingFor, RULE_NAMES, toEdits, toRange } from './convert';
+import { findingFor, isOurs, RULE_NAMES, toEdits, toRange } from './convert';
 import { disableActions, fileCommentOffset } from './disable';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
@@ -13,8 +16,17 @@ export type Fixer = (text: string, config: LintConfig, onlyRule?: string) => Pro
 
 const fixOnTheSpot: Fixer = async (text, config, onlyRule) => fixAll(text, config, onlyRule).text;
 
+/** Commands the VS Code client runs: they write to the workspace settings, which an LSP edit cannot do. */
+export const IGNORE_COMMAND = 'shuzhi.ignoreFinding';
+export const ALLOW_COMMAND = 'shuzhi.allowWord';
+
+const ALLOWABLE_RULES = new Set(RULES.filter((rule) => rule.meta.allowable).map((rule) => rule.meta.id));
+/** Words worth allowing everywhere: two or more characters, no blank or punctuation (never “，” or a space). */
+const ALLOWABLE_WORD = /^[^\s\p{P}]{2,20}$/u;
+
+/** `clientCommands`: the client runs IGNORE_COMMAND and ALLOW_COMMAND (the VS Code extension does). */
 export async function codeActions(
-  document: TextDocument, result: LintResult, context: CodeActionContext, config: LintConfig, fixer: Fixer = fixOnTheSpot,
+  document: TextDocument, result: LintResult, context: CodeActionContext, config: LintConfig, fixer: Fixer = fixOnTheSpot, clientCommands = false,
 ): Promise<CodeAction[]> {
   const only = context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -36,13 +48,14 @@ export async function codeActions(
     let fixableHere: typeof context.diagnostics[number] | undefined;
     for (const diagnostic of context.diagnostics) {
       // Only rule findings: the config-file diagnostic has nothing to fix or disable.
-      if (diagnostic.source !== 'shuzhi' || typeof diagnostic.code !== 'string' || !RULE_NAMES.has(diagnostic.code)) continue;
+      if (!isOurs(diagnostic) || typeof diagnostic.code !== 'string' || !RULE_NAMES.has(diagnostic.code)) continue;
       const name = RULE_NAMES.get(diagnostic.code)!;
-      const fix = findingFor(result.findings, document, diagnostic)?.fix;
+      const finding = findingFor(result.findings, document, diagnostic);
+      const fix = finding?.fix;
       if (fix) {
         fixableHere ??= diagnostic;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(toEdits(document, fix)) });
-        const sameRule = result.findings.filter((finding) => finding.rule === diagnostic.code && finding.fix).length;
+        const sameRule = result.findings.filter((other) => other.rule === diagnostic.code && other.fix).length;
         if (sameRule > 1) {
           actions.push({
             title: `修复本文中所有“${name}”问题（${sameRule} 处）`,
@@ -52,6 +65,7 @@ export async function codeActions(
           });
         }
       }
+      if (clientCommands && finding) actions.push(...ignoreActions(document, finding, name, diagnostic));
       const key = `${diagnostic.code}:${diagnostic.range.start.line}`;
       if (disabledOffered.has(key)) continue;
       disabledOffered.add(key);
@@ -67,6 +81,26 @@ export async function codeActions(
   // Fixes that touch each other (renumbering and the ordinal's style) need a second pass: the engine repeats until done.
   if (wants(FIX_ALL_KIND) && result.findings.some((finding) => finding.fix)) {
     actions.push({ title: '修复所有可自动修复的述职报告问题', kind: FIX_ALL_KIND, edit: edit(await fixedEdits()) });
+  }
+  return actions;
+}
+
+/** 忽略这一处 for every finding; 加入允许词语 for the words a wording rule flagged. */
+function ignoreActions(document: TextDocument, finding: Finding, name: string, diagnostic: Diagnostic): CodeAction[] {
+  const entry = ignoreEntry(document.getText(), finding);
+  const actions: CodeAction[] = [{
+    title: `忽略这一处“${name}”问题（记入工作区设置，可撤销）`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: '忽略这一处', command: IGNORE_COMMAND, arguments: [{ uri: document.uri, entry }] },
+  }];
+  if (ALLOWABLE_RULES.has(finding.rule) && ALLOWABLE_WORD.test(entry.text)) {
+    actions.push({
+      title: `将“${entry.text}”加入允许词语（不再提示）`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: '加入允许词语', command: ALLOW_COMMAND, arguments: [{ uri: document.uri, word: entry.text }] },
+    });
   }
   return actions;
 }

@@ -28,7 +28,11 @@ export function configFileFor(files: ConfigFiles, uri: string, trusted: boolean)
 /** Editor settings first, then the draft's .shuzhirc.json over them. */
 export function lintConfig(settings: EditorSettings, file: LintConfig): LintConfig {
   return mergeConfigs(
-    { profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders, strictHierarchy: settings.strictHierarchy, export: settings.export, limits: settings.limits, readingSpeed: settings.readingSpeed },
+    {
+      profile: settings.profile || undefined, rules: settings.rules, placeholders: settings.placeholders, allow: settings.allow,
+      ignore: settings.ignore, strictHierarchy: settings.strictHierarchy, export: settings.export,
+      limits: settings.limits, readingSpeed: settings.readingSpeed,
+    },
     file,
   );
 }

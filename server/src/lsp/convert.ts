@@ -7,6 +7,18 @@ import { quoteForWord } from '../import/quote';
 
 export const RULE_NAMES: ReadonlyMap<string, string> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta.name]));
 
+export const SOURCE = 'shuzhi';
+
+/** The source of a rule's diagnostics: editors show it beside the code, so the Chinese name stands next to the id (shuzhi·占位符(placeholder)). */
+export function sourceFor(rule: string): string {
+  const name = RULE_NAMES.get(rule);
+  return name ? `${SOURCE}·${name}` : SOURCE;
+}
+
+export function isOurs(diagnostic: Diagnostic): boolean {
+  return diagnostic.source === SOURCE || diagnostic.source?.startsWith(`${SOURCE}·`) === true;
+}
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -30,7 +42,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, docs: Rea
   return {
     range: toRange(document, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
-    source: 'shuzhi',
+    source: sourceFor(finding.rule),
     code: finding.rule,
     codeDescription: href ? { href } : undefined,
     message: finding.message,
@@ -45,7 +57,7 @@ export function truncatedDiagnostic(hidden: number): Diagnostic {
   return {
     range: DOCUMENT_START,
     severity: DiagnosticSeverity.Information,
-    source: 'shuzhi',
+    source: SOURCE,
     code: 'truncated',
     message: `问题太多，只显示了前 ${MAX_DIAGNOSTICS} 个，还有 ${hidden} 个未显示。可用命令行 shuzhi lint 查看全部。`,
   };
@@ -53,12 +65,13 @@ export function truncatedDiagnostic(hidden: number): Diagnostic {
 
 /** A problem with the file as a whole (a Word file that cannot be read). */
 export function fileDiagnostic(message: string): Diagnostic {
-  return { range: DOCUMENT_START, severity: DiagnosticSeverity.Error, source: 'shuzhi', message };
+  return { range: DOCUMENT_START, severity: DiagnosticSeverity.Error, source: SOURCE, message };
 }
 
 /**
- * Diagnostics of a Word file, checked as the Markdown it converts to: its lines and columns mean nothing
- * in Word, so each diagnostic sits at the file's start and names its paragraph and quotes its words.
+ * Diagnostics of a Word file, checked as the Markdown it converts to. They keep their place in that text
+ * (the read-only view of the Word file shows it) and name the Word paragraph and quote its words, which
+ * is how the writer finds them in Word.
  */
 export function inWordTerms(diagnostics: readonly Diagnostic[], markdown: string, paragraphOfLine: readonly number[]): Diagnostic[] {
   const lines = markdown.split(/\r\n?|\n/);
@@ -67,12 +80,12 @@ export function inWordTerms(diagnostics: readonly Diagnostic[], markdown: string
     const paragraph = paragraphOfLine[start.line];
     const words = start.line === end.line ? quoteForWord((lines[start.line] ?? '').slice(start.character, end.character)) : '';
     const place = `${paragraph ? `第${paragraph}段` : '全文'}${words ? `“${words}”` : ''}：`;
-    return { ...diagnostic, range: DOCUMENT_START, message: place + diagnostic.message };
+    return { ...diagnostic, message: place + diagnostic.message };
   });
 }
 
 export function configDiagnostic(message: string): Diagnostic {
-  return { range: DOCUMENT_START, severity: DiagnosticSeverity.Warning, source: 'shuzhi', code: 'config', message };
+  return { range: DOCUMENT_START, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'config', message };
 }
 
 /** The finding a diagnostic was made from, among the findings for the document's current text. */

@@ -25,14 +25,34 @@ export interface Evaluation {
 /** Characters beyond which typing does not trigger checks (reports are tens of thousands). */
 export const LARGE_DOCUMENT = 1_000_000;
 
+/**
+ * Where a document stands: a draft of the writer's (in the workspace, unsaved, or with no folder open), a
+ * file outside the workspace, or a page of the extension itself (a rule's docs page opened from a finding).
+ */
+export type Placement = 'draft' | 'outside' | 'own';
+
+/** `workspaceFolders` and `ownFolders` are URIs; with no folder open every file counts as a draft. */
+export function placementOf(uri: string, workspaceFolders: readonly string[], ownFolders: readonly string[]): Placement {
+  const inside = (folder: string) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+  if (ownFolders.some(inside)) return 'own';
+  if (!uri.startsWith('file:') || workspaceFolders.length === 0 || workspaceFolders.some(inside)) return 'draft';
+  return 'outside';
+}
+
 export function evaluation(
-  document: TextDocument, result: LintResult, settings: EditorSettings, file: ConfigInForce, docs: ReadonlyMap<string, string>,
+  document: TextDocument, result: LintResult, settings: EditorSettings, file: ConfigInForce, docs: ReadonlyMap<string, string>, placement: Placement = 'draft',
   images: ImageSizes = {},
 ): Evaluation {
   const readingSpeed = file.config.readingSpeed ?? settings.readingSpeed;
   let measured: DraftLength | undefined;
-  const scope = decideScope(result.model, result.findings, file.path !== undefined);
-  const isReport = settings.scope === 'all' || scope.checked;
+  const decided = decideScope(result.model, result.findings, file.path !== undefined && placement === 'draft');
+  // Outside the workspace only a file that names itself a report is checked (not by scope "all" or a .shuzhirc.json).
+  const scope = placement === 'own'
+    ? { checked: false, explanation: '述职报告助手自带的说明页面，不检查' }
+    : placement === 'outside' && decided.reason !== 'genre'
+      ? { checked: false, explanation: `不在工作区中，${decided.checked ? '也没有识别出文种' : decided.explanation}` }
+      : decided;
+  const isReport = placement === 'draft' ? settings.scope === 'all' || scope.checked : scope.checked;
   const shown = isReport ? result.findings.slice(0, MAX_DIAGNOSTICS) : [];
   const diagnostics = shown.map((finding) => toDiagnostic(document, finding, docs));
   if (isReport && result.findings.length > MAX_DIAGNOSTICS) diagnostics.push(truncatedDiagnostic(result.findings.length - MAX_DIAGNOSTICS));

@@ -12,12 +12,13 @@ import { type Completion, completionsAt } from '../core/complete';
 import { draftLength } from '../core/length';
 import { profilesFor } from '../core/lint';
 import { buildModel } from '../core/model';
+import { byCommonness } from '../core/profiles';
 import type { EditorSettings } from '../settings';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
   type ExportDocxResult, GENRES_REQUEST, IMPORT_DOCX_REQUEST, type ImportDocxParams, type ImportDocxResult, OUTLINE_REQUEST, type OutlineItem,
   PAGES_REQUEST, type PagesParams, type PagesResult, type SetLine,
-  STATUS_NOTIFICATION,
+  STATUS_NOTIFICATION, draftNameFor, wordViewUri,
 } from '../protocol';
 import { imageSizes } from '../export/assets';
 import { CheckRunner } from './checkRunner';
@@ -26,7 +27,7 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { configFileFor, folderOf, lintConfig } from './configInForce';
 import { fileDiagnostic, inWordTerms, toRange } from './convert';
 import { DocumentStates } from './documentStates';
-import { countBySeverity, type Evaluation, evaluation, LARGE_DOCUMENT, statusOf } from './evaluate';
+import { countBySeverity, type Evaluation, evaluation, LARGE_DOCUMENT, placementOf, statusOf } from './evaluate';
 import { CheckScheduler } from './scheduler';
 import { SettingsSource } from './settingsSource';
 import { documentSymbols, foldingRanges, outlineItems } from './symbols';
@@ -62,6 +63,11 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
   let workspaceTrusted = true;
   let canWatchFiles = false;
+  /** The client runs the ignore and allow commands (VS Code); other clients are not offered them. */
+  let clientCommands = false;
+  let workspaceFolders: string[] = [];
+  /** Folders of the editor extension itself (its docs pages): never checked as drafts. */
+  let ownFolders: string[] = [];
   let canRegisterConfiguration = false;
 
   const settingsOf = (uri: string): Promise<EditorSettings> => {
@@ -81,7 +87,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     const running = runner.run(snapshot.getText(), lintConfig(settings, file.config), folder);
     onStart?.(running.cancel);
     const result = await running.result;
-    return result && evaluation(snapshot, result, settings, file, options.docs, imageSizes(folder));
+    return result && evaluation(snapshot, result, settings, file, options.docs, placementOf(snapshot.uri, workspaceFolders, ownFolders), imageSizes(folder));
   };
 
   const scheduler = new CheckScheduler(states, async (uri, ticket) => {
@@ -149,8 +155,11 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   connection.onInitialize((params) => {
     const capabilities = params.capabilities;
-    const initializationOptions = (params.initializationOptions ?? {}) as { trusted?: unknown };
+    const initializationOptions = (params.initializationOptions ?? {}) as { trusted?: unknown; clientCommands?: unknown; ownFolders?: unknown };
     workspaceTrusted = initializationOptions.trusted !== false;
+    clientCommands = initializationOptions.clientCommands === true;
+    ownFolders = Array.isArray(initializationOptions.ownFolders) ? initializationOptions.ownFolders.filter((folder): folder is string => typeof folder === 'string') : [];
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     settingsSource = new SettingsSource(
       (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' }),
       capabilities.workspace?.configuration === true,
@@ -185,7 +194,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (!document) return [];
     const { result, isReport } = await current(document);
     if (!isReport) return [];
-    return codeActions(document, result, params.context, await configFor(document.uri), (text, config, onlyRule) => runner.fix(text, config, onlyRule).result);
+    return codeActions(document, result, params.context, await configFor(document.uri), (text, config, onlyRule) => runner.fix(text, config, onlyRule).result, clientCommands);
   });
 
   connection.onCompletion(async (params): Promise<CompletionItem[]> => {
@@ -272,7 +281,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   });
 
   connection.onRequest(GENRES_REQUEST, async (params: { uri: string }): Promise<string[]> =>
-    profilesFor(await configFor(params.uri)).map((profile) => profile.id));
+    byCommonness(profilesFor(await configFor(params.uri))).map((profile) => profile.id));
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
@@ -304,7 +313,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
     const counts = countBySeverity([]);
     let reports = 0;
-    const { importDocx, ImportError } = await wordImport();
+    const { imageFolderFor, importDocx, ImportError } = await wordImport();
     for (const file of params.files) {
       const settings = await settingsOf(file.uri);
       if (!settings.enable) continue;
@@ -314,7 +323,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       let paragraphOfLine: number[] | undefined;
       try {
         if ('docx' in file) {
-          const imported = await importDocx(Buffer.from(file.docx, 'base64'), 'images');
+          // The same text the read-only view shows (an import's), so each finding's place is right there.
+          const imported = await importDocx(Buffer.from(file.docx, 'base64'), imageFolderFor(draftNameFor(file.uri)));
           paragraphOfLine = imported.paragraphOfLine;
           checked = await evaluate(TextDocument.create(file.uri, 'markdown', 0, imported.markdown));
         } else {
@@ -328,7 +338,14 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       if (!checked?.isReport) continue;
       reports++;
       for (const finding of checked.result.findings) counts[finding.severity]++;
-      if (!open) void connection.sendDiagnostics({ uri: file.uri, diagnostics: paragraphOfLine ? inWordTerms(checked.diagnostics, checked.result.model.source, paragraphOfLine) : checked.diagnostics });
+      if (open) continue;
+      if (paragraphOfLine) {
+        // Published for the view of the Word file's text; the .docx itself keeps no stale findings.
+        void connection.sendDiagnostics({ uri: file.uri, diagnostics: [] });
+        void connection.sendDiagnostics({ uri: wordViewUri(file.uri), diagnostics: inWordTerms(checked.diagnostics, checked.result.model.source, paragraphOfLine) });
+      } else {
+        void connection.sendDiagnostics({ uri: file.uri, diagnostics: checked.diagnostics });
+      }
     }
     return { reports, counts };
   });

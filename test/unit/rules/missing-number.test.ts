@@ -107,3 +107,27 @@ describe('missing-number decides on words', () => {
     assert.deepEqual(gaps('55岁以上的有人，占%。'), ['人', '%']);
   });
 });
+
+describe('missing-number: digits there but broken', () => {
+  const draft = (body: string) => `2024年度县委书记述职报告\r\n\r\n一、主要做法\r\n\r\n　　${body}\r\n`;
+
+  it('says 数字不完整或有误 for a date that lost a part, and 缺少数字 where no digit is written', () => {
+    const found = findingsOf('missing-number', draft('于2024年3月日召开会议，截至2024年月底完成，投入资金万元。'));
+    assert.deepEqual(found.map((seen) => seen.text), ['日', '月', '万']);
+    assert.match(found[0].message, /^“2024年3月日”数字不完整或有误：日期缺了一部分/);
+    assert.match(found[1].message, /数字不完整或有误/);
+    assert.match(found[2].message, /^“投入资金万元”缺少数字/);
+  });
+
+  it('finds letters typed for digits and a number cut at its decimal point, before a unit', () => {
+    const found = findingsOf('missing-number', draft('投入资金1O万元，培训党员l2名，共计2.万元。'));
+    assert.deepEqual(found.map((seen) => seen.text), ['1O', 'l2', '2.']);
+    assert.match(found[0].message, /“1O”中有字母“O”，像是把数字打成了字母/);
+    assert.match(found[2].message, /以小数点结尾，小数部分缺失/);
+  });
+
+  it('leaves ordinals, versions and Latin words before a unit alone', () => {
+    const text = `2024年度县委书记述职报告\r\n\r\n一、主要做法\r\n\r\n1.个人事项如实报告。\r\n\r\n　　升级到V2.0版，Top10名单公布，完成120.5万元。\r\n`;
+    assert.deepEqual(findingsOf('missing-number', text).map((seen) => seen.text), []);
+  });
+});

@@ -36,3 +36,11 @@ testRule('ordinal-style', {
     },
   ],
 });
+
+describe('ordinal-style messages', () => {
+  it('names a space that cannot be seen instead of quoting two look-alike ordinals', () => {
+    const text = '2024年度述职报告\n\n一、主要做法\n\n（一） 加强学习。\n\n（二 ）改进作风。\n\n二、存在问题\n\n三、下步打算\n';
+    const messages = findingsOf('ordinal-style', text).map((seen) => seen.message.split('（括号')[0]);
+    assert.deepEqual(messages, ['序号格式不规范：“（一）”后多了空格', '序号格式不规范：“（二）”中间多了空格']);
+  });
+});

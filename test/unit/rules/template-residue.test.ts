@@ -63,6 +63,8 @@ describe('template-residue', () => {
       ['索 引 号： ab01-2025-00012', 'a letter-spaced field name'],
       ['[ 发布机构 ] 某县司法局 [ 有效性 ] 有效', 'a government information table row'],
       ['[ 发文字号 ]', 'an empty information table field'],
+      ['【 发布机构 】 某县司法局 【 有效性 】', 'an information table row in full-width brackets'],
+      ['【打印本页】【关闭窗口】', 'a row of bracketed buttons'],
       ['您的位置：首页 > 工作总结', 'a breadcrumb with a place word'],
       ['工作总结 » 个人总结 » 年终总结', 'a breadcrumb of three'],
       ['登录 | 注册', 'a navigation bar'],
@@ -91,6 +93,11 @@ describe('template-residue', () => {
       const source = `社区书记述职报告（3篇）\n\n2024年度述职报告\n\n第1篇 2024年度述职报告\n\n2024年度述职报告\n\n${REPORT.slice(REPORT.indexOf('一、'))}`;
       const found = findingsOf('template-residue', source);
       assert.deepEqual(found.map((seen) => seen.text), ['社区书记述职报告（3篇）', '第1篇 2024年度述职报告\n\n2024年度述职报告']);
+    });
+
+    it('short lines after the report\'s date', () => {
+      const source = `${REPORT}\n某县交通运输局\n\n2025年1月8日\n\n手机扫码阅读本页\n`;
+      assert.deepEqual(residue(source), ['手机扫码阅读本页']);
     });
 
     it('a short line standing between two chrome lines', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
@@ -15,7 +16,7 @@ function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 export function diagnosticsWhen(
   uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 30000,
 ): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'shuzhi');
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source?.startsWith('shuzhi'));
   return new Promise((resolve, reject) => {
     const settle = () => {
       const diagnostics = ours();
@@ -34,6 +35,11 @@ export function diagnosticsWhen(
     });
     settle();
   });
+}
+
+/** Where the workspace check lists a Word file's findings (the server's wordViewUri, as VS Code parses it). */
+function wordView(file: vscode.Uri): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'shuzhi-word', path: file.path, query: file.toString() });
 }
 
 function workspaceFile(name: string): vscode.Uri {
@@ -144,7 +150,8 @@ export function extensionSuite(): void {
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: '述职报告（全文框架）' });
       const text = untitled.getText();
       assert.ok(text.startsWith('20XX年度XX职务述职报告\n'), text.slice(0, 40));
-      assert.ok(text.includes('\n三、下步打算\n') && text.endsWith('以上述职，请予评议。'));
+      const today = new Date();
+      assert.ok(text.includes('\n三、下步打算\n') && text.endsWith(`以上述职，请予评议。\n\nXX职务　XX\n${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`), text.slice(-60));
       const diagnostics = await diagnosticsWhen(untitled.uri, (all) => all.length > 0);
       assert.ok(diagnostics.every((diagnostic) => ruleOf(diagnostic) === 'placeholder'), 'only the unfilled tab stops are flagged');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -166,9 +173,10 @@ export function extensionSuite(): void {
       const diagnostics = await diagnosticsWhen(other, (all) => all.length > 0);
       assert.ok(diagnostics.some((d) => ruleOf(d) === 'missing-number'));
       assert.equal(vscode.languages.getDiagnostics(workspaceFile('notes.md')).length, 0, 'a README-like note is not a report');
-      // A Word draft's findings name the paragraph and quote its words.
-      const word = await diagnosticsWhen(workspaceFile('上年度述职报告.docx'), (all) => all.length > 0);
+      // A Word draft's findings name the paragraph and quote its words; they sit in the read-only view of its text.
+      const word = await diagnosticsWhen(wordView(workspaceFile('上年度述职报告.docx')), (all) => all.length > 0);
       assert.ok(word.some((d) => ruleOf(d) === 'missing-number' && /^第\d+段“[^”]*”：/.test(d.message)), JSON.stringify(word.map((d) => d.message)));
+      assert.equal(vscode.languages.getDiagnostics(workspaceFile('上年度述职报告.docx')).length, 0, 'nothing is listed against the binary file');
     });
 
     it('names outline symbols by the heading sentence only', async () => {
@@ -252,7 +260,7 @@ export function extensionSuite(): void {
       const found = await askRunner<{ labels: string[] }>('palette', { palette: '述职报告' });
       // The manifest as VS Code loaded it, titles already in the display language.
       const commands = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ title: string }>;
-      assert.equal(commands.length, 7);
+      assert.equal(commands.length, 9);
       for (const { title } of commands) {
         assert.ok(found?.labels.some((label) => label === `述职报告 Duty Report: ${title}`), `“${title}” among ${JSON.stringify(found?.labels)}`);
       }
@@ -283,6 +291,187 @@ export function extensionSuite(): void {
       await diagnosticsWhen(written!, (all) => all.some((diagnostic) => ruleOf(diagnostic) === 'missing-number'));
       const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus;
       assert.ok(contributed['explorer/context'].some((item: { command: string; when: string }) => item.command === 'shuzhi.importDocx' && item.when.includes('docx')));
+    });
+
+    it('starts a report: 述职报告：新建报告 lists genres by how common they are and opens a checked draft with its skeleton', async function () {
+      if (!process.env.SHUZHI_UI_SIGNALS) this.skip();
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const started = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('shuzhi.newReport'));
+      const listed = await askRunner<{ labels: string[] }>('new-report', { read: '.quick-input-widget .monaco-list-row', picture: true });
+      const labels = listed?.labels ?? [];
+      assert.match(labels[0] ?? '', /^述职报告/, JSON.stringify(labels));
+      assert.deepEqual(['年度工作总结', '述责述廉报告', '对照检查材料', '述法报告'].map((genre) => labels.findIndex((label) => label.startsWith(genre))), [2, 3, 4, 5], JSON.stringify(labels));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const uri = await started;
+      assert.equal(uri?.scheme, 'untitled');
+      const draft = vscode.window.activeTextEditor!.document;
+      assert.equal(draft.languageId, 'markdown');
+      assert.ok(draft.getText().startsWith('20XX年度XX职务述职报告\n'));
+      // Checking is on at once: the blanks of the skeleton are flagged, and nothing else.
+      const diagnostics = await diagnosticsWhen(draft.uri, (all) => all.length >= 3);
+      assert.deepEqual([...new Set(diagnostics.map(ruleOf))], ['placeholder']);
+      await picture('new-report-draft');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('exports each genre\'s new draft, unedited, to a Word file with a signature block', async () => {
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const today = new Date();
+      const dated = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
+      for (const genre of ['述职报告', '年度工作总结', '述责述廉报告', '对照检查材料', '述法报告']) {
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('shuzhi.newReport', { genre });
+        const draft = vscode.window.activeTextEditor!.document;
+        assert.equal(draft.uri.toString(), uri!.toString());
+        const target = vscode.Uri.joinPath(folder, `skeleton-${genre}.docx`);
+        await vscode.commands.executeCommand('shuzhi.exportDocx', uri, { target: target.fsPath, ignoreUnfinished: true });
+        const xml = strFromU8(unzipSync(await vscode.workspace.fs.readFile(target))['word/document.xml']);
+        const signed = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Signature"\/>(?:(?!<\/w:p>).)*<\/w:p>/g)].map((paragraph) => paragraph[0].replace(/<[^>]+>/g, ''));
+        assert.equal(signed.length, 2, `${genre}: ${JSON.stringify(signed)}`);
+        assert.equal(signed[1], dated, genre);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.workspace.fs.delete(target);
+      }
+    });
+
+    it('offers the skeleton and 二是 while typing, without Ctrl+Space (quick suggestions on for Markdown)', async function () {
+      const quick = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get<Record<string, string>>('quickSuggestions');
+      assert.equal(quick?.other, 'on');
+      if (!process.env.SHUZHI_UI_SIGNALS) this.skip();
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      await vscode.window.showTextDocument(untitled);
+      const skeleton = await askRunner<{ labels: string[] }>('type-szbg', { type: 'szbg', read: '.suggest-widget.visible .monaco-list-row', escape: true });
+      assert.ok(skeleton?.labels.some((label) => label.includes('述职报告（全文框架）')), JSON.stringify(skeleton?.labels));
+      await setText(untitled, '2024年度述职报告\n\n一、主要做法\n\n');
+      const editor = vscode.window.activeTextEditor!;
+      const end = untitled.lineAt(untitled.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      const next = await askRunner<{ labels: string[] }>('type-erShi', { type: '一是加强学习；二', read: '.suggest-widget.visible .monaco-list-row', escape: true });
+      assert.ok(next?.labels.some((label) => label.startsWith('二是')), JSON.stringify(next?.labels));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('checks no page of its own, and outside the workspace only files that name themselves reports', async () => {
+      const page = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'docs', 'rules', 'placeholder.md');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(page));
+      const outside = vscode.Uri.file(join(tmpdir(), `shuzhi-outside-${Date.now()}`));
+      const note = vscode.Uri.joinPath(outside, '笔记.md');
+      const report = vscode.Uri.joinPath(outside, '述职报告.md');
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode('学习笔记\n\n一、几点做法\n\n投入资金万元，开展活动X次。\n\n二、几点体会\n\n收获很大。\n'));
+      await vscode.workspace.fs.writeFile(report, new TextEncoder().encode('2024年度县委书记述职报告\n\n一、主要做法\n\n投入资金万元。\n'));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(note));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+      // The report outside is checked; by then the two before it were answered too.
+      await diagnosticsWhen(report, (all) => all.some((d) => ruleOf(d) === 'missing-number'));
+      await vscode.commands.executeCommand('shuzhi.restartServer');
+      await diagnosticsWhen(report, (all) => all.some((d) => ruleOf(d) === 'missing-number'));
+      assert.deepEqual(vscode.languages.getDiagnostics(page), [], 'the rule page opened from a finding is not a draft');
+      assert.deepEqual(vscode.languages.getDiagnostics(note), [], 'a note outside the workspace that names no genre is left alone');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('names the rule in Chinese beside its id, and shows what differs when it cannot be seen', async () => {
+      const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: '2024年度述职报告\n\n一、主要做法\n\n（二） 加强理论学习。\n\n全年投入资金  万元，培训党员1O名，于2024年3月日召开会议。\n' });
+      const diagnostics = await diagnosticsWhen(untitled.uri, (all) => all.some((d) => ruleOf(d) === 'ordinal-style'));
+      const ordinal = diagnostics.find((d) => ruleOf(d) === 'ordinal-style')!;
+      assert.match(ordinal.message, /“（二）”后多了空格/);
+      assert.equal(ordinal.source, 'shuzhi·序号格式');
+      const gapLine = 6;
+      const onGapLine = diagnostics.filter((d) => d.range.start.line === gapLine && ruleOf(d) !== 'signature').map((d) => `${ruleOf(d)}:${untitled.getText(d.range)}`);
+      assert.deepEqual(onGapLine, ['missing-number: ', 'missing-number:1O', 'missing-number:日'], 'one finding for the gap, none for its spaces');
+      assert.ok(diagnostics.filter((d) => d.range.start.line === gapLine && /数字不完整或有误/.test(d.message)).length === 2);
+      await vscode.window.showTextDocument(untitled);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('ignores one finding with a quick fix that survives edits around it, and takes it back', async () => {
+      const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: '2024年度县委书记述职报告\n\n一、主要做法\n\n全年为群众办实事X件，新建党群服务中心X个。全县统筹布署。\n' });
+      const editor = await vscode.window.showTextDocument(untitled);
+      const placeholders = (all: vscode.Diagnostic[]) => all.filter((d) => ruleOf(d) === 'placeholder' && d.range.start.line === 4);
+      const [first] = placeholders(await diagnosticsWhen(untitled.uri, (all) => placeholders(all).length === 2));
+      editor.selection = new vscode.Selection(first.range.start, first.range.start);
+      if (process.env.SHUZHI_SCREENSHOTS) {
+        await vscode.commands.executeCommand('editor.action.quickFix');
+        await picture('ignore-fix', true);
+      }
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', untitled.uri, first.range, vscode.CodeActionKind.QuickFix.value);
+      const ignore = actions.find((action) => action.title.startsWith('忽略这一处“占位符”问题'))!;
+      assert.ok(ignore?.command, actions.map((action) => action.title).join(' | '));
+      await vscode.commands.executeCommand(ignore.command!.command, ...(ignore.command!.arguments ?? []));
+      // The other blank on the same line is still flagged (在这一行停用 would hide it too).
+      await diagnosticsWhen(untitled.uri, (all) => placeholders(all).length === 1 && untitled.getText(placeholders(all)[0].range) === 'X' && placeholders(all)[0].range.start.character > first.range.start.character);
+      const recorded = vscode.workspace.getConfiguration('shuzhi').inspect<unknown[]>('ignore')?.workspaceValue;
+      assert.deepEqual(recorded, [{ rule: 'placeholder', text: 'X', before: '全年为群众办实事', after: '件，新建党群服务中心' }]);
+      // An edit elsewhere keeps it ignored.
+      await editor.edit((edit) => edit.insert(new vscode.Position(2, 6), '及成效'));
+      await diagnosticsWhen(untitled.uri, (all) => all.some((d) => d.range.start.line === 2) || placeholders(all).length === 1);
+      assert.equal(placeholders(vscode.languages.getDiagnostics(untitled.uri)).length, 1);
+      // 加入允许词语 for a wording rule's words.
+      const typo = await diagnosticsWhen(untitled.uri, (all) => all.some((d) => ruleOf(d) === 'fixed-phrase'));
+      const wording = typo.find((d) => ruleOf(d) === 'fixed-phrase')!;
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', untitled.uri, wording.range, vscode.CodeActionKind.QuickFix.value);
+      const allow = offered.find((action) => action.title === '将“布署”加入允许词语（不再提示）')!;
+      assert.ok(allow, offered.map((action) => action.title).join(' | '));
+      await vscode.commands.executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []));
+      await diagnosticsWhen(untitled.uri, (all) => !all.some((d) => ruleOf(d) === 'fixed-phrase'));
+      assert.deepEqual(vscode.workspace.getConfiguration('shuzhi').inspect<unknown[]>('allow')?.workspaceValue, ['布署']);
+      // Undone, the word is reported again; undone once more, so is the ignored blank.
+      assert.ok(await vscode.commands.executeCommand('shuzhi.undoIgnore'));
+      await diagnosticsWhen(untitled.uri, (all) => all.some((d) => ruleOf(d) === 'fixed-phrase'));
+      await vscode.workspace.getConfiguration('shuzhi').update('ignore', undefined, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhen(untitled.uri, (all) => placeholders(all).length === 2);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('lists each problem once after an export, and opens a Word finding at its paragraph in a read-only view', async () => {
+      const exported = workspaceFile('report-draft.docx');
+      await vscode.commands.executeCommand('shuzhi.exportDocx', draft, { target: exported.fsPath, ignoreUnfinished: true });
+      // A Word file that is no draft's twin: a copy under a name of its own.
+      const word = workspaceFile('别人的述职报告.docx');
+      await vscode.workspace.fs.copy(workspaceFile('上年度述职报告.docx'), word, { overwrite: true });
+      await vscode.commands.executeCommand('shuzhi.checkWorkspace');
+      assert.deepEqual(vscode.languages.getDiagnostics(exported), []);
+      assert.deepEqual(vscode.languages.getDiagnostics(wordView(exported)), [], 'the export of the draft is the draft again');
+      // Imported by an earlier test, 上年度述职报告.docx is now the twin of 上年度述职报告.md: its earlier findings are gone.
+      assert.deepEqual(vscode.languages.getDiagnostics(wordView(workspaceFile('上年度述职报告.docx'))), []);
+      const view = wordView(word);
+      const [finding] = await diagnosticsWhen(view, (all) => all.some((d) => ruleOf(d) === 'missing-number'));
+      await vscode.commands.executeCommand('vscode.open', view, { selection: finding.range });
+      const shown = vscode.window.activeTextEditor!;
+      assert.equal(shown.document.uri.toString(), view.toString());
+      const quoted = /^第\d+段“([^”]*)”/.exec(finding.message)![1];
+      assert.ok(shown.document.lineAt(finding.range.start.line).text.includes(quoted), `${quoted} on line ${finding.range.start.line}`);
+      assert.equal(shown.selection.start.line, finding.range.start.line, 'opened at that paragraph');
+      if (process.env.SHUZHI_UI_SIGNALS) {
+        // Typed into as a user types: the text stays as the Word file has it.
+        const before = shown.document.getText();
+        await askRunner('type-into-word-view', { type: '改' });
+        assert.equal(shown.document.getText(), before, 'the view is read-only');
+      }
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(exported);
+      await vscode.workspace.fs.delete(word);
+    });
+
+    it('finds every setting by searching 述职报告助手 in the settings editor', async function () {
+      if (!process.env.SHUZHI_UI_SIGNALS) this.skip();
+      await vscode.commands.executeCommand('workbench.action.openSettings', '述职报告助手');
+      const count = await askRunner<{ labels: string[] }>('settings-search', { read: '.settings-editor .settings-count-widget' });
+      const contributed = Object.keys(vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.configuration.properties).length;
+      const found = Number(/(\d+)/.exec(count?.labels.join(' ') ?? '')?.[1] ?? 0);
+      assert.ok(found >= contributed, `${JSON.stringify(count?.labels)} for ${contributed} settings`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    it('colours 一是 and 二是 in a colour that does not read as an error', async function () {
+      if (!process.env.SHUZHI_UI_SIGNALS) this.skip();
+      const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: '2024年度述职报告\n\n一是加强学习，二是改进作风。\n' });
+      await vscode.window.showTextDocument(untitled);
+      const painted = await askRunner<{ color?: string }>('token-colour', { tokenColor: '一是' });
+      const [red, green, blue] = (/rgb\((\d+), (\d+), (\d+)\)/.exec(painted?.color ?? '') ?? []).slice(1).map(Number);
+      assert.ok(red !== undefined, `a colour was read: ${painted?.color}`);
+      assert.ok(!(red > 1.4 * green && red > 1.4 * blue), `一是 is painted ${painted?.color}, a red`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('shows the example with its findings, a quick fix and a completion (pictures when asked)', async () => {
@@ -329,7 +518,9 @@ interface ButtonPressed {
 }
 
 /** Asks the runner (the browser's driver) for what the vscode API cannot do, and waits for its answer. */
-export async function askRunner<Answer>(name: string, request: { picture?: boolean; escape?: boolean; click?: string; palette?: string; pageViewClick?: string }): Promise<Answer | undefined> {
+export async function askRunner<Answer>(
+  name: string, request: { picture?: boolean; escape?: boolean; click?: string; palette?: string; pageViewClick?: string; type?: string; read?: string; tokenColor?: string },
+): Promise<Answer | undefined> {
   const signals = process.env.SHUZHI_UI_SIGNALS;
   if (!signals) return undefined;
   writeFileSync(join(signals, `${name}.ready`), JSON.stringify(request));

@@ -39,6 +39,10 @@ export function vsixSuite(): void {
       });
       assert.ok(opened, 'the page opens in the Markdown preview editor');
       assert.equal((opened.input as vscode.TabInputCustom).viewType, 'vscode.markdown.preview.editor');
+      // The page is no draft: once the server has answered the draft again, the page has no findings.
+      await vscode.commands.executeCommand('shuzhi.restartServer');
+      await diagnosticsWhen(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'report-draft.md'), (all) => all.length >= 15);
+      assert.deepEqual(vscode.languages.getDiagnostics(page), []);
       await vscode.window.tabGroups.close(opened);
     });
 

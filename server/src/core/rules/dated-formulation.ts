@@ -22,6 +22,7 @@ export const datedFormulation: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('dated-formulation'),
     fixable: true,
+    allowable: true,
   },
   check(context: RuleContext) {
     const reportYear = yearOfReport(context.model);

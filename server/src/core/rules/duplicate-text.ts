@@ -27,6 +27,7 @@ export const duplicateText: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('duplicate-text'),
     fixable: true,
+    allowable: true,
   },
   check(context: RuleContext) {
     // Whether a repeat straddles two words (党组织组织生活会) is only known from the dictionary.

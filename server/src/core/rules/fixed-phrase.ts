@@ -36,6 +36,7 @@ export const fixedPhrase: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('fixed-phrase'),
     fixable: true,
+    allowable: true,
   },
   check(context: RuleContext) {
     const own = context.phrases.length > 0 ? configuredMatcher(context.phrases) : undefined;

@@ -17,6 +17,7 @@ import { placeholder } from './placeholder';
 import { punctuation } from './punctuation';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
+import { signature } from './signature';
 import { templateResidue } from './template-residue';
 import { typo } from './typo';
 import { yearConsistency } from './year-consistency';
@@ -43,4 +44,5 @@ export const RULES: readonly Rule[] = [
   datedFormulation,
   nameGap,
   length,
+  signature,
 ];

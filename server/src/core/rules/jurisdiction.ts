@@ -34,6 +34,7 @@ export const jurisdiction: Rule = {
     defaultSeverity: 'warning',
     docs: docsPath('jurisdiction'),
     fixable: false,
+    allowable: true,
   },
   check(context: RuleContext) {
     const own = ownLevel(context.model);

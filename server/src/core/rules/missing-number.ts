@@ -162,9 +162,47 @@ export const missingNumber: Rule = {
         context.report({
           start: line.map[gap.index],
           end: line.map[gap.index + 1],
-          message: `“${shown}”缺少数字：请在“${atGap}”前填入具体数量。`,
+          message: DATE_PART_BEFORE.test(line.text.slice(Math.max(0, gap.index - 8), gap.index).trimEnd())
+            ? `“${shown}”数字不完整或有误：日期缺了一部分，请在“${atGap}”前填入数字。`
+            : `“${shown}”缺少数字：请在“${atGap}”前填入具体数量。`,
+        });
+      }
+      for (const garbled of garbledNumbers(line.text)) {
+        const written = line.text.slice(garbled.start, garbled.end);
+        context.report({
+          start: line.map[garbled.start],
+          end: line.map[garbled.end],
+          message: `“${quoteAround(line.text, garbled.start, garbled.end + garbled.unit.length, 4, 0)}”数字不完整或有误：“${written}”${garbled.why}，请改正。`,
         });
       }
     });
   },
 };
+
+/** The year or month of a date, written, right before a gap: 2024年月底, 2024年3月日. */
+const DATE_PART_BEFORE = /[0-9０-９]\s*[年月]$/;
+/** Letters typed for digits: O for 0, l and I for 1. */
+const LOOK_ALIKES = /^[OoIl]$/;
+/** A number with its unit: digits, look-alike letters and points, right before the unit. */
+const NUMBER_BEFORE_UNIT = /[0-9０-９OoIl.．]+$/;
+
+/** Numbers that are there but broken, right before a unit: 1O万元 (a letter for 0), 12.万元 (the decimals lost). */
+function garbledNumbers(text: string): Array<{ start: number; end: number; unit: string; why: string }> {
+  const found: Array<{ start: number; end: number; unit: string; why: string }> = [];
+  if (!/[0-9０-９]/.test(text)) return found;
+  for (const { index: at, entry: spec } of UNIT_MATCHER.find(text)) {
+    const run = NUMBER_BEFORE_UNIT.exec(text.slice(Math.max(0, at - 24), at))?.[0];
+    if (!run || !/[0-9０-９]/.test(run)) continue;
+    const start = at - run.length;
+    // Part of a longer word (ABCl2名, v1.2版) or a list of versions: not a number typed wrong.
+    if (/[A-Za-z0-9０-９]/.test(text[start - 1] ?? '')) continue;
+    const letters = [...run].filter((ch) => /[A-Za-z]/.test(ch));
+    if (letters.length > 0 && letters.every((ch) => LOOK_ALIKES.test(ch)) && !/^[A-Za-z]+$/.test(run.replace(/[.．]/g, ''))) {
+      found.push({ start, end: at, unit: spec.unit, why: `中有字母“${[...new Set(letters)].join('”“')}”，像是把数字打成了字母` });
+    } else if (letters.length === 0 && /^[0-9０-９]+[.．]$/.test(run) && /[\u4e00-\u9fff]/.test(text[start - 1] ?? '')) {
+      // After a word only: at a line's or clause's start 1. is an ordinal (1.个人事项……).
+      found.push({ start, end: at, unit: spec.unit, why: '以小数点结尾，小数部分缺失' });
+    }
+  }
+  return found;
+}

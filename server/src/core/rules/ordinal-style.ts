@@ -11,6 +11,16 @@ const WHY = [
   '带圈数字后不再加标点',
 ];
 
+const BLANKS = /[\s\u3000]/g;
+
+/** What is wrong, said so the writer sees it: a space cannot be seen between quotation marks. */
+function difference(written: string, canonical: string): string {
+  const visible = written.replace(BLANKS, '');
+  if (visible !== canonical) return `“${written.trim()}”应写作“${canonical}”`;
+  if (written.trimEnd() === canonical) return `“${canonical}”后多了空格`;
+  return `“${canonical}”中间多了空格`;
+}
+
 export const ordinalStyle: Rule = {
   meta: {
     id: 'ordinal-style',
@@ -28,7 +38,7 @@ export const ordinalStyle: Rule = {
       const range = ordinalRange(model, heading);
       context.report({
         ...range,
-        message: `序号格式不规范：“${ordinal.written.trim()}”应写作“${ordinal.canonical}”（${WHY[ordinal.level]}）。`,
+        message: `序号格式不规范：${difference(ordinal.written, ordinal.canonical)}（${WHY[ordinal.level]}）。`,
         fix: { title: `改为“${ordinal.canonical}”`, edits: [{ ...range, newText: ordinal.canonical }] },
       });
     }
