@@ -7,6 +7,7 @@ import type { RuleContext } from './rule';
 import { type IgnoredFinding, withoutIgnored } from './ignore';
 import { RULES } from './rules/index';
 import { Suppressions } from './suppress';
+import { countAtOrBefore } from './sorted';
 import type { Finding, Severity, SeveritySetting } from './types';
 import { compileUserPattern, patternTooCostly, type UserPattern } from './patterns';
 import type { PhraseEntry } from './phrases';
@@ -59,7 +60,8 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2,
 /** Source ranges of page chrome, sorted, for a lookup per finding. */
 class ResidueRanges {
   private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /** The furthest end of any range starting at or before each one: a line's range can hold a span's. */
+  private readonly reach: number[] = [];
 
   constructor(model: ReportModel) {
     const ranges = model.residue.map((residue) => {
@@ -68,23 +70,14 @@ class ResidueRanges {
     }).sort((a, b) => a.start - b.start);
     for (const range of ranges) {
       this.starts.push(range.start);
-      this.ends.push(range.end);
+      this.reach.push(Math.max(range.end, this.reach[this.reach.length - 1] ?? -1));
     }
   }
 
   /** Whether a finding starts inside chrome (a punctuation pair that begins in a page marker included). */
   covers(start: number): boolean {
-    let low = 0;
-    let high = this.starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid] <= start) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found !== -1 && start < this.ends[found];
+    const before = countAtOrBefore(this.starts, (at) => at, start);
+    return before > 0 && start < this.reach[before - 1];
   }
 }
 
@@ -147,14 +140,8 @@ function oneFindingPerGap(source: string, findings: Finding[]): Finding[] {
   const furthestEnd: number[] = [];
   gaps.forEach((gap, index) => furthestEnd.push(Math.max(gap.end, index > 0 ? furthestEnd[index - 1] : -1)));
   const inGap = (start: number, end: number) => {
-    let low = 0;
-    let high = gaps.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (gaps[middle].start <= end) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && furthestEnd[low - 1] >= start;
+    const before = countAtOrBefore(gaps, (gap) => gap.start, end);
+    return before > 0 && furthestEnd[before - 1] >= start;
   };
   return findings.filter((finding) =>
     finding.rule !== 'punctuation' || !/^[\s\u3000]+$/.test(source.slice(finding.start, finding.end)) || !inGap(finding.start, finding.end));

@@ -2,6 +2,7 @@
  * Inline comments: <!-- shuzhi-disable [ids] -->, <!-- shuzhi-enable [ids] -->,
  * <!-- shuzhi-disable-next-line [ids] -->, <!-- shuzhi-disable-line [ids] -->. No ids means every rule.
  */
+import { countAtOrBefore } from './sorted';
 import type { HtmlComment } from './markdown';
 import { lineOfOffset } from './model';
 
@@ -52,14 +53,8 @@ export class Suppressions {
       this.rangesOfRule.set(rule, ranges);
     }
     // The last disable or enable at or before the offset decides.
-    let low = 0;
-    let high = ranges.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (ranges[middle].offset <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && ranges[low - 1].kind === 'disable';
+    const before = countAtOrBefore(ranges, (directive) => directive.offset, offset);
+    return before > 0 && ranges[before - 1].kind === 'disable';
   }
 
   private nextContentLine(line: number): number {
