@@ -25,7 +25,7 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   { entryPoints: ['server/src/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
   {
-    entryPoints: ['server/src/cli.ts'],
+    entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
   },

@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { fixAll } from '../server/src/core/fix';
+import { fixAll } from '../server/src/core/engine/fix';
 import { importDocx } from '../server/src/import/docx';
 import { numberedDocx, numberedParagraph } from '../test/unit/hostile-docx';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -12,7 +12,7 @@ import { ignoreCommands } from './ignore';
 import { type ImportArguments, importDocxCommand } from './import';
 import { lengthText, lengthTooltip, registerPageView } from './pageView';
 import { type NewReportArguments, newReport } from './newReport';
-import { twinsOfDrafts } from '../../server/src/twins';
+import { twinsOfDrafts } from '../../server/src/io/twins';
 import { WordView } from './word';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, GENRES_REQUEST, OUTLINE_REQUEST, type OutlineItem, STATUS_NOTIFICATION, type StatusParams,

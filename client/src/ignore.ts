@@ -4,7 +4,7 @@
  * offer to take it back at once; 述职报告：撤销上一次忽略 takes it back later.
  */
 import { commands, ConfigurationTarget, type Disposable, Uri, window, workspace } from 'vscode';
-import { type IgnoredFinding, sameEntry } from '../../server/src/core/ignore';
+import { type IgnoredFinding, sameEntry } from '../../server/src/core/engine/ignore';
 
 interface Recorded {
   uri: Uri;

@@ -1,7 +1,7 @@
 /** Runs the language server's checks and fixes off its main thread; the server terminates it to cancel. */
 import { parentPort } from 'node:worker_threads';
-import { fixAll } from './core/fix';
-import { lint } from './core/lint';
+import { fixAll } from './core/engine/fix';
+import { lint } from './core/engine/lint';
 import { imageSizes } from './export/assets';
 import { loadLexiconSync } from './lexicon/load';
 import type { Job } from './lsp/checkRunner';

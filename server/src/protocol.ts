@@ -1,7 +1,7 @@
 /** Messages shared by the language server and the VS Code client. */
-import type { SetPage } from './core/pages';
+import type { SetPage } from './core/features/pages';
 
-export type { SetLine, SetPage } from './core/pages';
+export type { SetLine, SetPage } from './core/features/pages';
 
 export const STATUS_NOTIFICATION = 'shuzhi/status';
 

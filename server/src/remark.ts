@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigFiles, mergeConfigs, parseConfig } from './config';
-import { type LintConfig, lint } from './core/lint';
-import type { Finding } from './core/types';
+import { ConfigFiles, mergeConfigs, parseConfig } from './config/config';
+import { type LintConfig, lint } from './core/engine/lint';
+import type { Finding } from './core/engine/types';
 import { loadLexiconSync } from './lexicon/load';
 import { ruleDocs } from './ruleDocs';
 

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { JsonFinding } from '../../server/src/cli';
+import type { JsonFinding } from '../../server/src/cli/main';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -7,9 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../server/src/core/lint';
-import { lineOfOffset } from '../../server/src/core/model';
-import type { Finding } from '../../server/src/core/types';
+import { lint } from '../../server/src/core/engine/lint';
+import { lineOfOffset } from '../../server/src/core/reading/model';
+import type { Finding } from '../../server/src/core/engine/types';
 import { loadLexiconSync } from '../../server/src/lexicon/load';
 
 const here = dirname(fileURLToPath(import.meta.url));

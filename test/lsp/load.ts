@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/core/lint';
+import { lint } from '../../server/src/core/engine/lint';
 import { loadLexiconSync } from '../../server/src/lexicon/load';
 import { LspHarness } from './harness';
 

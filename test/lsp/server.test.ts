@@ -9,8 +9,8 @@ import {
   type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { draftLength } from '../../server/src/core/length';
-import { lint } from '../../server/src/core/lint';
+import { draftLength } from '../../server/src/core/features/length';
+import { lint } from '../../server/src/core/engine/lint';
 import { prepareExport } from '../../server/src/export/prepare';
 import type { PagesResult, StatusParams } from '../../server/src/protocol';
 import { RULE_NAMES } from '../../server/src/lsp/convert';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JsonFinding } from '../../server/src/cli';
+import type { JsonFinding } from '../../server/src/cli/main';
 import { runCli } from './helpers';
 
 const run = runCli;

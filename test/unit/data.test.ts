@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import laws from '../../server/src/data/laws.json';
 import data from '../../server/src/data/units.json';
-import { countsFrom } from '../../server/src/core/units';
+import { countsFrom } from '../../server/src/core/lexicon/units';
 import { findingsOf } from './helpers';
 
 interface Entry { unit: string; [list: string]: string | boolean }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../server/src/core/lint';
+import { lint } from '../../server/src/core/engine/lint';
 import { exportDocx, formatDate } from '../../server/src/export/docx';
 import { prepareExport } from '../../server/src/export/prepare';
 import { attribute, openDocx, paragraphs, paragraphWith, resolve, runs } from './docx-xml';

@@ -3,10 +3,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_ANYWAY, SHOW_PROBLEMS, unfinishedQuestion } from '../../client/src/exportQuestion';
-import { BUILTIN_PROFILES, byCommonness } from '../../server/src/core/profiles';
+import { BUILTIN_PROFILES, byCommonness } from '../../server/src/core/lexicon/profiles';
 import { prepareExport } from '../../server/src/export/prepare';
 import { placementOf } from '../../server/src/lsp/evaluate';
-import { twinsOfDrafts } from '../../server/src/twins';
+import { twinsOfDrafts } from '../../server/src/io/twins';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll } from '../../server/src/core/fix';
-import { lint } from '../../server/src/core/lint';
-import { lineOfOffset } from '../../server/src/core/model';
+import { fixAll } from '../../server/src/core/engine/fix';
+import { lint } from '../../server/src/core/engine/lint';
+import { lineOfOffset } from '../../server/src/core/reading/model';
 
 /**
  * Each fixture states its expected findings at the end of the line they belong to:

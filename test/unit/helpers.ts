@@ -1,6 +1,6 @@
-import { main } from '../../server/src/cli';
-import { lint, type LintConfig } from '../../server/src/core/lint';
-import type { Finding } from '../../server/src/core/types';
+import { main } from '../../server/src/cli/main';
+import { lint, type LintConfig } from '../../server/src/core/engine/lint';
+import type { Finding } from '../../server/src/core/engine/types';
 
 export interface Seen {
   /** The source text the finding covers. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ignoreEntry, sameEntry, withoutIgnored } from '../../server/src/core/ignore';
-import { lint } from '../../server/src/core/lint';
+import { ignoreEntry, sameEntry, withoutIgnored } from '../../server/src/core/engine/ignore';
+import { lint } from '../../server/src/core/engine/lint';
 
 const DRAFT = '2024年度述职报告\r\n\r\n一、主要做法\r\n\r\n　　全年为群众办实事X件，新建党群服务中心X个。\r\n\r\n二、存在问题\r\n\r\n　　一是学习不够。\r\n\r\n三、下步打算\r\n\r\n　　一是加强学习。\r\n';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lint } from '../../server/src/core/lint';
+import { lint } from '../../server/src/core/engine/lint';
 import { importDocx, ImportError } from '../../server/src/import/docx';
 import { docxPackage, documentXml, hostileFiles, paragraph, REPORT_START } from './hostile-docx';
 import { runCli } from './helpers';

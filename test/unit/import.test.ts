@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import {
   AlignmentType, Document, FootnoteReferenceRun, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun,
 } from 'docx';
-import { lint } from '../../server/src/core/lint';
+import { lint } from '../../server/src/core/engine/lint';
 import { importDocx, ImportError } from '../../server/src/import/docx';
 import { formatDate } from '../../server/src/export/docx';
 import { prepareExport } from '../../server/src/export/prepare';

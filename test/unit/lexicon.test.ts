@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lexicon } from '../../server/src/core/lexicon';
+import { Lexicon } from '../../server/src/core/lexicon/lexicon';
 import { loadLexicon, loadLexiconSync } from '../../server/src/lexicon/load';
 
 const DATA = join(__dirname, '../../server/src/lexicon/data');

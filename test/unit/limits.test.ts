@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lint } from '../../server/src/core/lint';
+import { lint } from '../../server/src/core/engine/lint';
 import { runCli } from './helpers';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');

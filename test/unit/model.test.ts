@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../server/src/core/lint';
-import { type OutlineHeading, reportOutline, type ReportOutline } from '../../server/src/core/outline';
-import { decideScope } from '../../server/src/core/scope';
+import { lint } from '../../server/src/core/engine/lint';
+import { type OutlineHeading, reportOutline, type ReportOutline } from '../../server/src/core/features/outline';
+import { decideScope } from '../../server/src/core/reading/scope';
 
 /** The model's reading of a draft, as `shuzhi outline --format json` prints it. */
 function read(source: string): ReportOutline {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftLength } from '../../server/src/core/length';
-import { lint } from '../../server/src/core/lint';
-import { breakLines, layoutPages, wordCount } from '../../server/src/core/pages';
+import { draftLength } from '../../server/src/core/features/length';
+import { lint } from '../../server/src/core/engine/lint';
+import { breakLines, layoutPages, wordCount } from '../../server/src/core/features/pages';
 import { BODY_TRACKING, FIRST_LINE_INDENT, SIZE, TEXT_WIDTH } from '../../server/src/export/layout';
 import { WORD_PASTE } from './helpers';
 

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fixAll } from '../../server/src/core/fix';
-import { lint } from '../../server/src/core/lint';
+import { fixAll } from '../../server/src/core/engine/fix';
+import { lint } from '../../server/src/core/engine/lint';
 import { exportDocx } from '../../server/src/export/docx';
 
 /**

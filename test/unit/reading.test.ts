@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { lint } from '../../server/src/core/lint';
-import { buildModel } from '../../server/src/core/model';
-import { BUILTIN_PROFILES } from '../../server/src/core/profiles';
+import { lint } from '../../server/src/core/engine/lint';
+import { buildModel } from '../../server/src/core/reading/model';
+import { BUILTIN_PROFILES } from '../../server/src/core/lexicon/profiles';
 
 const model = (source: string) => buildModel(source, { profiles: BUILTIN_PROFILES });
 

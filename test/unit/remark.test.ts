@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { JsonFinding } from '../../server/src/cli';
+import type { JsonFinding } from '../../server/src/cli/main';
 import { readmeSnippet } from '../readme';
 import type remarkShuzhi from '../../server/src/remark';
 import type { RemarkShuzhiOptions } from '../../server/src/remark';

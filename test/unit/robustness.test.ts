@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { completionsAt } from '../../server/src/core/complete';
-import { lint, profilesFor } from '../../server/src/core/lint';
+import { completionsAt } from '../../server/src/core/features/complete';
+import { lint, profilesFor } from '../../server/src/core/engine/lint';
 import { exportDocx } from '../../server/src/export/docx';
 
 /** Deterministic pseudo-random drafts built from the characters that matter to the rules. */

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFixedDraft } from '../../server/src/files';
-import { writeFileSafely, WriteError } from '../../server/src/safeWrite';
+import { writeFixedDraft } from '../../server/src/io/files';
+import { writeFileSafely, WriteError } from '../../server/src/io/safeWrite';
 import { runCli } from './helpers';
 
 const BROKEN = '2024年度述职报告\n\n一、主要做法\n\n1、抓学习。内容。\n\n3、抓队伍。内容。\n\n二、存在问题\n\n学习不够深入。\n';

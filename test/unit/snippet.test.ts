@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { quoteAround } from '../../server/src/core/snippet';
+import { quoteAround } from '../../server/src/core/features/snippet';
 import { findingsOf } from './helpers';
 
 describe('quoted clauses in messages', () => {

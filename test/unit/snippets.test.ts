@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../server/src/core/lint';
+import { lint } from '../../server/src/core/engine/lint';
 import { prepareExport } from '../../server/src/export/prepare';
 import manifest from '../../package.json';
 import { openDocx } from './docx-xml';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { lint } from '../../server/src/core/lint';
-import { Suppressions } from '../../server/src/core/suppress';
+import { lint } from '../../server/src/core/engine/lint';
+import { Suppressions } from '../../server/src/core/engine/suppress';
 import { findingsOf, REPORT } from './helpers';
 
 describe('inline comments', () => {

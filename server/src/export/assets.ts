@@ -5,8 +5,8 @@
 import { imageSize } from 'image-size';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportModel } from '../core/model';
-import { readBounded } from '../read';
+import type { ReportModel } from '../core/reading/model';
+import { readBounded } from '../io/read';
 
 export interface LoadedImage {
   data: Uint8Array;

@@ -2,8 +2,8 @@
  * The paragraphs the Word export makes of a report model, before any Word object exists: the export
  * writes them, and the page layout (core/pages.ts) sets them in lines and pages, so both read one list.
  */
-import type { Heading, ReportModel } from '../core/model';
-import { chineseToNumber, chineseYearDigits } from '../core/numerals';
+import type { Heading, ReportModel } from '../core/reading/model';
+import { chineseToNumber, chineseYearDigits } from '../core/reading/numerals';
 import { BODY_TRACKING, CHAR_PITCH, SIZE, TEXT_WIDTH, TITLE_LINE_CHARACTERS } from './layout';
 import { balancedTitleLines, textWidth } from './titleLines';
 

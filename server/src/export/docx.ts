@@ -8,9 +8,9 @@ import {
   Packer, Paragraph, type ParagraphChild, SimpleField, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ExportAssets } from './assets';
-import type { ExportSettings } from '../core/lint';
-import type { Line } from '../core/markdown';
-import { lineOfOffset, type ReportModel } from '../core/model';
+import type { ExportSettings } from '../core/engine/lint';
+import type { Line } from '../core/reading/markdown';
+import { lineOfOffset, type ReportModel } from '../core/reading/model';
 import { type Block, exportBlocks, type ParagraphBlock, type Piece as BlockPiece, pieceOf, scaledImage, textOfPiece } from './blocks';
 import { DEFAULT_FONTS, GRID_CHAR_SPACE, LINE_PITCH, PAGE, SIZE } from './layout';
 import { fontTableXml } from './fonts';

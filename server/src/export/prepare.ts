@@ -1,7 +1,7 @@
 /** The steps before a Word file is written, shared by the CLI and the language server. */
-import { blockingFindings } from '../core/blocking';
-import { type LintConfig, lint } from '../core/lint';
-import type { Finding } from '../core/types';
+import { blockingFindings } from '../core/engine/blocking';
+import { type LintConfig, lint } from '../core/engine/lint';
+import type { Finding } from '../core/engine/types';
 import { loadAssets } from './assets';
 import { checkExport, exportDocx, exportSizeProblem } from './docx';
 

@@ -1,7 +1,7 @@
 /** Writing the exported file: never over an existing file unless asked, never half-written (safeWrite). */
 import { existsSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { writeFileSafely, WriteError } from '../safeWrite';
+import { writeFileSafely, WriteError } from '../io/safeWrite';
 import { wordLockNames } from './lock';
 
 export type WriteProblem = 'exists' | 'locked' | 'unwritable' | 'failed';

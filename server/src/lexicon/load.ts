@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Lexicon, lexiconInUse, useLexicon } from '../core/lexicon';
+import { Lexicon, lexiconInUse, useLexicon } from '../core/lexicon/lexicon';
 
 const WORDS = 'words.txt';
 const READINGS = 'pinyin.txt';

@@ -5,9 +5,9 @@
  * terminating its worker (or taking it off the queue) instead of waiting for a result nobody wants.
  */
 import { Worker } from 'node:worker_threads';
-import { lexiconInUse } from '../core/lexicon';
-import { fixAll } from '../core/fix';
-import { type LintConfig, lint, type LintResult } from '../core/lint';
+import { lexiconInUse } from '../core/lexicon/lexicon';
+import { fixAll } from '../core/engine/fix';
+import { type LintConfig, lint, type LintResult } from '../core/engine/lint';
 import { imageSizes } from '../export/assets';
 
 export interface Running<T> {

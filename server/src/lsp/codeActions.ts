@@ -1,11 +1,11 @@
 /** Quick fixes, fix-all and "disable" actions for a document's findings: a pure function of the check. */
 import { type CodeAction, CodeActionKind, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, minimalEdit } from '../core/fix';
-import { ignoreEntry } from '../core/ignore';
+import { fixAll, minimalEdit } from '../core/engine/fix';
+import { ignoreEntry } from '../core/engine/ignore';
 import { RULES } from '../core/rules/index';
-import type { Finding } from '../core/types';
-import type { LintConfig, LintResult } from '../core/lint';
+import type { Finding } from '../core/engine/types';
+import type { LintConfig, LintResult } from '../core/engine/lint';
 import { findingFor, isOurs, RULE_NAMES, toEdits, toRange } from './convert';
 import { disableActions, fileCommentOffset } from './disable';
 

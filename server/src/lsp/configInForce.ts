@@ -1,9 +1,9 @@
 /** The configuration a document is checked with: editor settings, then its nearest .shuzhirc.json. */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ConfigFiles, type LoadedConfig, mergeConfigs } from '../config';
-import type { LintConfig } from '../core/lint';
-import type { EditorSettings } from '../settings';
+import { type ConfigFiles, type LoadedConfig, mergeConfigs } from '../config/config';
+import type { LintConfig } from '../core/engine/lint';
+import type { EditorSettings } from '../config/settings';
 
 export interface ConfigInForce extends LoadedConfig {
   path?: string;

@@ -2,7 +2,7 @@
 import { type Diagnostic, DiagnosticSeverity, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../core/rules/index';
-import type { Finding, Fix, Severity } from '../core/types';
+import type { Finding, Fix, Severity } from '../core/engine/types';
 import { quoteForWord } from '../import/quote';
 
 export const RULE_NAMES: ReadonlyMap<string, string> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta.name]));

@@ -1,5 +1,5 @@
 /** Everything the server remembers about one open document, in one record forgotten in one call. */
-import type { EditorSettings } from '../settings';
+import type { EditorSettings } from '../config/settings';
 import type { Evaluation } from './evaluate';
 
 export interface DocumentState {

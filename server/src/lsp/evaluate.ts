@@ -1,11 +1,11 @@
 /** One check's result as the editor sees it: diagnostics, whether the file is a report, and why. */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type DraftLength, draftLength, type ImageSizes } from '../core/length';
-import type { LintResult } from '../core/lint';
-import { decideScope } from '../core/scope';
-import type { Finding } from '../core/types';
-import type { EditorSettings } from '../settings';
+import { type DraftLength, draftLength, type ImageSizes } from '../core/features/length';
+import type { LintResult } from '../core/engine/lint';
+import { decideScope } from '../core/reading/scope';
+import type { Finding } from '../core/engine/types';
+import type { EditorSettings } from '../config/settings';
 import type { StatusParams } from '../protocol';
 import type { ConfigInForce } from './configInForce';
 import { configDiagnostic, MAX_DIAGNOSTICS, toDiagnostic, truncatedDiagnostic } from './convert';

@@ -7,13 +7,13 @@ import {
   TextDocumentSyncKind, TextDocuments, CodeActionKind, ErrorCodes, ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, ConfigFiles } from '../config';
-import { type Completion, completionsAt } from '../core/complete';
-import { draftLength } from '../core/length';
-import { profilesFor } from '../core/lint';
-import { buildModel } from '../core/model';
-import { byCommonness } from '../core/profiles';
-import type { EditorSettings } from '../settings';
+import { CONFIG_FILE_NAME, ConfigFiles } from '../config/config';
+import { type Completion, completionsAt } from '../core/features/complete';
+import { draftLength } from '../core/features/length';
+import { profilesFor } from '../core/engine/lint';
+import { buildModel } from '../core/reading/model';
+import { byCommonness } from '../core/lexicon/profiles';
+import type { EditorSettings } from '../config/settings';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, EXPORT_DOCX_REQUEST, type ExportDocxParams,
   type ExportDocxResult, GENRES_REQUEST, IMPORT_DOCX_REQUEST, type ImportDocxParams, type ImportDocxResult, OUTLINE_REQUEST, type OutlineItem,

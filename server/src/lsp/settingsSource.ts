@@ -2,7 +2,7 @@
  * Editor settings from every channel an LSP client may use, in this precedence: defaults <
  * initializationOptions < didChangeConfiguration payload < workspace/configuration answer.
  */
-import { type EditorSettings, normalizeSettings } from '../settings';
+import { type EditorSettings, normalizeSettings } from '../config/settings';
 
 /** How long a client may take to answer workspace/configuration before the known settings are used. */
 export const CONFIGURATION_TIMEOUT_MS = 2000;

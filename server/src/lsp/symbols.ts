@@ -1,8 +1,8 @@
 /** The model's headings as LSP document symbols, folding ranges and the client's outline list. */
 import { DocumentSymbol, type FoldingRange, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Heading, ReportModel } from '../core/model';
-import { headingName, headingRange } from '../core/structure';
+import type { Heading, ReportModel } from '../core/reading/model';
+import { headingName, headingRange } from '../core/reading/structure';
 import type { OutlineItem } from '../protocol';
 import { toRange } from './convert';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { lint } from '../../../server/src/core/lint';
+import { lint } from '../../../server/src/core/engine/lint';
 import { ownLevel } from '../../../server/src/core/rules/jurisdiction';
 import { testRule } from './tester';
 

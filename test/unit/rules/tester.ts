@@ -3,8 +3,8 @@
  * drafts where it must find exactly the given texts, and what the draft becomes after fix-all of that rule.
  */
 import { strict as assert } from 'node:assert';
-import { fixAll } from '../../../server/src/core/fix';
-import { lint, type LintConfig } from '../../../server/src/core/lint';
+import { fixAll } from '../../../server/src/core/engine/fix';
+import { lint, type LintConfig } from '../../../server/src/core/engine/lint';
 import { findingsOf } from '../helpers';
 
 export interface InvalidCase {

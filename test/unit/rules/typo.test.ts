@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { lexiconInUse, useLexicon } from '../../../server/src/core/lexicon';
+import { lexiconInUse, useLexicon } from '../../../server/src/core/lexicon/lexicon';
 import { findingsOf, WORD_PASTE } from '../helpers';
 import { testRule } from './tester';
 

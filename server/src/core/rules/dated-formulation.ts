@@ -1,9 +1,9 @@
 import data from '../../data/formulations.json';
-import type { LineRole } from '../model';
-import { PhraseMatcher } from '../phrases';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine } from '../rule';
-import { yearOfReport } from '../year';
+import type { LineRole } from '../reading/model';
+import { PhraseMatcher } from '../lexicon/phrases';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, reportInLine } from '../engine/rule';
+import { yearOfReport } from '../reading/year';
 
 /**
  * Wording that belongs to another period than the report's year: 决胜全面建成小康社会 in a 2024 report,

@@ -1,11 +1,11 @@
 import data from '../../data/duplicates.json';
-import type { Lexicon } from '../lexicon';
-import type { Line } from '../markdown';
-import type { LineRole } from '../model';
-import { insideAny } from '../phrases';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
-import { words } from '../units';
+import type { Lexicon } from '../lexicon/lexicon';
+import type { Line } from '../reading/markdown';
+import type { LineRole } from '../reading/model';
+import { insideAny } from '../lexicon/phrases';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { words } from '../lexicon/units';
 
 /** A character or word typed twice: 的的, 全镇全镇, 加强党的建设加强党的建设. */
 interface DoubledCharacter { followers: Set<string>; words: string[] }

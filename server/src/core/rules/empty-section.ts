@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
-import { headingLabel, headingRange } from '../structure';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { headingLabel, headingRange } from '../reading/structure';
 
 export const emptySection: Rule = {
   meta: {

@@ -1,10 +1,10 @@
-import { enumerationLabel, type EnumerationRun, ORDER_WORD } from '../enumerations';
-import { trimmedRange } from '../markdown';
-import type { ReportModel } from '../model';
-import { numberToChinese } from '../numerals';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
-import type { Fix } from '../types';
+import { enumerationLabel, type EnumerationRun, ORDER_WORD } from '../reading/enumerations';
+import { trimmedRange } from '../reading/markdown';
+import type { ReportModel } from '../reading/model';
+import { numberToChinese } from '../reading/numerals';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import type { Fix } from '../engine/types';
 
 const HEADING_LIKE_MAX = 30;
 

@@ -1,10 +1,10 @@
 import data from '../../data/phrases.json';
-import type { Line } from '../markdown';
-import type { LineRole } from '../model';
-import { LAW_LIST_DATE, unknownLaw } from '../laws';
-import { insideAny, type PhraseEntry, PhraseMatcher } from '../phrases';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine } from '../rule';
+import type { Line } from '../reading/markdown';
+import type { LineRole } from '../reading/model';
+import { LAW_LIST_DATE, unknownLaw } from '../lexicon/laws';
+import { insideAny, type PhraseEntry, PhraseMatcher } from '../lexicon/phrases';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, reportInLine } from '../engine/rule';
 
 /**
  * Set phrases and official formulations written wrong: typos in set phrases (软弱散涣), variant

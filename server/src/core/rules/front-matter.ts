@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
 
 export const frontMatter: Rule = {
   meta: {

@@ -1,9 +1,9 @@
-import { type Heading, lineOfOffset, type ReportModel } from '../model';
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
-import { ordinalLabel } from '../ordinals';
-import { headingLabel, headingRange, ordinalRange, siblingRuns } from '../structure';
-import type { Fix } from '../types';
+import { type Heading, lineOfOffset, type ReportModel } from '../reading/model';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { ordinalLabel } from '../reading/ordinals';
+import { headingLabel, headingRange, ordinalRange, siblingRuns } from '../reading/structure';
+import type { Fix } from '../engine/types';
 
 const LEVEL_EXAMPLE = ['', '一、', '（一）', '1.', '（1）', '①'];
 

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
-import { ordinalLabel } from '../ordinals';
-import { ordinalRange, renumberHeadings, siblingRuns } from '../structure';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { ordinalLabel } from '../reading/ordinals';
+import { ordinalRange, renumberHeadings, siblingRuns } from '../reading/structure';
 
 export const headingSequence: Rule = {
   meta: {

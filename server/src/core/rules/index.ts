@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from '../engine/rule';
 import { datedFormulation } from './dated-formulation';
 import { duplicateText } from './duplicate-text';
 import { emptySection } from './empty-section';

@@ -1,6 +1,6 @@
-import type { LineRole, ReportModel } from '../model';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine } from '../rule';
+import type { LineRole, ReportModel } from '../reading/model';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, reportInLine } from '../engine/rule';
 
 /**
  * Words of the writer's own level that name another level of the same rank: `全区`, `区直部门` in a

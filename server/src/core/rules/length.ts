@@ -1,6 +1,6 @@
-import { LIMIT_KEYS, type LengthPart } from '../length';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
+import { LIMIT_KEYS, type LengthPart } from '../features/length';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath } from '../engine/rule';
 
 const LONGEST_NAMED = 3;
 

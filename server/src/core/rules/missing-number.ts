@@ -1,11 +1,11 @@
-import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, words, YU_WORDS } from '../units';
-import type { Line } from '../markdown';
-import { isChinese, type Lexicon } from '../lexicon';
-import { PhraseMatcher } from '../phrases';
-import type { Rule, RuleContext } from '../rule';
-import { lineAsRead } from '../model';
-import { quoteAround } from '../snippet';
-import { docsPath } from '../rule';
+import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, words, YU_WORDS } from '../lexicon/units';
+import type { Line } from '../reading/markdown';
+import { isChinese, type Lexicon } from '../lexicon/lexicon';
+import { PhraseMatcher } from '../lexicon/phrases';
+import type { Rule, RuleContext } from '../engine/rule';
+import { lineAsRead } from '../reading/model';
+import { quoteAround } from '../features/snippet';
+import { docsPath } from '../engine/rule';
 
 /**
  * A quantity whose number was never filled in: 开展专题党课次, 投入资金万元, 截至月底.

@@ -1,7 +1,7 @@
-import type { LineRole } from '../model';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine, execAll } from '../rule';
-import { quoteAround } from '../snippet';
+import type { LineRole } from '../reading/model';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, reportInLine, execAll } from '../engine/rule';
+import { quoteAround } from '../features/snippet';
 
 /**
  * A name deleted and left blank: 在的带领下 (the leader's name cut), 担任乡乡长 (the township's name cut),

@@ -1,8 +1,8 @@
-import type { Line } from '../markdown';
-import type { LineRole, ReportModel } from '../model';
-import { chineseToNumber } from '../numerals';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine, execAll } from '../rule';
+import type { Line } from '../reading/markdown';
+import type { LineRole, ReportModel } from '../reading/model';
+import { chineseToNumber } from '../reading/numerals';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, reportInLine, execAll } from '../engine/rule';
 
 /**
  * Numbers written against GB/T 15835-2011 and counts that do not match what follows: 03月, 二0二四年,

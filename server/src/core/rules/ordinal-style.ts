@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
-import { ordinalRange } from '../structure';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { ordinalRange } from '../reading/structure';
 
 const WHY = [
   '',

@@ -1,6 +1,6 @@
-import type { Rule, RuleContext } from '../rule';
-import { docsPath } from '../rule';
-import { quoteAround } from '../snippet';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { quoteAround } from '../features/snippet';
 
 /**
  * Explicit markers a template leaves for the writer (domain reference §4). Each entry finds

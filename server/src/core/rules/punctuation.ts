@@ -1,7 +1,7 @@
-import type { Line } from '../markdown';
-import type { LineRole, ReportModel } from '../model';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, type LineRange, reportInLine, execAll } from '../rule';
+import type { Line } from '../reading/markdown';
+import type { LineRole, ReportModel } from '../reading/model';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, type LineRange, reportInLine, execAll } from '../engine/rule';
 
 /**
  * Punctuation as GB/T 15834-2011 wants it in Chinese text: full-width marks, no doubled marks, quotes

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
-import { headingRange } from '../structure';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { headingRange } from '../reading/structure';
 import { placeRequiredSections } from './sections';
 
 export const sectionOrder: Rule = {

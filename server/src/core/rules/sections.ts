@@ -1,7 +1,7 @@
 /** Which top-level heading holds each part of the detected genre. */
-import { trimmedRange } from '../markdown';
-import type { Heading, ReportModel } from '../model';
-import { matchSectionRoles, type SectionSpec } from '../profiles';
+import { trimmedRange } from '../reading/markdown';
+import type { Heading, ReportModel } from '../reading/model';
+import { matchSectionRoles, type SectionSpec } from '../lexicon/profiles';
 
 export interface SectionPlacement {
   spec: SectionSpec;

@@ -1,7 +1,7 @@
-import { trimmedRange } from '../markdown';
-import type { ReportModel } from '../model';
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
+import { trimmedRange } from '../reading/markdown';
+import type { ReportModel } from '../reading/model';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
 import { documentAnchor } from './sections';
 
 /** A date as a byline under the title has it: （2024年12月20日）, 2024.12.20. */

@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
-import { docsPath } from '../rule';
-import { lineOfOffset, type ReportModel } from '../model';
-import type { Residue } from '../residue';
-import type { Fix } from '../types';
+import type { Rule } from '../engine/rule';
+import { docsPath } from '../engine/rule';
+import { lineOfOffset, type ReportModel } from '../reading/model';
+import type { Residue } from '../reading/residue';
+import type { Fix } from '../engine/types';
 
 /** Page chrome and generator leftovers: never part of a report. One finding per region, deleted as a whole. */
 export const templateResidue: Rule = {

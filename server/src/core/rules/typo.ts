@@ -1,8 +1,8 @@
-import { isChinese, type Lexicon } from '../lexicon';
-import type { Line } from '../markdown';
-import type { LineRole } from '../model';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, execAll, reportInLine } from '../rule';
+import { isChinese, type Lexicon } from '../lexicon/lexicon';
+import type { Line } from '../reading/markdown';
+import type { LineRole } from '../reading/model';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, execAll, reportInLine } from '../engine/rule';
 
 /**
  * Wrong characters a reader catches at once, decided on words rather than on a list of known slips:

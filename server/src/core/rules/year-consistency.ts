@@ -1,7 +1,7 @@
-import type { Line } from '../markdown';
-import { yearIn, yearOfReport } from '../year';
-import type { Rule, RuleContext } from '../rule';
-import { docsPath, reportInLine, execAll } from '../rule';
+import type { Line } from '../reading/markdown';
+import { yearIn, yearOfReport } from '../reading/year';
+import type { Rule, RuleContext } from '../engine/rule';
+import { docsPath, reportInLine, execAll } from '../engine/rule';
 
 /**
  * Years that contradict the report's own: last year's report reworked (现将2023年工作 under a 2024 title),

@@ -2,7 +2,7 @@
 import { trimmedRange } from './markdown';
 import type { Heading, ReportModel } from './model';
 import { formatNumber, ordinalLabel } from './ordinals';
-import type { Fix, TextEditOffsets } from './types';
+import type { Fix, TextEditOffsets } from '../engine/types';
 
 /** Source range of a heading line's text (leading indentation excluded). */
 export function headingRange(model: ReportModel, heading: Heading): { start: number; end: number } {

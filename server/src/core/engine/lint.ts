@@ -1,16 +1,16 @@
 /** The checking core's entry point: Markdown in, findings out. No editor or protocol imports. */
-import { DEFAULT_READING_SPEED, draftLength, type ImageSizes, type Limits, limitsOf } from './length';
-import { lexiconInUse } from './lexicon';
-import { buildModel, type ReportModel } from './model';
-import { BUILTIN_PROFILES, mergeProfiles, type Profile } from './profiles';
+import { DEFAULT_READING_SPEED, draftLength, type ImageSizes, type Limits, limitsOf } from '../features/length';
+import { lexiconInUse } from '../lexicon/lexicon';
+import { buildModel, type ReportModel } from '../reading/model';
+import { BUILTIN_PROFILES, mergeProfiles, type Profile } from '../lexicon/profiles';
 import type { RuleContext } from './rule';
 import { type IgnoredFinding, withoutIgnored } from './ignore';
-import { RULES } from './rules/index';
+import { RULES } from '../rules/index';
 import { Suppressions } from './suppress';
 import { countAtOrBefore } from './sorted';
 import type { Finding, Severity, SeveritySetting } from './types';
 import { compileUserPattern, patternTooCostly, type UserPattern } from './patterns';
-import type { PhraseEntry } from './phrases';
+import type { PhraseEntry } from '../lexicon/phrases';
 
 export interface LintConfig {
   /** Rule id → severity or "off". */

@@ -1,5 +1,5 @@
 /** Leftovers of download sites and text generators: whole lines and spans inside lines (domain reference §5). */
-import data from '../data/residue.json';
+import data from '../../data/residue.json';
 import type { Line } from './markdown';
 
 export interface Residue {

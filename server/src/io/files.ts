@@ -1,5 +1,5 @@
 /** Reading drafts from disk for the CLI: binary, oversized, non-regular and non-UTF-8 files get a clear message. */
-import { importDocx, ImportError } from './import/docx';
+import { importDocx, ImportError } from '../import/docx';
 import { readBounded } from './read';
 import { writeFileSafely, WriteError } from './safeWrite';
 

@@ -3,12 +3,12 @@
  * the genre's missing sections by their conventional names, front-matter keys and genres.
  * Numbers always come from the runs in the report model, never from guesses.
  */
-import { type Heading, lineOfOffset, type ReportModel } from './model';
-import { numberToChinese } from './numerals';
-import { ordinalLabel } from './ordinals';
-import type { Profile } from './profiles';
-import { enumerationLabel, type EnumerationMarker } from './enumerations';
-import { placeRequiredSections } from './rules/sections';
+import { type Heading, lineOfOffset, type ReportModel } from '../reading/model';
+import { numberToChinese } from '../reading/numerals';
+import { ordinalLabel } from '../reading/ordinals';
+import type { Profile } from '../lexicon/profiles';
+import { enumerationLabel, type EnumerationMarker } from '../reading/enumerations';
+import { placeRequiredSections } from '../rules/sections';
 
 export type CompletionKind = 'enumeration' | 'ordinal' | 'section' | 'key' | 'value';
 

@@ -2,7 +2,7 @@
  * How long a draft is: characters as Word's 字数统计 counts 字数, pages as the export sets them, and
  * minutes to read it out. Counted once per model from the page layout (core/pages.ts).
  */
-import type { Heading, ReportModel } from './model';
+import type { Heading, ReportModel } from '../reading/model';
 import { layoutPages, type PageLayout } from './pages';
 
 /** Characters a minute when a report is read out at a meeting: an unhurried speaking pace. */

@@ -1,10 +1,10 @@
 /** Editor settings under `shuzhi.*`, as the language server receives them. */
 import { schemaProblems } from './config';
-import { DEFAULT_READING_SPEED, type Limits } from './core/length';
-import type { IgnoredFinding } from './core/ignore';
-import type { ExportSettings } from './core/lint';
-import { compileUserPattern } from './core/patterns';
-import type { SeveritySetting } from './core/types';
+import { DEFAULT_READING_SPEED, type Limits } from '../core/features/length';
+import type { IgnoredFinding } from '../core/engine/ignore';
+import type { ExportSettings } from '../core/engine/lint';
+import { compileUserPattern } from '../core/engine/patterns';
+import type { SeveritySetting } from '../core/engine/types';
 
 export interface EditorSettings {
   enable: boolean;

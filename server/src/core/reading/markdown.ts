@@ -13,7 +13,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { decodeString } from 'micromark-util-decode-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Construct, Event, Extension, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
-import { countsFrom } from './units';
+import { countsFrom } from '../lexicon/units';
 
 export type LineKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'tableRow' | 'code' | 'footnote';
 

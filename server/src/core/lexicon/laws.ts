@@ -1,6 +1,6 @@
 /** Citations of laws (《……法》) against the titles of the laws in force. */
-import formulations from '../data/formulations.json';
-import data from '../data/laws.json';
+import formulations from '../../data/formulations.json';
+import data from '../../data/laws.json';
 
 const PREFIX = '中华人民共和国';
 const TITLES: readonly string[] = data.laws;

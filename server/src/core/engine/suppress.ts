@@ -3,8 +3,8 @@
  * <!-- shuzhi-disable-next-line [ids] -->, <!-- shuzhi-disable-line [ids] -->. No ids means every rule.
  */
 import { countAtOrBefore } from './sorted';
-import type { HtmlComment } from './markdown';
-import { lineOfOffset } from './model';
+import type { HtmlComment } from '../reading/markdown';
+import { lineOfOffset } from '../reading/model';
 
 type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
 

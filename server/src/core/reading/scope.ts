@@ -3,7 +3,7 @@
  * Decided from the model, so the editor, the CLI's outline and the status item agree.
  */
 import type { ReportModel } from './model';
-import type { Finding } from './types';
+import type { Finding } from '../engine/types';
 
 export type ScopeReason = 'genre' | 'configured' | 'structure' | 'placeholders' | 'not-report';
 

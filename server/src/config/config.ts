@@ -2,10 +2,10 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import schema from '../../schemas/shuzhirc.schema.json';
-import { type LintConfig, profilesFor } from './core/lint';
-import { compileUserPattern } from './core/patterns';
-import { readBounded } from './read';
+import schema from '../../../schemas/shuzhirc.schema.json';
+import { type LintConfig, profilesFor } from '../core/engine/lint';
+import { compileUserPattern } from '../core/engine/patterns';
+import { readBounded } from '../io/read';
 
 /** A configuration file is a few kilobytes; anything near this is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;

@@ -8,7 +8,7 @@ import { collectEnumerations, type EnumerationRun } from './enumerations';
 import { decideGenre, type GenreSource } from './genre';
 import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
 import { type Ordinal, parseOrdinal } from './ordinals';
-import { findProfile, matchSectionRoles, type Profile } from './profiles';
+import { findProfile, matchSectionRoles, type Profile } from '../lexicon/profiles';
 import { findPageSplits, isOfficialElement, outlineAboveTitle, repeatsTitle, sandwichedChrome, titleDecorationStart } from './chrome';
 import { ABOVE_TITLE_REASON, COLLECTION_SUFFIX, findResidue, namesCollection, looksLikeSiteChrome, type Residue, wholeLineResidue } from './residue';
 

@@ -1,11 +1,11 @@
 /** What a rule module exports and what it sees while checking. */
-import type { DraftLength, Limits } from './length';
-import type { Lexicon } from './lexicon';
-import type { Line } from './markdown';
-import type { ReportModel } from './model';
-import { insideAny } from './phrases';
+import type { DraftLength, Limits } from '../features/length';
+import type { Lexicon } from '../lexicon/lexicon';
+import type { Line } from '../reading/markdown';
+import type { ReportModel } from '../reading/model';
+import { insideAny } from '../lexicon/phrases';
 import type { UserPattern } from './patterns';
-import type { PhraseEntry } from './phrases';
+import type { PhraseEntry } from '../lexicon/phrases';
 import type { Report, RuleMeta } from './types';
 
 export interface RuleContext {

@@ -4,10 +4,10 @@
  * the page view, the counts and the length rule read. It sets the export's own paragraphs
  * (export/blocks.ts) with the export's measurements (export/layout.ts, titleLines.ts).
  */
-import { type Block, exportBlocks, type Piece, scaledImage } from '../export/blocks';
-import { BODY_TRACKING, emWidth, FIRST_LINE_INDENT, LINE_PITCH, PAGE, SIZE, TEXT_WIDTH } from '../export/layout';
-import { AUTOSPACE, isClosingMark, isOpeningMark, spacedApart } from '../export/titleLines';
-import type { ReportModel } from './model';
+import { type Block, exportBlocks, type Piece, scaledImage } from '../../export/blocks';
+import { BODY_TRACKING, emWidth, FIRST_LINE_INDENT, LINE_PITCH, PAGE, SIZE, TEXT_WIDTH } from '../../export/layout';
+import { AUTOSPACE, isClosingMark, isOpeningMark, spacedApart } from '../../export/titleLines';
+import type { ReportModel } from '../reading/model';
 
 export type LineStyle = 'title' | 'subtitle' | 'blank' | 'salutation' | 'body' | 'heading' | 'signature' | 'table' | 'image' | 'footnote';
 

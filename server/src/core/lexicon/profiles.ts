@@ -1,5 +1,5 @@
 /** Genres (profiles) and matching section headings to the parts a genre requires. */
-import builtin from '../data/profiles.json';
+import builtin from '../../data/profiles.json';
 
 export interface SectionSpec {
   id: string;

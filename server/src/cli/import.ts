@@ -1,12 +1,12 @@
 /** `shuzhi import`: a Word file beside its Markdown draft, nothing overwritten unless asked. */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { Io } from './cli';
-import { lint } from './core/lint';
-import { ExportWriteError, isSameFile, writeExport } from './export/write';
-import { MAX_WORD_BYTES } from './files';
-import { importDocx, ImportError, imageFolderFor } from './import/docx';
-import { readBounded } from './read';
+import type { Io } from './io';
+import { lint } from '../core/engine/lint';
+import { ExportWriteError, isSameFile, writeExport } from '../export/write';
+import { MAX_WORD_BYTES } from '../io/files';
+import { importDocx, ImportError, imageFolderFor } from '../import/docx';
+import { readBounded } from '../io/read';
 
 export async function importCommand(source: string, output: string | undefined, force: boolean, io: Pick<Io, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
   const sourcePath = resolve(io.cwd, source);

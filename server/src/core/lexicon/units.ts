@@ -3,7 +3,7 @@
  * words around a unit that make it no count. Read by missing-number and by the Markdown reader's star
  * placeholders (开展*次).
  */
-import data from '../data/units.json';
+import data from '../../data/units.json';
 
 /**
  * Words looked up by the text that ends or starts at a position, compared in place (no strings made).

@@ -1,9 +1,9 @@
 /** The report model as a reader sees it, for `shuzhi outline` and tests: plain data, 1-based source lines. */
-import type { GenreSource } from './genre';
+import type { GenreSource } from '../reading/genre';
 import { type DraftLength, draftLength, headingCharacters } from './length';
-import { type Heading, lineOfOffset, type ReportModel } from './model';
-import { ordinalLabel } from './ordinals';
-import type { ScopeDecision } from './scope';
+import { type Heading, lineOfOffset, type ReportModel } from '../reading/model';
+import { ordinalLabel } from '../reading/ordinals';
+import type { ScopeDecision } from '../reading/scope';
 
 export interface OutlineHeading {
   level: number;

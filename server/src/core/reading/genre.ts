@@ -1,5 +1,5 @@
 /** Which genre a draft is, decided as a reader would: the title first, then the formulas, then the headings. */
-import { matchSectionRoles, type Profile } from './profiles';
+import { matchSectionRoles, type Profile } from '../lexicon/profiles';
 
 export type GenreSource = 'frontMatter' | 'config' | 'title' | 'opening' | 'closing' | 'headings';
 
