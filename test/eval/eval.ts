@@ -83,6 +83,19 @@ function overlaps(finding: Finding, annotation: Annotation): boolean {
   return finding.start < annotation.end && finding.end > annotation.start;
 }
 
+/** Lines with text inside a chrome region that are not annotated as chrome: its fix would delete report text. */
+function linesNotChrome(file: string, source: string, lineStarts: readonly number[], finding: Finding, annotations: readonly Annotation[]): string[] {
+  const chromeLines = new Set(annotations.filter((annotation) => annotation.kind === 'residue').map((annotation) => annotation.line));
+  const first = lineOfOffset(lineStarts, finding.start);
+  const last = lineOfOffset(lineStarts, Math.max(finding.start, finding.end - 1));
+  const lines: string[] = [];
+  for (let index = first; index <= last; index++) {
+    const text = source.slice(lineStarts[index], lineStarts[index + 1] ?? source.length).trim();
+    if (text !== '' && !chromeLines.has(index + 1)) lines.push(`${file}:${index + 1} ${text.slice(0, 40)}`);
+  }
+  return lines;
+}
+
 function main(): number {
   if (!existsSync(join(corpus, 'annotations.tsv'))) {
     console.error(`找不到语料：${corpus}（可用环境变量 SHUZHI_CORPUS 指定 real-pages 文件夹）`);
@@ -93,13 +106,14 @@ function main(): number {
   const annotationRows = readTsv(join(corpus, 'annotations.tsv')).slice(1);
   const verdicts = loadVerdicts();
   const floors = JSON.parse(readFileSync(join(here, 'floors.json'), 'utf8')) as {
-    recall: Record<string, number>; precision: Record<string, number>; falseAlarmsAtMost: number; titleLines: number; genres: number;
+    recall: Record<string, number>; precision: Record<string, number>; falseAlarmsAtMost: number; overreachAtMost: number; titleLines: number; genres: number;
   };
 
   const recall = new Map<string, { found: number; total: number; missed: string[] }>();
   const perRule = new Map<string, { annotated: number; T: number; F: number; C: number; unjudged: number }>();
   const outside: string[] = [];
   const onChrome: string[] = [];
+  const overreach: string[] = [];
   const unjudged: string[] = [];
   const usedVerdicts = new Set<string>();
   let titleLinesRight = 0;
@@ -137,6 +151,7 @@ function main(): number {
       const touched = annotations.filter((annotation) => overlaps(finding, annotation));
       if (touched.some((annotation) => RULES_OF_KIND[annotation.kind]?.includes(finding.rule))) {
         counts.annotated++;
+        if (finding.rule === 'template-residue') overreach.push(...linesNotChrome(entry.file, source, lineStarts, finding, annotations));
         continue;
       }
       const line = lineOfOffset(lineStarts, finding.start) + 1;
@@ -183,6 +198,9 @@ function main(): number {
     if (precision + 1e-9 < floor) failures.push(`${rule} 精确率 ${precision.toFixed(2)} < ${floor}`);
     console.log(`  ${rule.padEnd(22)} ${precision.toFixed(2)}  标注 ${counts.annotated}，真 ${counts.T}，误 ${counts.F}，截断 ${counts.C}，未判定 ${counts.unjudged}${precision + 1e-9 < floor ? `  ✖ 低于下限 ${floor}` : ''}`);
   }
+  console.log(`网页残留的删除范围里不是残留的行：${overreach.length}（上限 ${floors.overreachAtMost}）`);
+  for (const line of overreach) console.log(`  ${line}`);
+  if (overreach.length > floors.overreachAtMost) failures.push(`删除网页残留会删掉 ${overreach.length} 行报告内容 > ${floors.overreachAtMost}`);
   if (falseAlarms > floors.falseAlarmsAtMost) failures.push(`未碰到标注的误报 ${falseAlarms} > ${floors.falseAlarmsAtMost}`);
   console.log(`\n误报（含未判定和落在残留上的）：${falseAlarms}（上限 ${floors.falseAlarmsAtMost}）`);
 

@@ -105,6 +105,15 @@ describe('template-residue', () => {
       assert.deepEqual(residue(source), ['发布时间：2024-12-01\n\n分类\n\n浏览：33']);
     });
 
+    it('a salutation between two chrome lines is the report\'s: the fixes keep it', () => {
+      const body = '一、主要做法\n\n全年完成投资3亿元。\n';
+      const source = `2024年度述职报告\n\n发布时间：2024-12-01 10:12\n\n主任、各位副主任、委员：\n\n2024年度述职报告\n\n${body}`;
+      const found = findingsOf('template-residue', source);
+      assert.deepEqual(found.map((seen) => seen.text), ['发布时间：2024-12-01 10:12', '2024年度述职报告']);
+      const fixed = found.reduceRight((text, seen) => applyFix(text, seen.finding), source);
+      assert.ok(fixed.includes('主任、各位副主任、委员：\n'));
+    });
+
     it('an outline printed above the title, whose headings recur below it', () => {
       const outline = '一、主要做法\n（一）抓学习\n（二）抓落实\n二、存在问题\n三、下步打算\n';
       const body = '2024年度述职报告\n尊敬的各位领导：\n一、主要做法\n（一）抓学习，强根基\n全年学习40次。\n（二）抓落实，见成效\n完成投资3亿元。\n二、存在问题\n问题不少。\n三、下步打算\n继续努力。\n';

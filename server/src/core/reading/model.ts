@@ -168,7 +168,8 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
   });
 
   findTitle(model);
-  for (const residue of sandwichedChrome(model)) markResidue(model, residue.lineIndex, residue.reason);
+  // A salutation can stand between a site's lines (a repeated title below it); it is the report's.
+  for (const residue of sandwichedChrome(model)) if (!greeting(lines[residue.lineIndex].text.trim())) markResidue(model, residue.lineIndex, residue.reason);
   findTableOfContents(model);
   findSignature(model);
   findFormulas(model);
