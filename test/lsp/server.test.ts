@@ -374,4 +374,28 @@ describe('language server: Word files', function () {
     const shown = await server.connection.sendRequest<{ markdown: string }>('shuzhi/importDocx', { docx, draftName: draftNameFor(uri) });
     assert.equal(TextDocument.create(view, 'markdown', 1, shown.markdown).getText(typo.range), '软弱散涣');
   });
+
+  it('answers other requests while it imports or exports a long Word file (both take seconds, off the main thread)', async () => {
+    const complete = await server.completionProbe('untitled:probe-word');
+    const long = `2024年度述职报告\n\n${'全镇上下围绕中心工作，持续推进乡村振兴，产业发展取得明显成效，全年完成投资3亿元。\n\n'.repeat(1500)}`;
+    const docx = Buffer.from(await prepareExport(long, {}).render()).toString('base64');
+    for (const [job, request] of [
+      ['import', () => server.connection.sendRequest('shuzhi/importDocx', { docx, draftName: '述职报告.md' })],
+      ['export', () => server.connection.sendRequest('shuzhi/exportDocx', { uri: 'untitled:long', text: long })],
+    ] as const) {
+      // Completion asked again and again while the job runs: on the main thread the job would hold it up
+      // for its whole parse and layout, answering only at the job's few pauses.
+      let done = false;
+      const working = request().then(() => {
+        done = true;
+      });
+      let answered = 0;
+      while (!done) {
+        await complete();
+        answered++;
+      }
+      await working;
+      assert.ok(answered >= 50, `${job}: ${answered} completions answered during the job`);
+    }
+  });
 });

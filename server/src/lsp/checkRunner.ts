@@ -1,14 +1,14 @@
 /**
- * Where checks and fixes run: in worker threads, for drafts of every size, so no shape of draft can keep
- * the server from answering requests (completion, symbols, other documents) while it is checked. A few
+ * Where checks, fixes and Word import and export run: in worker threads, for drafts of every size, so no
+ * shape of draft or Word file can keep the server from answering requests (completion, symbols, other
+ * documents) while it is worked on. A few
  * workers are kept and reused; jobs past them wait their turn. The next edit cancels a check by
  * terminating its worker (or taking it off the queue) instead of waiting for a result nobody wants.
  */
 import { Worker } from 'node:worker_threads';
 import { lexiconInUse } from '../core/lexicon/lexicon';
-import { fixAll } from '../core/engine/fix';
-import { type LintConfig, lint, type LintResult } from '../core/engine/lint';
-import { imageSizes } from '../export/assets';
+import type { LintConfig, LintResult } from '../core/engine/lint';
+import { type ExportOutcome, type ImportOutcome, type Job, runJob } from './jobs';
 
 export interface Running<T> {
   /** The result, or undefined if the job was cancelled. */
@@ -18,8 +18,12 @@ export interface Running<T> {
 
 export type RunningCheck = Running<LintResult>;
 
-/** What the worker is asked to do (checkWorker.ts). */
-export type Job = { kind: 'lint'; text: string; config: LintConfig; folder?: string } | { kind: 'fix'; text: string; config: LintConfig; onlyRule?: string };
+/** The result of a job nobody cancels (an import, an export). */
+export async function finished<T>(running: Running<T>): Promise<T> {
+  const result = await running.result;
+  if (result === undefined) throw new Error('任务被取消');
+  return result;
+}
 
 /** One worker per core of a small machine: more would only take turns on the same cores. */
 const MAX_WORKERS = 2;
@@ -39,12 +43,22 @@ export class CheckRunner {
 
   /** `folder`: where the draft is saved, which the images it shows are read from for its page count. */
   run(text: string, config: LintConfig, folder?: string): RunningCheck {
-    return this.submit<LintResult>({ kind: 'lint', text, config, folder }, () => lint(text, config, imageSizes(folder)));
+    return this.submit<LintResult>({ kind: 'lint', text, config, folder });
   }
 
   /** The text with every fix applied (of one rule, or all), as the core's fix engine leaves it. */
   fix(text: string, config: LintConfig, onlyRule?: string): Running<string> {
-    return this.submit<string>({ kind: 'fix', text, config, onlyRule }, () => fixAll(text, config, onlyRule).text);
+    return this.submit<string>({ kind: 'fix', text, config, onlyRule });
+  }
+
+  /** A Word file as the Markdown draft `draftName` with its images. */
+  importWord(docx: Uint8Array, draftName: string): Running<ImportOutcome> {
+    return this.submit<ImportOutcome>({ kind: 'import', docx, draftName });
+  }
+
+  /** The Word file of a draft, with what is still unfinished in it. */
+  exportWord(text: string, config: LintConfig, folder?: string): Running<ExportOutcome> {
+    return this.submit<ExportOutcome>({ kind: 'export', text, config, folder });
   }
 
   dispose(): void {
@@ -52,8 +66,8 @@ export class CheckRunner {
     this.queue.length = 0;
   }
 
-  private submit<T>(job: Job, onTheSpot: () => T): Running<T> {
-    if (!this.workerScript) return { result: new Promise((resolve) => resolve(onTheSpot())), cancel: () => undefined };
+  private submit<T>(job: Job): Running<T> {
+    if (!this.workerScript) return { result: runJob(job) as Promise<T>, cancel: () => undefined };
     let settle: (value: T | undefined) => void = () => undefined;
     let fail: (error: Error) => void = () => undefined;
     const result = new Promise<T | undefined>((resolve, reject) => {

@@ -21,7 +21,7 @@ import {
   STATUS_NOTIFICATION, draftNameFor, wordViewUri,
 } from '../protocol';
 import { imageSizes } from '../export/assets';
-import { CheckRunner } from './checkRunner';
+import { CheckRunner, finished } from './checkRunner';
 import { loadLexicon } from '../lexicon/load';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { configFileFor, folderOf, lintConfig } from './configInForce';
@@ -39,12 +39,8 @@ export interface ServerOptions {
   workerScript?: string;
 }
 
-/** Word export and import bring large libraries (docx, mammoth): loaded on first use, so the server starts without them. */
-const wordExport = () => import('../export/prepare');
-
 /** Footnote labels are the layout's own bookkeeping: the page view has no use for them. */
 const withoutReferences = ({ references: _references, ...line }: SetLine): SetLine => line;
-const wordImport = () => import('../import/docx');
 
 const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
   enumeration: CompletionItemKind.Keyword,
@@ -285,35 +281,24 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
-    const { prepareExport, ExportRefused } = await wordExport();
-    let prepared;
-    try {
-      prepared = prepareExport(params.text, await configFor(params.uri), folderOf(params.uri));
-    } catch (error) {
-      if (error instanceof ExportRefused) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
-      throw error;
-    }
-    const docx = await prepared.render();
-    return { docx: Buffer.from(docx).toString('base64'), unfinished: prepared.unfinished.length, title: prepared.title, blocking: prepared.blocking, notes: prepared.notes };
+    const exported = await finished(runner.exportWord(params.text, await configFor(params.uri), folderOf(params.uri)));
+    if ('refused' in exported) throw new ResponseError(ErrorCodes.InvalidParams, exported.refused);
+    const { docx, unfinished, title, blocking, notes } = exported;
+    return { docx: Buffer.from(docx).toString('base64'), unfinished, title, blocking, notes };
   });
 
   /** A Word file → the Markdown draft and its images; the client writes them where the user wants. */
   connection.onRequest(IMPORT_DOCX_REQUEST, async (params: ImportDocxParams): Promise<ImportDocxResult> => {
-    const { imageFolderFor, importDocx, ImportError } = await wordImport();
-    try {
-      const imported = await importDocx(Buffer.from(params.docx, 'base64'), imageFolderFor(params.draftName));
-      return { markdown: imported.markdown, images: imported.images.map((image) => ({ path: image.path, data: Buffer.from(image.data).toString('base64') })) };
-    } catch (error) {
-      if (error instanceof ImportError) return { error: error.message };
-      throw error;
-    }
+    const outcome = await finished(runner.importWord(Buffer.from(params.docx, 'base64'), params.draftName));
+    if ('problem' in outcome) return { error: outcome.problem };
+    const { markdown, images } = outcome.imported;
+    return { markdown, images: images.map((image) => ({ path: image.path, data: Buffer.from(image.data).toString('base64') })) };
   });
 
   /** Drafts that are not open, sent by the client's "check the workspace" command. */
   connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
     const counts = countBySeverity([]);
     let reports = 0;
-    const { imageFolderFor, importDocx, ImportError } = await wordImport();
     for (const file of params.files) {
       const settings = await settingsOf(file.uri);
       if (!settings.enable) continue;
@@ -324,15 +309,18 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       try {
         if ('docx' in file) {
           // The same text the read-only view shows (an import's), so each finding's place is right there.
-          const imported = await importDocx(Buffer.from(file.docx, 'base64'), imageFolderFor(draftNameFor(file.uri)));
-          paragraphOfLine = imported.paragraphOfLine;
-          checked = await evaluate(TextDocument.create(file.uri, 'markdown', 0, imported.markdown));
+          const outcome = await finished(runner.importWord(Buffer.from(file.docx, 'base64'), draftNameFor(file.uri)));
+          if ('problem' in outcome) {
+            void connection.sendDiagnostics({ uri: file.uri, diagnostics: [fileDiagnostic(outcome.problem)] });
+            continue;
+          }
+          paragraphOfLine = outcome.imported.paragraphOfLine;
+          checked = await evaluate(TextDocument.create(file.uri, 'markdown', 0, outcome.imported.markdown));
         } else {
           checked = open ? await current(open) : await evaluate(TextDocument.create(file.uri, 'markdown', 0, file.text));
         }
       } catch (error) {
-        if (error instanceof ImportError) void connection.sendDiagnostics({ uri: file.uri, diagnostics: [fileDiagnostic(error.message)] });
-        else logCheckError(file.uri, error);
+        logCheckError(file.uri, error);
         continue;
       }
       if (!checked?.isReport) continue;
