@@ -105,6 +105,15 @@ describe('template-residue', () => {
       assert.deepEqual(residue(source), ['发布时间：2024-12-01\n\n分类\n\n浏览：33']);
     });
 
+    it('a site\'s address and name stamped at the end of report lines: only the stamp goes', () => {
+      const source = '2024年度述职报告\n\n某文汇 www.mouwenhui.com\n一、主要做法 某文汇 www.mouwenhui.com\n\n全年完成投资3亿元，新建道路12公里。 某文汇,办公文档之家\n';
+      const found = findingsOf('template-residue', source);
+      assert.deepEqual(found.map((seen) => seen.text), ['某文汇 www.mouwenhui.com', ' 某文汇 www.mouwenhui.com', ' 某文汇,办公文档之家']);
+      const fixed = found.reduceRight((text, seen) => applyFix(text, seen.finding), source);
+      assert.equal(fixed, '2024年度述职报告\n\n一、主要做法\n\n全年完成投资3亿元，新建道路12公里。\n');
+      assert.deepEqual(findingsOf('punctuation', source), []);
+    });
+
     it('a salutation between two chrome lines is the report\'s: the fixes keep it', () => {
       const body = '一、主要做法\n\n全年完成投资3亿元。\n';
       const source = `2024年度述职报告\n\n发布时间：2024-12-01 10:12\n\n主任、各位副主任、委员：\n\n2024年度述职报告\n\n${body}`;
@@ -152,6 +161,8 @@ describe('template-residue', () => {
       ['2024年度述职报告\n全年重点抓了以下工作\n1、加强学习。全年学习40次。\n2、狠抓落实。完成投资3亿元。\n', 'a list after a short lead-in'],
       ['2024年度述职报告\n一、主要做法\n全年完成投资3亿元。\n述职人：张三\n日期：2025年1月8日\n', 'a signature with field names'],
       ['关于2024年度\n法治政府建设情况的报告\n一、主要做法\n全年完成投资3亿元。\n', 'a title written over two lines'],
+      ['2024年度述职报告\n一、主要做法\n开通举报网站 www.12388.gov.cn 和举报电话，受理信访举报15件。\n', 'an address cited inside a sentence'],
+      ['2024年度述职报告\n一、主要做法\n全年受理举报15件，举报邮箱为jubao@example.gov.cn\n', 'an e-mail address'],
     ];
     for (const [source, kind] of kept) {
       it(kind, () => assert.deepEqual(residue(source), []));

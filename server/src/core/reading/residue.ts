@@ -114,9 +114,61 @@ export function wholeLineResidue(line: Line, lineIndex: number, reason: string):
   return { lineIndex, start: lead, end: line.text.trimEnd().length, whole: true, reason };
 }
 
+/**
+ * A web address, not part of an e-mail address or a longer token. Reports cite an address inside a
+ * sentence (请登录 www.12388.gov.cn 举报。); sites stamp theirs at the end of lines or on a line of its own.
+ */
+const ADDRESS = /(?<![@A-Za-z0-9._-])(?:(?:https?:\/\/|www\.)[!-~]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)(?![A-Za-z0-9])[!-~]*)/;
+/** The site's name before its address at the end of a line (公文汇 www.…): a word standing apart. */
+const NAME_BEFORE = /(?:^|[ \u3000])([^ \u3000]{2,12})[ \u3000]*$/;
+const SPACE = /[ \u3000]/;
+
+interface AddressSpan {
+  start: number;
+  end: number;
+  /** The site's name just before the address, which may stand at the end of other lines alone. */
+  name?: string;
+}
+
+/** A site's address and its name at the end of a line, or a line that is an address and no sentence. */
+function addressSpan(text: string): AddressSpan | undefined {
+  const match = ADDRESS.exec(text);
+  if (!match) return undefined;
+  const end = match.index + match[0].length;
+  if (text.slice(end).trim() !== '') {
+    if (SENTENCE.test(text)) return undefined;
+    return { start: text.length - text.trimStart().length, end: text.trimEnd().length };
+  }
+  let start = match.index;
+  while (start > 0 && SPACE.test(text[start - 1])) start--;
+  if (start === match.index) return { start, end };
+  const name = NAME_BEFORE.exec(text.slice(0, start));
+  if (name && !SENTENCE.test(name[1])) {
+    start -= name[0].length - name[0].search(/[^ \u3000]/);
+    while (start > 0 && SPACE.test(text[start - 1])) start--;
+    return { start, end, name: name[1] };
+  }
+  return { start, end };
+}
+
+/** A site's name standing apart at the end of a line (…法治思想 公文汇,办公文档之家), once its address is seen. */
+function namedWatermark(text: string, names: ReadonlySet<string>): { start: number; end: number } | undefined {
+  const trimmed = text.trimEnd();
+  for (let at = trimmed.length - 1; at > 0 && trimmed.length - at <= 24; at--) {
+    if (!SPACE.test(trimmed[at])) continue;
+    const tail = trimmed.slice(at + 1);
+    if (SENTENCE.test(tail) || ![...names].some((name) => tail.startsWith(name))) continue;
+    let start = at;
+    while (start > 0 && SPACE.test(trimmed[start - 1])) start--;
+    return { start, end: trimmed.length };
+  }
+  return undefined;
+}
+
 /** Residue found by its wording or its make-up anywhere in the draft. */
 export function findResidue(lines: readonly Line[]): Residue[] {
   const found: Residue[] = [];
+  const siteNames = new Set<string>();
   lines.forEach((line, lineIndex) => {
     const text = line.text.trim().replace(LEADING_BULLET, '');
     const shape = line.kind === 'code' || line.kind === 'tableRow' ? undefined : chromeShape(text);
@@ -129,8 +181,13 @@ export function findResidue(lines: readonly Line[]): Residue[] {
       found.push(wholeLineResidue(line, lineIndex, group.members.find((pattern) => pattern.regex.test(text))!.reason));
       return;
     }
-    if (!ANY_SPAN.test(line.text)) return;
+    const address = line.kind === 'code' ? undefined : addressSpan(line.text);
+    if (!address && !ANY_SPAN.test(line.text)) return;
     const spans: Residue[] = [];
+    if (address) {
+      spans.push({ lineIndex, start: address.start, end: address.end, whole: false, reason: '网址' });
+      if (address.name) siteNames.add(address.name);
+    }
     for (const pattern of SPAN_PATTERNS) {
       pattern.regex.lastIndex = 0;
       for (let match = pattern.regex.exec(line.text); match; match = pattern.regex.exec(line.text)) {
@@ -153,7 +210,14 @@ export function findResidue(lines: readonly Line[]): Residue[] {
     if (!WORD.test(rest)) found.push(wholeLineResidue(line, lineIndex, spans[0].reason));
     else found.push(...spans);
   });
-  return found;
+  if (siteNames.size === 0) return found;
+  const marked = new Set(found.map((residue) => residue.lineIndex));
+  lines.forEach((line, lineIndex) => {
+    if (marked.has(lineIndex) || line.kind === 'code') return;
+    const watermark = namedWatermark(line.text, siteNames);
+    if (watermark) found.push({ lineIndex, ...watermark, whole: false, reason: '网站的水印（站名）' });
+  });
+  return found.sort((a, b) => a.lineIndex - b.lineIndex || a.start - b.start);
 }
 
 /** Above the title, a line with a site's wording (下载, 首页, KB, 范文…) is page residue even when no pattern names it. */
