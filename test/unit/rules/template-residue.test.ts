@@ -161,6 +161,7 @@ describe('template-residue', () => {
       ['2024年度述职报告\n全年重点抓了以下工作\n1、加强学习。全年学习40次。\n2、狠抓落实。完成投资3亿元。\n', 'a list after a short lead-in'],
       ['2024年度述职报告\n一、主要做法\n全年完成投资3亿元。\n述职人：张三\n日期：2025年1月8日\n', 'a signature with field names'],
       ['关于2024年度\n法治政府建设情况的报告\n一、主要做法\n全年完成投资3亿元。\n', 'a title written over two lines'],
+      ['某镇党委领导班子 2025 年度民主生活会对照检\n查材料\n根据上级党委的统一部署，班子认真开展会前准备。\n一、存在的主要问题\n理论学习不够深入。\n', 'a title cut in two by a PDF\'s line break, with spaces around its year'],
       ['2024年度述职报告\n一、主要做法\n开通举报网站 www.12388.gov.cn 和举报电话，受理信访举报15件。\n', 'an address cited inside a sentence'],
       ['2024年度述职报告\n一、主要做法\n全年受理举报15件，举报邮箱为jubao@example.gov.cn\n', 'an e-mail address'],
     ];

@@ -12,7 +12,7 @@ import { type Residue, wholeLineResidue } from './residue';
 const OFFICIAL_ELEMENT = /^(?:附件\s*[0-9一二三四五六七八九十]*[:：]?|[0-9]{6}|(?:绝密|机密|秘密)(?:[★☆].*)?|特急|加急|[\u4e00-\u9fff]{1,12}[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号)$/;
 const SENTENCE_MARK = /[。！？；，]/;
 /** A site's decoration after a title: 例文, 范文, 篇1, （9）, 【经典3篇】, （精选5篇）, 锦集6篇. */
-const TITLE_DECORATION = /(?:[（(【\[]\s*(?:精选|经典|通用|优秀|热门|最新|必备)?\s*[0-9一二三四五六七八九十]*\s*篇?\s*[)）】\]]|(?:范文|例文|模板|样本|锦集|合集|大全|精选)(?:[0-9一二三四五六七八九十]+篇)?|篇\s*[0-9一二三四五六七八九十]{1,2}|[（(【]?(?:word|Word|WORD|docx?)版?[)）】]?)$/;
+const TITLE_DECORATION = /(?:[（(【\[]\s*(?:精选|经典|通用|优秀|热门|最新|必备)?\s*[0-9一二三四五六七八九十]*\s*篇?\s*[)）】\]]|[（(【\[]\s*篇\s*[0-9一二三四五六七八九十]{1,2}\s*[)）】\]]|(?:范文|例文|模板|样本|锦集|合集|大全|精选)(?:[0-9一二三四五六七八九十]+篇)?|篇\s*[0-9一二三四五六七八九十]{1,2}|[（(【]?(?:word|Word|WORD|docx?)版?[)）】]?)$/;
 const GENRE_BEFORE_DECORATION = /(?:报告|总结|材料|提纲|发言|述职|述廉|述责|述法|汇报|剖析|计划|谋划|打算|思路)$/;
 /** A page of a document preview is this long at least; a list item after a short line is a list item. */
 const PREVIEW_PAGE_MIN_LENGTH = 100;
@@ -26,13 +26,14 @@ export function isOfficialElement(text: string): boolean {
 
 /** Where a site's decoration starts at the end of a title line, if it has one. */
 export function titleDecorationStart(text: string): number | undefined {
-  const trimmed = text.trimEnd();
-  const match = TITLE_DECORATION.exec(trimmed);
-  if (!match || match.index === 0) return undefined;
-  const before = trimmed.slice(0, match.index).trimEnd();
+  let before = text.trimEnd();
+  // Decorations come stacked (述职报告范文 篇一): strip them one by one.
+  for (let match = TITLE_DECORATION.exec(before); match && match.index > 0; match = TITLE_DECORATION.exec(before)) {
+    if (/^[（(【\[]/.test(match[0]) && !/篇|[0-9一二三四五六七八九十]|word|doc/i.test(match[0])) break;
+    before = before.slice(0, match.index).trimEnd();
+  }
   // 述职报告（讨论稿） keeps its note; only a decoration after the genre noun goes.
-  if (!GENRE_BEFORE_DECORATION.test(before)) return undefined;
-  if (/^[（(【\[]/.test(match[0]) && !/篇|[0-9一二三四五六七八九十]|word|doc/i.test(match[0])) return undefined;
+  if (before.length === text.trimEnd().length || !GENRE_BEFORE_DECORATION.test(before)) return undefined;
   return before.length;
 }
 

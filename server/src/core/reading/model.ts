@@ -306,7 +306,9 @@ function markAboveTitle(model: ReportModel, candidates: readonly number[], title
 /** The upper row of a title written over two lines: a title's own words, as long as a row is. */
 function titleRow(upper: Line, lower: Line): boolean {
   const text = upper.text.trim();
-  return titleLike(upper) && !looksLikeSiteChrome(text) && !/\S[ \u3000]+\S/.test(text) && text.length >= Math.min(8, lower.text.trim().length / 2);
+  // Spaces around numbers come with text taken from a PDF or Word (班子 2025 年度); spaces between words mark a site's line.
+  const words = text.replace(/[ \u3000]*([0-9A-Za-z]+)[ \u3000]*/g, '$1');
+  return titleLike(upper) && !looksLikeSiteChrome(text) && !/\S[ \u3000]+\S/.test(words) && text.length >= Math.min(8, lower.text.trim().length / 2);
 }
 
 /** An outline printed at the very top, before the title it belongs to. */
