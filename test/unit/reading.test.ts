@@ -115,6 +115,12 @@ describe('the reading of a page', () => {
         assert.deepEqual(findings.filter((finding) => ['required-section', 'section-order', 'empty-section', 'heading-sequence', 'heading-hierarchy'].includes(finding.rule)), []);
       });
     }
+    it('a news item whose first sentence names a 述职 meeting, punctuated half-width', () => {
+      const { findings, model: read } = lint('3月2日,某医院组织开展2024年度中层干部述职述廉大会,共54名科室负责人进行述职述廉。\n会上,院党委书记作了点评。\n');
+      assert.equal(read.title, undefined);
+      assert.equal(read.profile, undefined);
+      assert.deepEqual(findings.filter((finding) => ['required-section', 'signature'].includes(finding.rule)), []);
+    });
     it('a report still gets its structure checked', () => {
       assert.ok(lint('2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n全年学习。\n\n以上报告，请予审议。\n').findings.some((finding) => finding.rule === 'heading-hierarchy'));
     });

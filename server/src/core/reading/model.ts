@@ -343,7 +343,8 @@ function gluedTitleEnd(text: string): number | undefined {
   const atOrdinal = gluedOrdinalAt(text);
   if (atOrdinal !== undefined) return atOrdinal;
   const window = text.slice(0, 100);
-  const firstMark = window.search(/[，。；：！？]/);
+  // Half-width marks too: text that went through a converter or an editor set to half-width keeps them.
+  const firstMark = window.search(/[，。；：！？,;:!?]/);
   const head = firstMark === -1 ? window : window.slice(0, firstMark);
   let end = -1;
   for (const match of head.matchAll(/(报告|总结|材料|提纲|述职)/g)) end = match.index + match[0].length;
@@ -371,7 +372,7 @@ function nextIndex(text: string, pattern: RegExp, from: number): number {
 
 function plausibleTitle(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length >= 4 && trimmed.length <= 80 && !/[。；！？，：]/.test(trimmed) && GENRE_NOUN.test(trimmed);
+  return trimmed.length >= 4 && trimmed.length <= 80 && !/[。；！？，：,;:!?]/.test(trimmed) && GENRE_NOUN.test(trimmed);
 }
 
 function setTitle(model: ReportModel, lineIndexes: number[], end: number, start = 0): void {
