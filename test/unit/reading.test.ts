@@ -105,6 +105,15 @@ describe('the reading of a page', () => {
     });
   });
 
+  describe('a table copied as text', () => {
+    const draft = '2024年度工作总结\n\n一、主要指标\n\n项目 资产总额 负债总额 比增% 备注\n\n营业收入\t万元\n\n全年营业收入 3亿元，比上年增长12%。\n';
+    it('is read as rows of cells: no spaces, full stops or numbers asked for in them', () => {
+      const { findings, model: read } = lint(draft);
+      assert.deepEqual(read.lines.map((line, index) => read.tabular[index] ? line.text : undefined).filter(Boolean), ['项目 资产总额 负债总额 比增% 备注', '营业收入\t万元']);
+      assert.deepEqual(findings.filter((finding) => ['punctuation', 'missing-number'].includes(finding.rule)).map((finding) => draft.slice(finding.start, finding.end)), [' ']);
+    });
+  });
+
   describe('a text about reports is not one', () => {
     const guide = '述职报告怎么写\n\n一、述职报告的结构\n\n（一）标题\n\n二、注意事项\n';
     const plan = '2024年度班子成员述职评议工作方案\n\n一、评议对象\n\n二、评议程序\n\n（一）个人述职\n\n三、工作要求\n';

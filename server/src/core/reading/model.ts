@@ -96,6 +96,8 @@ export interface ReportModel {
   leadingChrome: Map<number, number>;
   /** True for a line that continues the paragraph of the line before (hard-wrapped Markdown). */
   continuesParagraph: boolean[];
+  /** True for a body line laid out as a table's row (项目 资产总额 负债总额 备注): cells, not a sentence. */
+  tabular: boolean[];
 }
 
 export interface ModelOptions {
@@ -153,6 +155,7 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     headingOfLine: new Array(lines.length),
     enumerations: [],
     continuesParagraph: new Array<boolean>(lines.length).fill(false),
+    tabular: new Array<boolean>(lines.length).fill(false),
     ended: false,
     leadingChrome: new Map(),
     aboutReports: false,
@@ -177,6 +180,9 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
   decideProfile(model, options);
   model.ended = hasEnding(model);
   markContinuations(model);
+  lines.forEach((line, index) => {
+    model.tabular[index] = model.roles[index] === 'body' && line.kind === 'paragraph' && !model.headingOfLine[index] && laidOutAsCells(line.text);
+  });
   model.enumerations = collectEnumerations(
     lines.map((line, index) => (model.roles[index] === 'body' || model.roles[index] === 'closing' ? line.text : undefined)),
     lines.map((_, index) => {
@@ -187,6 +193,18 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     lines.map((_, index) => model.headingOfLine[index] !== undefined),
   );
   return model;
+}
+
+/** A table copied as text: cells of a few words each, in columns apart by spaces or tabs, and no sentence. */
+const CELL_MAX_LENGTH = 12;
+const MIN_CELLS = 3;
+
+function laidOutAsCells(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[，。；！？,;]/.test(trimmed) || parseOrdinal(trimmed)) return false;
+  const cells = trimmed.split(/[ \t\u3000]+/);
+  const enough = cells.length >= MIN_CELLS || (cells.length === 2 && trimmed.includes('\t'));
+  return enough && cells.every((cell) => cell.length <= CELL_MAX_LENGTH) && cells.filter((cell) => /[\u4e00-\u9fff]/.test(cell)).length >= 2;
 }
 
 function readFrontMatter(model: ReportModel, block: { value: string; start: number; end: number }): void {

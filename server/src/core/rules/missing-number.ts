@@ -148,7 +148,8 @@ export const missingNumber: Rule = {
   check(context: RuleContext) {
     context.model.lines.forEach((_, lineIndex) => {
       const role = context.model.roles[lineIndex];
-      if (role === 'residue' || role === 'toc') return;
+      // A table's header row names its columns (比增% 备注): units there count nothing.
+      if (role === 'residue' || role === 'toc' || context.model.tabular[lineIndex]) return;
       const line = lineAsRead(context.model, lineIndex);
       const seen = new Set<number>();
       for (const gap of findGaps(line)) {

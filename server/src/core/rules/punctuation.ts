@@ -61,13 +61,17 @@ export const punctuation: Rule = {
       const textStart = ordinalEnd(model, index);
       checkHalfWidth(context, line, textStart);
       checkDoubled(context, line);
-      // A letter-spaced title (述　职　报　告) is spaced on purpose.
-      if (model.roles[index] !== 'title') checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0);
-      // Inside a title only: where a title runs into the text, the space stands for a lost line break.
-      else if (!LETTER_SPACED.test(line.text)) {
-        const last = index === model.title!.lineIndexes[model.title!.lineIndexes.length - 1];
-        checkSpaces(context, line, textStart, last ? model.title!.end : line.text.length);
-        if (last) checkSpaces(context, line, model.title!.end, line.text.length);
+      if (model.roles[index] === 'title') {
+        // A letter-spaced title (述　职　报　告) is spaced on purpose. Inside a title only: where a title
+        // runs into the text, the space stands for a lost line break.
+        if (!LETTER_SPACED.test(line.text)) {
+          const last = index === model.title!.lineIndexes[model.title!.lineIndexes.length - 1];
+          checkSpaces(context, line, textStart, last ? model.title!.end : line.text.length);
+          if (last) checkSpaces(context, line, model.title!.end, line.text.length);
+        }
+      } else if (!model.tabular[index]) {
+        // A table copied as text keeps its cells apart with spaces.
+        checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0);
       }
       if (endsParagraph(model, index)) checkEnding(context, model, index);
     });
@@ -207,7 +211,7 @@ function checkSpaces(context: RuleContext, line: Line, from: number, until: numb
 /** The last line of a body paragraph that is not a heading, a list item's lead-in or a table. */
 function endsParagraph(model: ReportModel, index: number): boolean {
   const line = model.lines[index];
-  if (model.roles[index] !== 'body' || line.kind !== 'paragraph' || model.headingOfLine[index]) return false;
+  if (model.roles[index] !== 'body' || line.kind !== 'paragraph' || model.headingOfLine[index] || model.tabular[index]) return false;
   return !model.continuesParagraph[index + 1];
 }
 
