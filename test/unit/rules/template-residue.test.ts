@@ -15,6 +15,8 @@ describe('template-residue', () => {
       ['- 1、本文档由用户上传，如有侵权请联系删除', '1、本文档由用户上传，如有侵权请联系删除'],
       ['会员免费查看，付费下载', '会员免费查看，付费下载'],
       ['网站客服QQ:403074932', '网站客服QQ:403074932'],
+      ['微信扫一扫 ×', '微信扫一扫 ×'],
+      ['收听本文 00:00/03:25', '收听本文 00:00/03:25'],
       ['第1页 共5页', '第1页 共5页'],
       ['约 11页', '约 11页'],
       ['举报', '举报'],
@@ -162,6 +164,8 @@ describe('template-residue', () => {
       ['2024年度述职报告\n一、主要做法\n全年完成投资3亿元。\n述职人：张三\n日期：2025年1月8日\n', 'a signature with field names'],
       ['关于2024年度\n法治政府建设情况的报告\n一、主要做法\n全年完成投资3亿元。\n', 'a title written over two lines'],
       ['某镇党委领导班子 2025 年度民主生活会对照检\n查材料\n根据上级党委的统一部署，班子认真开展会前准备。\n一、存在的主要问题\n理论学习不够深入。\n', 'a title cut in two by a PDF\'s line break, with spaces around its year'],
+      ['2024年度述职报告\n一、主要做法\n全年接待来访群众200人次，每周三8:30至11:30为接访时间。\n', 'office hours written with clock times'],
+      ['2024年度述职报告\n一、主要做法\n××\n', 'a line of placeholders only'],
       ['2024年度述职报告\n一、主要做法\n开通举报网站 www.12388.gov.cn 和举报电话，受理信访举报15件。\n', 'an address cited inside a sentence'],
       ['2024年度述职报告\n一、主要做法\n全年受理举报15件，举报邮箱为jubao@example.gov.cn\n', 'an e-mail address'],
     ];

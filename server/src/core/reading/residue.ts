@@ -70,6 +70,11 @@ export function namesCollection(text: string): boolean {
 const SEPARATOR = /^[【\[]?\s*(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*篇|篇\s*[0-9一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))/;
 /** Nothing but code-like symbols (``, ~~~, ===): a page's markup left over, not text. */
 const SYMBOLS_ONLY = /^[`~^_=+|\\]+$/;
+/** 微信扫一扫 ×: a pop-up's close button at the end of a short line. */
+const CLOSE_BUTTON = /\s[×✕✖╳]$/;
+const CLOSE_BUTTON_MAX_LENGTH = 20;
+/** 收听本文 00:00/00:00: a player's elapsed and total time. */
+const PLAYER_TIME = /(?:^|[^0-9])\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}(?![0-9])/;
 const SITE_NAME = /^[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:网|文库|文档|网站|素材库|资料库)(?:\s*(?:首页|主页))?$/;
 const CHROME_MAX_LENGTH = 80;
 
@@ -85,7 +90,8 @@ export function chromeShape(text: string): string | undefined {
   // 小编 and 本站 are a site speaking about itself; no report says either.
   if (/小编|本站/.test(text)) return '下载网站的导语或结束语';
   if (SENTENCE.test(text)) return undefined;
-  if (BUTTON_ROW.test(text)) return '网页的按钮';
+  if (BUTTON_ROW.test(text) || (text.length <= CLOSE_BUTTON_MAX_LENGTH && CLOSE_BUTTON.test(text))) return '网页的按钮';
+  if (PLAYER_TIME.test(text)) return '网页的播放器';
   const field = FIELD.exec(text);
   // 日期：2025年1月8日 under a signature is the writer's own; sites stamp 2025-01-08.
   if (field && /^(?:日期|时间)$/.test(field[1].trim()) && SIGNED_DATE.test(field[2].trim())) return undefined;
