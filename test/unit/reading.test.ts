@@ -99,6 +99,13 @@ describe('the reading of a page', () => {
       assert.deepEqual(read.headings, []);
     });
 
+    it('numbered items ending in a semicolon are a list, not empty headings', () => {
+      const source = '2024年度述法报告\n\n一、基本原则\n\n（一）坚持党的领导；\n\n（二）坚持依法行政；\n\n（三）坚持权责一致。\n\n二、存在问题\n\n问题不少。\n';
+      const { findings, model: read } = lint(source);
+      assert.deepEqual(read.headings.map((heading) => heading.title), ['基本原则', '存在问题']);
+      assert.deepEqual(findings.filter((finding) => finding.rule === 'empty-section'), []);
+    });
+
     it('numbered full sentences are list items, a short numbered line is a heading', () => {
       const read = model('2024年度述职报告\n一、主要做法\n1、认真学习贯彻党的二十大精神，全年参加中心组学习12次，撰写心得体会5篇，讲授专题党课2次。\n2、落实。\n二、存在问题\n问题不少。\n');
       assert.deepEqual(read.headings.map((heading) => heading.title), ['主要做法', '存在问题']);

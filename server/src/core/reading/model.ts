@@ -592,11 +592,13 @@ function collectHeadings(model: ReportModel): void {
 const LIST_ITEM_SENTENCE_LENGTH = 40;
 
 /**
- * A paragraph that holds a list (一、……；二、……；三、……) or a numbered item written as a full,
- * long sentence: body text, not a heading.
+ * A paragraph that holds a list (一、……；二、……；三、……), a numbered item ending in a semicolon, or
+ * one written as a full, long sentence: body text, not a heading.
  */
 function listInParagraph(text: string, ordinal: Ordinal): boolean {
   const rest = text.slice(ordinal.end);
+  // An item that ends in a semicolon is one of a list's items (（一）坚持……；): no heading ends so.
+  if (/[；;]\s*$/.test(rest)) return true;
   for (let at = rest.search(/[；;。]/); at !== -1; at = nextIndex(rest, /[；;。]/, at + 1)) {
     const next = parseOrdinal(rest.slice(at + 1).trimStart());
     if (next && next.level === ordinal.level && next.value === ordinal.value + 1) return true;
