@@ -59,3 +59,17 @@ describe('punctuation: spaces in numbers, around full-width marks and after head
     assert.deepEqual(spaces('　　发布机构： 古镛镇人民政府，version 2.0 and 3 5 items，增长12.5%。\r\n'), []);
   });
 });
+
+describe('punctuation: a paragraph that ends without its full stop', () => {
+  const ending = (source: string) => findingsOf('punctuation', source).filter((seen) => /段落末尾/.test(seen.message));
+  it('offers the full stop when a heading or the end follows', () => {
+    const [seen] = ending('2024年度述职报告\n\n一、主要做法\n\n全年召开党委会议24次，研究讨论“三重一大”事项56项，推动各项工作落地见效\n\n二、存在问题\n\n问题不少。\n');
+    assert.equal(seen.message, '段落末尾缺少句号。');
+    assert.equal(seen.finding.fix?.edits[0].newText, '。');
+  });
+  it('only points at it when the next paragraph may be the rest of the sentence, cut off by a blank line', () => {
+    const [seen] = ending('2024年度述职报告\n\n目前全市仍有109家国有企业未改制，影响企业改制的问题在哪里，要采取\n\n哪些措施整体推进改制，是各部门要认真研究解决的问题。\n');
+    assert.match(seen.message, /如果下一段是这句话的后半部分，请删去中间的空行/);
+    assert.equal(seen.finding.fix, undefined);
+  });
+});

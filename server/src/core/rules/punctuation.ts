@@ -1,5 +1,6 @@
 import type { Line } from '../reading/markdown';
 import type { LineRole, ReportModel } from '../reading/model';
+import { parseOrdinal } from '../reading/ordinals';
 import type { Rule, RuleContext } from '../engine/rule';
 import { docsPath, type LineRange, reportInLine, execAll } from '../engine/rule';
 
@@ -219,9 +220,13 @@ function checkEnding(context: RuleContext, model: ReportModel, index: number): v
   const line = model.lines[index];
   const text = line.text.trimEnd();
   // 比较容易遇到的法律知识，⏎ and the next item: the paragraph ends, its comma should be a full stop.
+  // The next paragraph may be the rest of this one, cut off by a blank line: then no full stop belongs here.
+  const mayGoOn = nextParagraphMayContinue(model, index);
+  const orSplit = '；如果下一段是这句话的后半部分，请删去中间的空行';
   if (/[\u4e00-\u9fff][，、]$/.test(text)) {
     const at = text.length - 1;
-    report(context, line, at, at + 1, `段落末尾是“${text[at]}”：一段话结束应用句号。`, '改为“。”', [{ start: at, end: at + 1, newText: '。' }]);
+    if (mayGoOn) report(context, line, at, at + 1, `段落末尾是“${text[at]}”：一段话结束应用句号${orSplit}。`);
+    else report(context, line, at, at + 1, `段落末尾是“${text[at]}”：一段话结束应用句号。`, '改为“。”', [{ start: at, end: at + 1, newText: '。' }]);
     return;
   }
   if (CLOSING_MARK.test(text) || !/[\u4e00-\u9fff0-9]$/.test(text)) return;
@@ -229,5 +234,15 @@ function checkEnding(context: RuleContext, model: ReportModel, index: number): v
   let length = text.trim().length;
   for (let first = index; first > 0 && model.continuesParagraph[first]; first--) length += model.lines[first - 1].text.trim().length;
   if (length < SENTENCE_MIN_LENGTH) return;
-  report(context, line, text.length - 1, text.length, '段落末尾缺少句号。', '补上“。”', [{ start: text.length, end: text.length, newText: '。' }]);
+  if (mayGoOn) report(context, line, text.length - 1, text.length, `段落末尾缺少句号${orSplit}。`);
+  else report(context, line, text.length - 1, text.length, '段落末尾缺少句号。', '补上“。”', [{ start: text.length, end: text.length, newText: '。' }]);
+}
+
+/** The next paragraph is plain body text that starts with a word, not a heading, an item or a table. */
+function nextParagraphMayContinue(model: ReportModel, index: number): boolean {
+  let next = index + 1;
+  while (next < model.lines.length && model.lines[next].text.trim() === '') next++;
+  if (next >= model.lines.length || model.roles[next] !== 'body' || model.headingOfLine[next] || model.tabular[next]) return false;
+  const text = model.lines[next].text.trim();
+  return model.lines[next].kind === 'paragraph' && !parseOrdinal(text) && /^[\u4e00-\u9fff]/.test(text);
 }
