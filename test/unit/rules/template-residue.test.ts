@@ -16,6 +16,9 @@ describe('template-residue', () => {
       ['会员免费查看，付费下载', '会员免费查看，付费下载'],
       ['网站客服QQ:403074932', '网站客服QQ:403074932'],
       ['微信扫一扫 ×', '微信扫一扫 ×'],
+      ['- 5 -', '5 -'],
+      ['— 12 —', '— 12 —'],
+      ['……(未完，全文共6831字，当前仅显示2399字)', '……(未完，全文共6831字，当前仅显示2399字)'],
       ['收听本文 00:00/03:25', '收听本文 00:00/03:25'],
       ['第1页 共5页', '第1页 共5页'],
       ['约 11页', '约 11页'],
@@ -114,6 +117,11 @@ describe('template-residue', () => {
       const fixed = found.reduceRight((text, seen) => applyFix(text, seen.finding), source);
       assert.equal(fixed, '2024年度述职报告\n\n一、主要做法\n\n全年完成投资3亿元，新建道路12公里。\n');
       assert.deepEqual(findingsOf('punctuation', source), []);
+    });
+
+    it('a page number between paragraphs, and a site\'s publish date under the title', () => {
+      const source = '2024年度述职报告\n\n2024-04-19\n\n一、主要做法\n\n全年完成投资3亿元。\n\n6\n\n新建道路12公里。\n\n某县交通运输局\n\n2025-01-08\n';
+      assert.deepEqual(residue(source), ['2024-04-19', '6']);
     });
 
     it('a salutation between two chrome lines is the report\'s: the fixes keep it', () => {

@@ -121,6 +121,7 @@ const PERSONS = /同志|领导|代表|老师|朋友|同事|大家|各位|尊敬|
 const OPENING_FORMULA = /现将.{0,80}?如下|(报告|述职|总结|汇报|剖析|检查)如下[：:。]?$/;
 const CLOSING_FORMULA = /^(以上|上述).{0,40}(评议|审议|指正|批评|监督|帮助|报告完毕|述职完毕)|不妥之处.{0,16}(指正|批评)|^谢谢(大家)?[！!。]?$/;
 const DATE_LINE = /^(?:(?:日期|时间)[:：]\s*)?[（(]?\s*(?:((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])\4(?:0?[1-9]|[12]\d|3[01]))\s*[)）]?$/;
+const STAMP_DATE_LINE = /^(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])$/;
 /** 述职人：张三 — a signature that names its field. */
 const SIGNER_FIELD = /^(?:述职人|述责人|报告人|汇报人|发言人|署名|单位|述职单位|报告单位)\s*[:：]/;
 const SIGNATURE_MAX_LENGTH = 30;
@@ -290,7 +291,11 @@ function findTitle(model: ReportModel): void {
   markRepeatedTitles(model, lastLine + 1);
 
   let next = lastLine + 1;
-  while (next < lines.length && roles[next] === 'residue') next++;
+  // A site's publish date under the title (2024-04-19); a writer dates a report 2024年4月19日, at its end.
+  while (next < lines.length && (roles[next] === 'residue' || STAMP_DATE_LINE.test(lines[next].text.trim()))) {
+    markResidue(model, next, '网页的发布日期');
+    next++;
+  }
   if (next < lines.length && /^[—–]{1,2}/.test(lines[next].text.trim())) {
     model.subtitleLine = next;
     roles[next] = 'subtitle';

@@ -68,6 +68,8 @@ export function namesCollection(text: string): boolean {
 
 /** 第1篇, 篇一, 【第二篇】 at the start of a line: a separator between the texts of a collection. */
 const SEPARATOR = /^[【\[]?\s*(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*篇|篇\s*[0-9一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))/;
+/** A page number left on a line of its own by a PDF or Word copy: 5, - 5 - (Markdown takes its first dash for a bullet), — 5 —. */
+const PAGE_NUMBER = /^(?:\d{1,3}|(?:[-—–]\s*)?\d{1,3}\s*[-—–])$/;
 /** Nothing but code-like symbols (``, ~~~, ===): a page's markup left over, not text. */
 const SYMBOLS_ONLY = /^[`~^_=+|\\]+$/;
 /** 微信扫一扫 ×: a pop-up's close button at the end of a short line. */
@@ -106,6 +108,7 @@ export function chromeShape(text: string): string | undefined {
   if (SEPARATOR.test(text) && text.length <= 60) return '多篇范文之间的“第N篇”标签';
   if (namesCollection(text)) return '多篇范文合集的标题';
   if (SYMBOLS_ONLY.test(text)) return '没有文字的符号行';
+  if (PAGE_NUMBER.test(text)) return '页码';
   if (SITE_NAME.test(text)) return '网站名称';
   const words = text.split(/[ \u3000]+/);
   if (words.length >= 2 && SITE_NAME.test(words[0])) return '网站名称和栏目';
