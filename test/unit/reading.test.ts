@@ -112,6 +112,15 @@ describe('the reading of a page', () => {
     });
   });
 
+  describe('a title run into its text', () => {
+    it('ends before the genre word the text starts with again, and that is no repeat', () => {
+      const source = '中心小学校长述职报告述职报告就是把自己履行职责的情况写成书面文字，接受审查和监督。\n';
+      const { findings, model: read } = lint(source);
+      assert.equal(read.title?.text, '中心小学校长述职报告');
+      assert.deepEqual(findings.filter((finding) => finding.rule === 'duplicate-text'), []);
+    });
+  });
+
   describe('a table copied as text', () => {
     const draft = '2024年度工作总结\n\n一、主要指标\n\n项目 资产总额 负债总额 比增% 备注\n\n营业收入\t万元\n\n全年营业收入 3亿元，比上年增长12%。\n';
     it('is read as rows of cells: no spaces, full stops or numbers asked for in them', () => {

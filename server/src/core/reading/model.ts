@@ -374,6 +374,9 @@ function gluedTitleEnd(text: string): number | undefined {
   // 现将……报告如下 names the genre inside the opening sentence; it is no title.
   const formula = OPENING_FORMULA.exec(text);
   if (formula && formula.index < end) return undefined;
+  // ……述职报告述职报告就是……: the title, then the text that starts with its genre word again.
+  const doubled = /(\S{2,6})\1$/.exec(text.slice(0, end));
+  if (doubled) end -= doubled[1].length;
   if (end > 0 && end < text.length && plausibleTitle(text.slice(0, end))) return end;
   return undefined;
 }

@@ -33,8 +33,12 @@ export const duplicateText: Rule = {
     // Whether a repeat straddles two words (党组织组织生活会) is only known from the dictionary.
     const lexicon = context.lexicon;
     if (!lexicon) return;
-    context.model.lines.forEach((line, index) => {
-      if (CHECKED_ROLES.has(context.model.roles[index]) && line.kind !== 'code') checkLine(context, lexicon, line);
+    const { model } = context;
+    const titleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
+    model.lines.forEach((line, index) => {
+      // A title run into its text (……述职报告述职报告就是……): the words either side of its end are two sentences'.
+      const titleEnd = index === titleLine && model.title!.end < line.text.trimEnd().length ? model.title!.end : undefined;
+      if (CHECKED_ROLES.has(model.roles[index]) && line.kind !== 'code') checkLine(context, lexicon, line, titleEnd);
     });
   },
 };
@@ -115,7 +119,7 @@ function standsAlone(lexicon: Lexicon, text: string, index: number, length: numb
   return boundaries.has(index) && boundaries.has(index + length) && boundaries.has(end);
 }
 
-function checkLine(context: RuleContext, lexicon: Lexicon, line: Line): void {
+function checkLine(context: RuleContext, lexicon: Lexicon, line: Line, titleEnd?: number): void {
   const text = line.text;
   const found = repeats(text);
   let after = 0;
@@ -125,7 +129,7 @@ function checkLine(context: RuleContext, lexicon: Lexicon, line: Line): void {
     const length = found.get(index)!.find((candidate) => isSlip(text, index, candidate) && standsAlone(lexicon, text, index, candidate));
     if (length === undefined) continue;
     const end = index + 2 * length;
-    if (insideAny(text, index, end, context.allow)) continue;
+    if (insideAny(text, index, end, context.allow) || index + length === titleEnd) continue;
     const unit = text.slice(index, index + length);
     const second = { start: line.map[index + length], end: line.map[end] };
     context.report({
