@@ -50,6 +50,7 @@ testRule('enumeration-sequence', {
   valid: [
     WORD_PASTE('　　一是加强学习；二是强化监督；三是改进作风。\r\n'),
     WORD_PASTE('　　坚持统一是前提，唯一是标准。第一书记第一时间到位。\r\n'),
+    WORD_PASTE('　　我确实压力很大。因为一是机关干部都干了几十年，曾经做出过贡献。二是全系统1300多名干部职工要安置。\r\n'),
   ],
   invalid: [
     {

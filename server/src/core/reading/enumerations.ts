@@ -24,7 +24,8 @@ export interface EnumerationRun {
   parent?: EnumerationMarker;
 }
 
-const LEAD = '(?<=^|[，。；：！？、,;:!?\\s（(“"])';
+/** Where a marker can stand: after a mark, or after a conjunction that opens the list (因为一是……). */
+const LEAD = '(?<=^|[，。；：！？、,;:!?\\s（(“"]|因为|由于|主要|即)';
 const SHI = new RegExp(`${LEAD}([一二三四五六七八九十]{1,3})是(?!\\1)`, 'g');
 const DI = new RegExp(`${LEAD}第([一二三四五六七八九十]{1,3})(?=[，,、：:])`, 'g');
 const QI = new RegExp(`${LEAD}其([一二三四五六七八九十])(?=[，,、：:])`, 'g');
