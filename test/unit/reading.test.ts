@@ -15,11 +15,16 @@ describe('the reading of a page', () => {
       ['某县2024年度法治政府建设情况报告\n\n一、主要做法\n\n全年办理复议案件12件。\n', '述法报告'],
       ['科局局长述职报告范文 篇一\n\n一年来，我认真履行职责。\n', '述职报告'],
       ['镇长述职报告【篇二】\n\n一年来，我认真履行职责。\n', '述职报告'],
+      ['社区工作总结（共9篇）\n社区团支部工作总结 篇1\n某某社区党支部工作总结\n一年来，社区两委班子团结协作。\n', '年度工作总结'],
       ['某镇党委领导班子 2025 年度民主生活会对照检\n查材料(含案例)\n根据上级党委的统一部署，班子认真开展会前准备。\n', '对照检查材料'],
     ];
     for (const [source, genre] of cases) {
       it(source.split('\n')[0], () => assert.equal(model(source).profile?.id, genre));
     }
+
+    it('a title line with its decoration is the whole title', () => {
+      assert.equal(model('社区工作总结（共9篇）\n社区团支部工作总结 篇1\n某某社区党支部工作总结\n一年来，社区两委班子团结协作。\n').title?.text, '社区团支部工作总结');
+    });
 
     it('keeps the title without the decoration, and says what it stripped', () => {
       const read = model('县委书记述职报告范文\n\n一、主要做法\n\n全年完成投资3亿元。\n');
@@ -145,6 +150,11 @@ describe('the reading of a page', () => {
       assert.equal(read.title, undefined);
       assert.equal(read.profile, undefined);
       assert.deepEqual(findings.filter((finding) => ['required-section', 'signature'].includes(finding.rule)), []);
+    });
+    it('a definition that opens with the genre noun (述职报告是指……)', () => {
+      const read = model('述职报告是指担任领导职务的干部向任命机构陈述本人履行岗位职责情况的书面报告。述职报告一般由首部、正文和落款三个部分组成。\n');
+      assert.equal(read.title, undefined);
+      assert.equal(read.profile, undefined);
     });
     it('a report still gets its structure checked', () => {
       assert.ok(lint('2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n全年学习。\n\n以上报告，请予审议。\n').findings.some((finding) => finding.rule === 'heading-hierarchy'));

@@ -277,7 +277,8 @@ function findTitle(model: ReportModel): void {
   }
   for (let below = chosen + 1; below < lines.length && titleLines.length < 3; below++) {
     const last = lines[titleLines[titleLines.length - 1]].text;
-    if (roles[below] === 'residue' || GENRE_NOUN.test(last.slice(-4)) || !titleLike(lines[below])) break;
+    // A line that ends in its genre noun, or in a site's decoration after it (……工作总结 篇1), is a whole title.
+    if (roles[below] === 'residue' || GENRE_NOUN.test(last.slice(-4)) || titleDecorationStart(last) !== undefined || !titleLike(lines[below])) break;
     if (!GENRE_NOUN.test(lines[below].text) || lines[below].mdDepth !== lines[chosen].mdDepth) break;
     titleLines.push(below);
   }
@@ -361,6 +362,8 @@ function isByline(line: Line): boolean {
   return /^[（(].{0,12}\d{4}\s*年.{0,10}[)）]$/.test(text) || /^\S{2,20}[ \u3000]+\S{2,4}$/.test(text);
 }
 
+const COPULA_START = /^(?:是|指|即|就是|一般|通常|包括|分为|可分为)/;
+
 /** Where a title run together with the body ends: before the first heading ordinal, or after the genre noun. */
 function gluedTitleEnd(text: string): number | undefined {
   const atOrdinal = gluedOrdinalAt(text);
@@ -370,11 +373,20 @@ function gluedTitleEnd(text: string): number | undefined {
   const firstMark = window.search(/[，。；：！？,;:!?]/);
   const head = firstMark === -1 ? window : window.slice(0, firstMark);
   let end = -1;
-  for (const match of head.matchAll(/(报告|总结|材料|提纲|述职)/g)) end = match.index + match[0].length;
+  for (const match of head.matchAll(/(报告|总结|材料|提纲|述职)/g)) {
+    end = match.index + match[0].length;
+    if (!COPULA_START.test(head.slice(end))) continue;
+    // 述职报告是指……: a definition, not a title; no report's first sentence starts with a copula.
+    // ……述职报告述职报告就是……: a title, then a text that opens with the same words.
+    const repeated = /(\S{2,6})\1$/.exec(head.slice(0, end));
+    if (!repeated) return undefined;
+    end -= repeated[1].length;
+    break;
+  }
   // 现将……报告如下 names the genre inside the opening sentence; it is no title.
   const formula = OPENING_FORMULA.exec(text);
   if (formula && formula.index < end) return undefined;
-  // ……述职报告述职报告就是……: the title, then the text that starts with its genre word again.
+  // The same when no copula follows: ……述职报告述职报告一年来…….
   const doubled = /(\S{2,6})\1$/.exec(text.slice(0, end));
   if (doubled) end -= doubled[1].length;
   if (end > 0 && end < text.length && plausibleTitle(text.slice(0, end))) return end;
