@@ -362,7 +362,8 @@ function isByline(line: Line): boolean {
   return /^[（(].{0,12}\d{4}\s*年.{0,10}[)）]$/.test(text) || /^\S{2,20}[ \u3000]+\S{2,4}$/.test(text);
 }
 
-const COPULA_START = /^(?:是|指|即|就是|一般|通常|包括|分为|可分为)/;
+/** What only continues a sentence: a copula or an adverb of frequency, never the start of a report's text. */
+const COPULA_START = /^(?:是|指|即|就是|一般|通常|普遍|往往|包括|分为|可分为)/;
 
 /** Where a title run together with the body ends: before the first heading ordinal, or after the genre noun. */
 function gluedTitleEnd(text: string): number | undefined {
