@@ -119,6 +119,12 @@ describe('template-residue', () => {
       assert.deepEqual(findingsOf('punctuation', source), []);
     });
 
+    it('a forum\'s anti-copy noise, inside and between lines, and nothing around it', () => {
+      const source = '2024年度述职报告\n\n全年完成投资3亿元。 i( j( e7 Z2 {! |0 K\n; i [+ l3 @ |1 m) q\n新建道路12公里，改造危桥3座。\n';
+      assert.deepEqual(residue(source), [' i( j( e7 Z2 {! |0 K', '; i [+ l3 @ |1 m) q']);
+      assert.deepEqual(findingsOf('placeholder', source), []);
+    });
+
     it('a page number between paragraphs, and a site\'s publish date under the title', () => {
       const source = '2024年度述职报告\n\n2024-04-19\n\n一、主要做法\n\n全年完成投资3亿元。\n\n6\n\n新建道路12公里。\n\n某县交通运输局\n\n2025-01-08\n';
       assert.deepEqual(residue(source), ['2024-04-19', '6']);
@@ -174,6 +180,7 @@ describe('template-residue', () => {
       ['某镇党委领导班子 2025 年度民主生活会对照检\n查材料\n根据上级党委的统一部署，班子认真开展会前准备。\n一、存在的主要问题\n理论学习不够深入。\n', 'a title cut in two by a PDF\'s line break, with spaces around its year'],
       ['2024年度述职报告\n一、主要做法\n全年接待来访群众200人次，每周三8:30至11:30为接访时间。\n', 'office hours written with clock times'],
       ['2024年度述职报告\n一、主要做法\n××\n', 'a line of placeholders only'],
+      ['2024年度述职报告\n一、主要做法\n按照 A + B = C 的思路，推行“1+N”模式，落实 5G、AI 等新技术。\n', 'ASCII words and signs in a sentence'],
       ['2024年度述职报告\n一、主要做法\n开通举报网站 www.12388.gov.cn 和举报电话，受理信访举报15件。\n', 'an address cited inside a sentence'],
       ['2024年度述职报告\n一、主要做法\n全年受理举报15件，举报邮箱为jubao@example.gov.cn\n', 'an e-mail address'],
     ];

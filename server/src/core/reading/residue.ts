@@ -160,6 +160,25 @@ function addressSpan(text: string): AddressSpan | undefined {
   return { start, end };
 }
 
+/**
+ * A forum's anti-copy noise (i( j( e7 Z2 {! |0 K): a run of one- to three-character ASCII tokens, many of
+ * them symbols. No report writes four such tokens in a row.
+ */
+const NOISE = /(?<=^|\s)(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?=\s|$)/g;
+const NOISE_MIN_SYMBOL_TOKENS = 3;
+
+function noiseSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const match of text.matchAll(NOISE)) {
+    const symbols = match[0].split(/[ \t]+/).filter((token) => /[^A-Za-z0-9]/.test(token)).length;
+    if (symbols < NOISE_MIN_SYMBOL_TOKENS) continue;
+    let start = match.index;
+    while (start > 0 && SPACE.test(text[start - 1])) start--;
+    spans.push({ start, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
 /** A site's name standing apart at the end of a line (…法治思想 公文汇,办公文档之家), once its address is seen. */
 function namedWatermark(text: string, names: ReadonlySet<string>): { start: number; end: number } | undefined {
   const trimmed = text.trimEnd();
@@ -191,8 +210,9 @@ export function findResidue(lines: readonly Line[]): Residue[] {
       return;
     }
     const address = line.kind === 'code' ? undefined : addressSpan(line.text);
-    if (!address && !ANY_SPAN.test(line.text)) return;
-    const spans: Residue[] = [];
+    const noise = line.kind === 'code' ? [] : noiseSpans(line.text);
+    if (!address && noise.length === 0 && !ANY_SPAN.test(line.text)) return;
+    const spans: Residue[] = noise.map((span) => ({ lineIndex, ...span, whole: false, reason: '论坛防复制的乱码' }));
     if (address) {
       spans.push({ lineIndex, start: address.start, end: address.end, whole: false, reason: '网址' });
       if (address.name) siteNames.add(address.name);
