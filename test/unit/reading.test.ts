@@ -126,6 +126,11 @@ describe('the reading of a page', () => {
     });
   });
 
+  it('a site\'s stamp after a heading is no part of its title', () => {
+    const read = model('2024年度述职报告\n\n一、主要做法 某文汇 www.mouwenhui.com\n\n全年完成投资3亿元。\n');
+    assert.deepEqual(read.headings.map((heading) => heading.title), ['主要做法']);
+  });
+
   describe('a table copied as text', () => {
     const draft = '2024年度工作总结\n\n一、主要指标\n\n项目 资产总额 负债总额 比增% 备注\n\n营业收入\t万元\n\n全年营业收入 3亿元，比上年增长12%。\n';
     it('is read as rows of cells: no spaces, full stops or numbers asked for in them', () => {

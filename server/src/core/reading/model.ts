@@ -585,13 +585,19 @@ function collectHeadings(model: ReportModel): void {
   });
 
   const depthOfLevel1 = levelOneDepth(model, pending);
+  // A site's stamp after a heading (一、主要做法 某文汇 www.…) is no part of its title.
+  const residueStart = new Map<number, number>();
+  for (const residue of model.residue) {
+    if (!residue.whole) residueStart.set(residue.lineIndex, Math.min(residue.start, residueStart.get(residue.lineIndex) ?? Infinity));
+  }
   const stack: Heading[] = [];
   for (const { lineIndex, ordinal, mdDepth, start } of pending) {
     const text = model.lines[lineIndex].text;
     const level = ordinal ? ordinal.level : (Math.min(5, Math.max(1, mdDepth - depthOfLevel1 + 1)) as Level);
     const titleStart = ordinal ? skipSpace(text, ordinal.end) : skipSpace(text, start);
     const sentenceEnd = text.slice(titleStart).search(SENTENCE_END);
-    const titleEnd = sentenceEnd === -1 ? text.length : titleStart + sentenceEnd;
+    const stampAt = residueStart.get(lineIndex) ?? Infinity;
+    const titleEnd = Math.min(sentenceEnd === -1 ? text.length : titleStart + sentenceEnd, stampAt > titleStart ? stampAt : Infinity);
     const bodyStart = sentenceEnd === -1 ? text.length : skipSpace(text, titleEnd + 1);
     const heading: Heading = {
       lineIndex, level, ordinal, mdDepth, start,
