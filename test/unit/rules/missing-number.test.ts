@@ -25,6 +25,10 @@ describe('missing-number', () => {
       ['符合条件的村只有个。支部书记中大专学历的达人。组建宣讲团支，深入基层宣讲。', ['个', '人', '支']],
       ['今年X至月，完成投资3亿元；3至月底前完成验收。', ['月', '月']],
       ['新建村级活动场所座，改造危桥座，建成公共厕所座。', ['座', '座', '座']],
+      // 多 (and more) after a number that was never written.
+      ['全年投入多万元，引进资金万多元，产值增长多%。', ['多', '万', '多']],
+      ['接待外地考察团批多人次。', ['批', '多']],
+      ['政务公开率达。群众满意率均达到，办结率为；', ['。', '，', '；']],
     ];
     for (const [text, expected] of cases) {
       it(text, () => assert.deepEqual(gaps(text), expected));
@@ -64,10 +68,25 @@ describe('missing-number', () => {
       '还有个别干部作风不实，只有个别村没有完成。技术达人王师傅带徒3人。',
       '1至3月完成投资2亿元，4-6月完成验收。',
       '召开座谈会3次，举办专题讲座5场，新建活动场所12座，座无虚席。',
+      '投入20多万元，引进资金一万多元，上万多人参加，节约资金十余万元，增长30多%。',
+      '承办了多个服务项目，多人次获得表彰，多批次抽检，开展多元化服务，更多群众受益。',
+      '公开率达100%，满意率为98.5%，率先完成任务，发挥表率作用，办结率达到95%以上。',
+      '投资XX多万元，完成**多万元，培训__多人次。',
     ];
     for (const text of filled) {
       it(text, () => assert.deepEqual(gaps(text), []));
     }
+  });
+
+  it('names the rate whose value is missing and says where it goes', () => {
+    const [finding] = findingsOf('missing-number', '全年政务公开率达。');
+    assert.equal(finding.text, '。');
+    assert.match(finding.message, /“公开率达”缺少数值：请在“达”后填入具体数值/);
+  });
+
+  it('shows the 多 with the unit it belongs to', () => {
+    const [finding] = findingsOf('missing-number', '全年投入多万元。');
+    assert.match(finding.message, /缺少数字：请在“多”前填入具体数量/);
   });
 
   it('leaves residue lines (范文 篇一) to their own rule', () => {

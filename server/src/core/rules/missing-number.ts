@@ -28,7 +28,21 @@ const RANGE_MARK = /[至到~～\-—－]/;
 interface Gap {
   index: number;
   unit: string;
+  /** A rate whose value is missing after its verb (公开率达。): the text the value follows. */
+  rate?: string;
 }
+
+/** 十多万元, 二十余亿元: the place value a count stands before, with 多 or 余 after it. */
+const PLACE_VALUES = new Set(['万', '亿', '千', '百']);
+/** Words before a place value that make it a rough count (上万多, 近万): no number is missing. */
+const ROUGH_BEFORE = /[上近逾超过破成数几]/;
+/**
+ * Units that name an amount, never a number of things: 多 before one (投入多万元, 增长多%) stands
+ * for “and more” after a number, while 多个, 多人, 多次 mean several.
+ */
+const AMOUNT_UNIT = /^(?:[万亿千].+|%|％|‰|个百分点|百分点|平方米|立方米|平方公里|公里|千米|公顷|美元|欧元|港元)$/;
+/** 公开率达。 覆盖率均达到， — a rate and its verb, then the clause ends: the value was never written. */
+const RATE_WITHOUT_VALUE = /率(?:均|都|已|分别)?(?:达到|达|为|超过|提高到|提升到|提高至|提升至|保持在)(?=[，。；！？,;])/g;
 
 function isNumeral(ch: string | undefined): boolean {
   return ch !== undefined && NUMERALS.has(ch);
@@ -36,8 +50,12 @@ function isNumeral(ch: string | undefined): boolean {
 
 /** Where the number of the unit at `start` is missing, if it is. */
 function unitGap(text: string, start: number, spec: UnitSpec): number | undefined {
-  // Most units of a draft follow their number; no word list can make those unfilled (余 is looked at below).
+  // Most units of a draft follow their number; no word list can make those unfilled (余 and 多 are looked at below).
   const before = text[start - 1];
+  if (before === '多') {
+    const more = moreGap(text, start, spec);
+    if (more !== undefined) return more;
+  }
   if (before !== '余' && isNumeral(before)) return undefined;
   const end = start + spec.unit.length;
   const next = text[end];
@@ -75,6 +93,30 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
   return endsClause && spec.endPrevChars?.has(prev) ? gap : undefined;
 }
 
+/** The character before `index`, spaces skipped, and where it stands. */
+function previousOf(text: string, index: number): { at: number; ch: string | undefined } {
+  let at = index - 1;
+  while (at >= 0 && SPACE.test(text[at])) at--;
+  return { at, ch: text[at] };
+}
+
+/**
+ * A unit after 多 whose number is missing: 投入经费万多元 (before the place value), 投入多万元,
+ * 增长多% (before 多). 20多万元, 一万多元, 上万多人 are filled; 多个, 多人 (several) are words.
+ */
+function moreGap(text: string, start: number, spec: UnitSpec): number | undefined {
+  const more = start - 1;
+  const previous = previousOf(text, more);
+  if (previous.ch === undefined || PLACEHOLDER_CHARS.test(previous.ch)) return undefined;
+  if (PLACE_VALUES.has(previous.ch)) {
+    const beforePlace = previousOf(text, previous.at).ch;
+    const filled = beforePlace !== undefined && (isNumeral(beforePlace) || PLACEHOLDER_CHARS.test(beforePlace) || ROUGH_BEFORE.test(beforePlace) || DETERMINERS.endsAt(text, previous.at));
+    return filled ? undefined : previous.at;
+  }
+  if (isNumeral(previous.ch) || !AMOUNT_UNIT.test(spec.unit)) return undefined;
+  return more;
+}
+
 function dateGaps(text: string, gaps: Gap[]): void {
   for (let i = text.indexOf('月'); i !== -1; i = text.indexOf('月', i + 1)) {
     // 今年X至月: the second bound of a range of months.
@@ -107,9 +149,18 @@ function findGaps(line: Line): Gap[] {
   const lead = line.wrappedAfter ? 1 : 0;
   const text = line.wrappedAfter + line.text;
   const gaps: Gap[] = [];
+  /** Where each unit found without its number ends: 批多人次 after 参观人员批 lacks its number too. */
+  const unfilledEnds = new Set<number>();
   for (const { index: at, entry: spec } of UNIT_MATCHER.find(text)) {
-    const index = unitGap(text, at, spec);
-    if (index !== undefined) gaps.push({ index, unit: spec.unit });
+    let index = unitGap(text, at, spec);
+    if (index === undefined && text[at - 1] === '多' && unfilledEnds.has(at - 1)) index = at - 1;
+    if (index === undefined) continue;
+    // 投入多万元: the message shows the unit with the 多 (or place value) the number goes before.
+    gaps.push({ index, unit: index < at && !SPACE.test(text[index]) ? text.slice(index, at + spec.unit.length) : spec.unit });
+    unfilledEnds.add(at + spec.unit.length);
+  }
+  for (const match of text.matchAll(RATE_WITHOUT_VALUE)) {
+    gaps.push({ index: match.index + match[0].length, unit: '', rate: text.slice(Math.max(0, match.index - 2), match.index + match[0].length) });
   }
   // Day after a written month (3月日).
   for (let i = text.indexOf('月日'); i !== -1; i = text.indexOf('月日', i + 1)) {
@@ -154,12 +205,20 @@ export const missingNumber: Rule = {
       const seen = new Set<number>();
       for (const gap of findGaps(line)) {
         // 开展*次: Markdown ate the star, the placeholder rule reports it.
-        if (seen.has(gap.index) || (context.lexicon && insideWord(context.lexicon, line.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
+        if (seen.has(gap.index) || (context.lexicon && gap.rate === undefined && insideWord(context.lexicon, line.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
         seen.add(gap.index);
         let shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 6, 0);
         // A unit that starts its clause (、个社区) reads better with the word it counts.
         if (shown.length <= gap.unit.length) shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 0, 3);
         const atGap = SPACE.test(line.text[gap.index]) ? gap.unit : line.text[gap.index];
+        if (gap.rate !== undefined) {
+          context.report({
+            start: line.map[gap.index],
+            end: line.map[gap.index + 1],
+            message: `“${gap.rate}”缺少数值：请在“${gap.rate.slice(-1)}”后填入具体数值（如“98%”）。`,
+          });
+          continue;
+        }
         context.report({
           start: line.map[gap.index],
           end: line.map[gap.index + 1],
