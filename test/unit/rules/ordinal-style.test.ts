@@ -44,3 +44,45 @@ describe('ordinal-style messages', () => {
     assert.deepEqual(messages, ['序号格式不规范：“（一）”后多了空格', '序号格式不规范：“（二）”中间多了空格']);
   });
 });
+
+describe('ordinal-style on headings a page ran into a paragraph', () => {
+  const marks = (source: string) => findingsOf('ordinal-style', source).map((seen) => seen.text);
+
+  it('reads 1、 after a run-in 一、 heading as a heading mark (……增长。1、大力发展……)', () => {
+    const source = '2025年度乡长述职报告各位代表：我于今年三月到任，现将履职情况报告如下。一、抓实产业，经济稳中有进今年以来全乡经济平稳增长。1、做强特色种植。新发展茶园800亩。\n';
+    const [seen] = findingsOf('ordinal-style', source);
+    assert.equal(seen.text, '1、');
+    assert.equal(applyFix(source, seen.finding), source.replace('1、做强', '1.做强'));
+  });
+
+  it('reads 1、 after spaces that stand for a lost line break behind a heading', () => {
+    assert.deepEqual(marks(REPORT('驻村以来共走访农户126户。 一、工作开展情况及成效 1、加强学习，提升本领。驻村以来边干边学。\n')), ['1、']);
+  });
+
+  it('finds arabic marks whose dot became a space, numbered 1, 2 under a numbered paragraph, and leaves the space to this rule', () => {
+    const source = REPORT('一、2025年工作回顾  全年各项工作有序推进。  1 经济运行平稳。全年完成投资3亿元。  2 招商引资有突破。新引进企业4家。\n');
+    const [first, second] = findingsOf('ordinal-style', source);
+    assert.deepEqual([first.text, second.text], ['1 ', '2 ']);
+    assert.match(first.message, /“1”应写作“1\.”/);
+    assert.equal(applyFix(source, first.finding), source.replace('1 经济', '1.经济'));
+    const insideMarks = (at: number) => [first, second].some((mark) => at >= mark.finding.start && at < mark.finding.end);
+    assert.deepEqual(findingsOf('punctuation', source).filter((seen) => insideMarks(seen.finding.start)), []);
+  });
+
+  it('leaves a list written in one paragraph and quantities copied with spaces alone', () => {
+    assert.deepEqual(marks(REPORT('主要做法：一、加强学习；二、改进作风；三、狠抓落实。\n')), []);
+    assert.deepEqual(marks(REPORT('主要做法有三条。1、加强学习；2、改进作风；3、狠抓落实。\n')), []);
+    assert.deepEqual(marks(REPORT('一、主要做法\n\n全年完成投资3亿元。 3 个项目已开工。 4 个项目在建。\n')), []);
+    // One bare number is no run: it may be a quantity that lost its unit.
+    assert.deepEqual(marks(REPORT('一、主要做法  全年任务全部完成。  1 项目进展顺利。\n')), []);
+  });
+
+  it('reads 一） at a line start as （一） that lost its opening bracket, and says it once', () => {
+    const source = REPORT('一、主要举措\n\n一）深入学习法治思想\n\n全年组织学法4次。\n');
+    const [seen] = findingsOf('ordinal-style', source);
+    assert.equal(seen.text, '一）');
+    assert.match(seen.message, /“一）”应写作“（一）”/);
+    assert.equal(applyFix(source, seen.finding), source.replace('一）深入', '（一）深入'));
+    assert.deepEqual(findingsOf('punctuation', source).map((found) => found.text), []);
+  });
+});

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { collectEnumerations, type EnumerationRun } from './enumerations';
 import { decideGenre, type GenreSource } from './genre';
 import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
-import { type Ordinal, parseOrdinal } from './ordinals';
+import { type Ordinal, parseOrdinal, runInOrdinals } from './ordinals';
 import { findProfile, matchSectionRoles, type Profile } from '../lexicon/profiles';
 import { findPageSplits, isOfficialElement, outlineAboveTitle, repeatsTitle, sandwichedChrome, titleDecorationStart } from './chrome';
 import { ABOVE_TITLE_REASON, COLLECTION_SUFFIX, findResidue, namesCollection, looksLikeSiteChrome, type Residue, wholeLineResidue } from './residue';
@@ -84,6 +84,11 @@ export interface ReportModel {
   headings: Heading[];
   /** The heading on each line, if that line is one. */
   headingOfLine: Array<Heading | undefined>;
+  /**
+   * Ordinals of headings a page ran into a paragraph (……增长。1、大力发展……): their marks are read
+   * as headings' marks; the outline stays with the headings that start a line.
+   */
+  runInOrdinals: Array<{ lineIndex: number; ordinal: Ordinal }>;
   enumerations: EnumerationRun[];
   /**
    * The draft has its ending: a closing formula, a signature, or the genre's last part. Until then
@@ -154,6 +159,7 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
     residue: findResidue(lines),
     headings: [],
     headingOfLine: new Array(lines.length),
+    runInOrdinals: [],
     enumerations: [],
     continuesParagraph: new Array<boolean>(lines.length).fill(false),
     tabular: new Array<boolean>(lines.length).fill(false),
@@ -178,6 +184,7 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
   findSignature(model);
   findFormulas(model);
   collectHeadings(model);
+  collectRunInOrdinals(model);
   decideProfile(model, options);
   model.ended = hasEnding(model);
   markContinuations(model);
@@ -613,6 +620,19 @@ function collectHeadings(model: ReportModel): void {
     model.headings.push(heading);
     model.headingOfLine[lineIndex] = heading;
   }
+}
+
+function collectRunInOrdinals(model: ReportModel): void {
+  const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
+  model.lines.forEach((line, lineIndex) => {
+    const glued = lineIndex === lastTitleLine && model.title!.end < line.text.trimEnd().length;
+    if ((model.roles[lineIndex] !== 'body' && !glued) || line.kind === 'tableRow' || line.kind === 'code') return;
+    const heading = model.headingOfLine[lineIndex];
+    const from = heading ? heading.titleStart : glued ? model.title!.end : (model.leadingChrome.get(lineIndex) ?? 0);
+    // A numbered paragraph that is no heading (一、……。  1 经济……) still opens the outline run into it.
+    const level = heading?.level ?? (glued ? undefined : parseOrdinal(line.text.slice(from))?.level);
+    for (const ordinal of runInOrdinals(line.text, from, level)) model.runInOrdinals.push({ lineIndex, ordinal });
+  });
 }
 
 /** A numbered item that is a whole sentence of some length is a list item, not a heading. */

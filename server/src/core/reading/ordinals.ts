@@ -3,6 +3,7 @@
  * 一、 → （一） → 1. → （1） → ①.
  */
 import { arabicToNumber, chineseToNumber, circledToNumber, numberToChinese, numberToCircled } from './numerals';
+import { countsFrom } from '../lexicon/units';
 
 export type NumeralKind = 'chinese' | 'arabic' | 'circled';
 
@@ -28,6 +29,8 @@ const LEVEL2 = new RegExp(`^([（(])[ \\t]*(${CHINESE_NUM})[ \\t]*([）)])[ \\t]
 const LEVEL3 = new RegExp(`^(${ARABIC_NUM})[ \\t]*([.．、,，:：)）])(?![0-9０-９])`);
 const LEVEL4 = new RegExp(`^([（(])[ \\t]*(${ARABIC_NUM})[ \\t]*([）)])[ \\t]*([、，,.．]?)`);
 const LEVEL5 = /^([\u2460-\u2473])[ \t]*([、，,.．]?)/;
+/** 一）纵深推进……: a second-level ordinal that lost its opening bracket. */
+const LEVEL2_OPEN_LOST = new RegExp(`^()(${CHINESE_NUM})[ \\t]*([）)])`);
 
 /**
  * A numeral followed by 、 and the next numeral is a range (一、二等奖, 1、2号楼), not an ordinal; a year
@@ -54,6 +57,10 @@ export function parseOrdinal(text: string): Ordinal | undefined {
   }
   if ((match = LEVEL4.exec(rest))) {
     return build(4, arabicToNumber(match[2]), 'arabic', lead, match, match[0].indexOf(match[2], 1), `（${halfWidth(match[2])}）`);
+  }
+  if ((match = LEVEL2_OPEN_LOST.exec(rest))) {
+    const value = chineseToNumber(match[2]);
+    if (value) return build(2, value, 'chinese', lead, match, 0, `（${match[2]}）`);
   }
   if ((match = LEVEL1.exec(rest))) {
     const value = chineseToNumber(match[1]);
@@ -82,6 +89,72 @@ function build(
     numberEnd: lead + numberIndex + numberText.length,
     written: match[0],
   };
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+/** A sentence end, after which a page that ran paragraphs together starts the next heading. */
+const SENTENCE_END = /[。！？；]/;
+const BLANK = /[ \t\u3000\u00a0]/;
+/** 1 经济发展平稳: an arabic ordinal whose dot a page turned into a space. */
+const BARE_ARABIC = /^([0-9]{1,2})[ \u3000](?=[\u4e00-\u9fff])/;
+
+/**
+ * Heading ordinals that a page ran into one paragraph with the text above them (……增长。1、大力发展……,
+ * ……取得成效 1、加强学习……): found only in a paragraph that holds an outline's levels in order — a
+ * heading of a higher level first (at the line's start or run in), then one of a lower level numbered
+ * from 1. A list written in a paragraph (一、……；二、……) keeps one level and is left alone.
+ * `contextLevel` is the level of the heading the line starts with, if any.
+ */
+export function runInOrdinals(text: string, from: number, contextLevel?: number): Ordinal[] {
+  const candidates: Array<{ ordinal: Ordinal; bare: boolean }> = [];
+  for (let at = from + 1; at < text.length; at++) {
+    if (!ORDINAL_START.test(text[at]) || ORDINAL_START.test(text[at - 1])) continue;
+    let before = at - 1;
+    while (before >= from && BLANK.test(text[before])) before--;
+    const spaced = before < at - 1;
+    // After a sentence's end, or after spaces that stand for a lost line break behind a heading without a mark.
+    if (before < from || !(SENTENCE_END.test(text[before]) || (spaced && CJK.test(text[before])))) continue;
+    const rest = text.slice(at);
+    const parsed = parseOrdinal(rest);
+    if (parsed && parsed.level <= 3 && CJK.test(rest[skipBlank(rest, parsed.end)] ?? '')) {
+      candidates.push({ ordinal: shift(parsed, at), bare: false });
+      continue;
+    }
+    const bare = BARE_ARABIC.exec(rest);
+    if (bare && !countsFrom(text, at + bare[0].length)) {
+      const value = Number(bare[1]);
+      candidates.push({ ordinal: { level: 3, value, kind: 'arabic', start: at, end: at + bare[0].length, numberStart: at, numberEnd: at + bare[1].length, written: bare[0], canonical: `${value}.` }, bare: true });
+    }
+  }
+  // Bare numbers are ordinals only as a run 1, 2, …: one alone may be a quantity copied with spaces.
+  const bareValues = candidates.filter((candidate) => candidate.bare).map((candidate) => candidate.ordinal.value);
+  const bareRun = bareValues[0] === 1 && bareValues[1] === 2;
+  const found: Ordinal[] = [];
+  let context = contextLevel;
+  const next = new Map<number, number>();
+  for (const { ordinal, bare } of candidates) {
+    if (bare && !bareRun) continue;
+    if (context === undefined || ordinal.level <= context) {
+      // A heading of the outer level opens (or goes on with) the outline run into this paragraph.
+      if (context === undefined && (bare || ordinal.level > 2)) continue;
+      context = ordinal.level;
+      for (const level of [...next.keys()]) if (level > context) next.delete(level);
+      continue;
+    }
+    if (ordinal.value !== (next.get(ordinal.level) ?? 1)) continue;
+    next.set(ordinal.level, ordinal.value + 1);
+    found.push(ordinal);
+  }
+  return found;
+}
+
+function skipBlank(text: string, index: number): number {
+  while (index < text.length && BLANK.test(text[index])) index++;
+  return index;
+}
+
+function shift(ordinal: Ordinal, by: number): Ordinal {
+  return { ...ordinal, start: ordinal.start + by, end: ordinal.end + by, numberStart: ordinal.numberStart + by, numberEnd: ordinal.numberEnd + by };
 }
 
 function halfWidth(digits: string): string {

@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/rule';
 import { docsPath } from '../engine/rule';
+import type { Ordinal } from '../reading/ordinals';
 import { ordinalRange } from '../reading/structure';
 
 const WHY = [
@@ -32,15 +33,18 @@ export const ordinalStyle: Rule = {
   },
   check(context) {
     const { model } = context;
-    for (const heading of model.headings) {
-      const ordinal = heading.ordinal;
-      if (!ordinal || ordinal.written === ordinal.canonical) continue;
-      const range = ordinalRange(model, heading);
+    const report = (ordinal: Ordinal, range: { start: number; end: number }) => {
+      if (ordinal.written === ordinal.canonical) return;
       context.report({
         ...range,
         message: `序号格式不规范：${difference(ordinal.written, ordinal.canonical)}（${WHY[ordinal.level]}）。`,
         fix: { title: `改为“${ordinal.canonical}”`, edits: [{ ...range, newText: ordinal.canonical }] },
       });
+    };
+    for (const heading of model.headings) if (heading.ordinal) report(heading.ordinal, ordinalRange(model, heading));
+    for (const { lineIndex, ordinal } of model.runInOrdinals) {
+      const line = model.lines[lineIndex];
+      report(ordinal, { start: line.map[ordinal.start], end: line.map[ordinal.end] });
     }
   },
 };

@@ -48,8 +48,11 @@ export const punctuation: Rule = {
   check(context: RuleContext) {
     const { model } = context;
     let block: Line[] = [];
+    // 一）纵深推进: a heading's bracket that lost its pair is ordinal-style's to mend, with the whole mark.
+    const headingMarks = new Map<Line, { start: number; end: number }>();
+    for (const heading of model.headings) if (heading.ordinal) headingMarks.set(model.lines[heading.lineIndex], heading.ordinal);
     const flush = () => {
-      if (block.length > 0) checkPairs(context, block);
+      if (block.length > 0) checkPairs(context, block, headingMarks);
       block = [];
     };
     model.lines.forEach((line, index) => {
@@ -72,7 +75,7 @@ export const punctuation: Rule = {
         }
       } else if (!model.tabular[index]) {
         // A table copied as text keeps its cells apart with spaces.
-        checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0);
+        checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0, runInMarks(model, index));
       }
       if (endsParagraph(model, index)) checkEnding(context, model, index);
     });
@@ -150,7 +153,7 @@ function checkDoubled(context: RuleContext, line: Line): void {
 }
 
 /** Quotes and brackets of one paragraph, which may be hard-wrapped over several lines. */
-function checkPairs(context: RuleContext, lines: Line[]): void {
+function checkPairs(context: RuleContext, lines: Line[], headingMarks: ReadonlyMap<Line, { start: number; end: number }>): void {
   const open: Array<{ line: Line; index: number; mark: string }> = [];
   for (const line of lines) {
     for (const found of execAll(PAIRED_MARK, line.text)) {
@@ -162,6 +165,8 @@ function checkPairs(context: RuleContext, lines: Line[]): void {
         const top = open[open.length - 1];
         if (top?.mark === CLOSERS[mark]) open.pop();
         else if (!open.some((entry) => entry.mark === CLOSERS[mark])) {
+          const heading = headingMarks.get(line);
+          if (heading && index >= heading.start && index < heading.end) continue;
           report(context, line, index, index + 1, `“${mark}”前面没有与它成对的“${CLOSERS[mark]}”。`);
         } else {
           // 《……“……》: the inner mark never closed.
@@ -175,7 +180,12 @@ function checkPairs(context: RuleContext, lines: Line[]): void {
   for (const entry of open) report(context, entry.line, entry.index, entry.index + 1, `“${entry.mark}”没有对应的“${OPENERS[entry.mark]}”。`);
 }
 
-function checkSpaces(context: RuleContext, line: Line, from: number, until: number, ordinalEnd = 0): void {
+/** Run-in headings' ordinals on a line (……平稳。  1 经济发展……): a space in one is ordinal-style's to mend. */
+function runInMarks(model: ReportModel, lineIndex: number): Array<{ start: number; end: number }> {
+  return model.runInOrdinals.filter((entry) => entry.lineIndex === lineIndex).map((entry) => entry.ordinal);
+}
+
+function checkSpaces(context: RuleContext, line: Line, from: number, until: number, ordinalEnd = 0, ordinalMarks: ReadonlyArray<{ start: number; end: number }> = []): void {
   const text = line.text;
   if (line.kind === 'tableRow') return;
   // 一、 加强队伍建设: the ordinal's mark is followed by the heading text directly.
@@ -185,7 +195,7 @@ function checkSpaces(context: RuleContext, line: Line, from: number, until: numb
   for (const match of execAll(SPACES, text)) {
     const at = match.index!;
     const end = at + match[0].length;
-    if (at <= from || end >= until) continue;
+    if (at <= from || end >= until || ordinalMarks.some((mark) => at >= mark.start && end <= mark.end)) continue;
     const before = text[at - 1];
     const after = text[end];
     const chinese = CJK.test(before) || CJK.test(after) || (FULL_WIDTH_MARK.test(before) && FULL_WIDTH_MARK.test(after));
