@@ -33,6 +33,33 @@ describe('the reading of a page', () => {
     });
   });
 
+  describe('genre of an excerpt without a title, from what the text is made of', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      // A unit reports its year's work: a summary.
+      ['2025年，城关社区坚持党建引领，各项工作取得新成效。现将工作情况汇报如下：\n一、主要工作\n全年开展活动60场。\n', '年度工作总结', 'opening'],
+      ['在街道党工委的领导下，我社区居委会扎实开展服务工作，现将2025年度工作情况汇报如下：\n一、综合事务\n全年办理证明120件。\n', '年度工作总结', 'opening'],
+      ['某县2025年基层治理工作情况报告如下。\n一、工作总结\n全年调处纠纷80件。\n', '年度工作总结', 'opening'],
+      // A person reports the same way: a 述职报告.
+      ['一年来，我在局党组的领导下履行岗位职责，现将本人工作情况报告如下：\n一、主要工作\n全年走访企业30家。\n', '述职报告', 'opening'],
+      // A speech: the paragraph after the salutation says what is being given.
+      ['同志们：\n\n到水利局任职已满一年。回顾一年来的履职情况，借此机会向大家作个汇报。\n\n一、机关运转正常\n\n全年完成投资3亿元。\n', '述职报告', 'opening'],
+      // 做如下……对照检查： names what follows.
+      ['四风问题危害甚大。\n结合学习，我剖析自己，做如下对照检查：\n第一，形式主义要挖除。\n', '对照检查材料', 'opening'],
+    ];
+    for (const [source, genre, from] of cases) {
+      it(source.split('\n')[0].slice(0, 40), () => {
+        const read = model(source);
+        assert.equal(read.profile?.id, genre);
+        assert.equal(read.genreSource, from);
+      });
+    }
+
+    it('decides nothing from text that reports on no work', () => {
+      assert.equal(model('2025年，城关社区环境整治取得新成效，群众满意度明显提升。\n一、环境整治\n全年清运垃圾300吨。\n').profile, undefined);
+      assert.equal(model('同志们：\n\n今天召开全县环境整治推进会，主要任务是部署下一阶段工作。\n').profile, undefined);
+    });
+  });
+
   describe('an unfinished draft', () => {
     const draft = '2024年度述职报告\n\n一、主要做法\n\n（一）抓学习\n\n全年学习40次。\n\n（二）抓落实\n';
     const severities = (source: string, rule: string) => lint(source).findings.filter((finding) => finding.rule === rule).map((finding) => finding.severity);

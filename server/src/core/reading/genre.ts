@@ -1,5 +1,5 @@
 /** Which genre a draft is, decided as a reader would: the title first, then the formulas, then the headings. */
-import { matchSectionRoles, type Profile } from '../lexicon/profiles';
+import { findProfile, matchSectionRoles, type Profile } from '../lexicon/profiles';
 
 export type GenreSource = 'frontMatter' | 'config' | 'title' | 'opening' | 'closing' | 'headings';
 
@@ -62,6 +62,23 @@ function isReportTitle(title: string): boolean {
   return TITLE_ENDING.test(bare) || TITLE_ENDING.test(bare.replace(NEXT_YEAR_PART, ''));
 }
 
+/** 现将2024年度工作情况汇报如下, ……工作情况报告如下: the opening reports on work done. */
+const WORK_REPORTED = /(?:工作|履职)(?:开展|完成|落实)?情况(?:汇报|报告)如下/;
+/**
+ * 我 speaking for oneself; 我社区, 我镇, 我局, 我们 speak for a unit. The unit nouns are the kinds of
+ * body a report is written for, not words of any page.
+ */
+const SPEAKING_FOR_ONESELF = /本人|我(?!们|国|省|市|州|县|区|镇|乡|村|街|社|局|委|厅|部|处|科|室|站|所|校|院|园|馆|中心|单位|公司|集团|企业|行|司|队|团|会|党|军|厂|办)/;
+
+/**
+ * Without a title or a cue word, an opening that reports on work done says who reports: a person
+ * gives a 述职报告, a unit a year's 工作总结.
+ */
+function genreByReporter(opening: string, profiles: readonly Profile[]): Profile | undefined {
+  if (!WORK_REPORTED.test(opening)) return undefined;
+  return findProfile(SPEAKING_FOR_ONESELF.test(opening) ? '述职报告' : '年度工作总结', profiles);
+}
+
 export function decideGenre(evidence: GenreEvidence, profiles: readonly Profile[]): GenreDecision {
   const byTitle = evidence.title && isReportTitle(evidence.title) ? genreByWords(evidence.title, profiles, (profile) => profile.titles) : undefined;
   if (byTitle) return { profile: byTitle, source: 'title' };
@@ -70,5 +87,7 @@ export function decideGenre(evidence: GenreEvidence, profiles: readonly Profile[
   const byClosing = evidence.closing ? genreByWords(evidence.closing, profiles, cueWords) : undefined;
   if (byClosing) return { profile: byClosing, source: 'closing' };
   const byHeadings = genreByHeadings(evidence.headingTitles, profiles);
-  return byHeadings ? { profile: byHeadings, source: 'headings' } : {};
+  if (byHeadings) return { profile: byHeadings, source: 'headings' };
+  const byReporter = evidence.opening ? genreByReporter(evidence.opening, profiles) : undefined;
+  return byReporter ? { profile: byReporter, source: 'opening' } : {};
 }

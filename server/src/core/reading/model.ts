@@ -123,7 +123,8 @@ const GREETING_AFTER = /[：:]\s*(?:大家|各位)?(?:好|上午好|下午好|�
 /** Who a report is addressed to ends in a body's or a person's name: 县委、县人民政府：, 主任、各位副主任、委员：. */
 const ADDRESSED = /(?:委|政府|委员会|人大|政协|常委会|党组|党委|纪委|监委|局|办|办公室|部|厅|院|处|科|所|中心|支部|总支|集团|公司|学校|同志们|同志|领导|代表|委员|主任|书记|同事们|老师们|朋友们|大家)$/;
 const PERSONS = /同志|领导|代表|老师|朋友|同事|大家|各位|尊敬|亲爱/;
-const OPENING_FORMULA = /现将.{0,80}?如下|(报告|述职|总结|汇报|剖析|检查)如下[：:。]?$/;
+/** 现将……报告如下, ……汇报如下：, and the form a speech takes: 做如下对照检查：, 作如下述职：. */
+const OPENING_FORMULA = /现将.{0,80}?如下|(报告|述职|总结|汇报|剖析|检查)如下[：:。]?$|[作做]如下[^。！？]{0,12}(报告|述职|总结|汇报|剖析|检查)[：:。]?$/;
 const CLOSING_FORMULA = /^(以上|上述).{0,40}(评议|审议|指正|批评|监督|帮助|报告完毕|述职完毕)|不妥之处.{0,16}(指正|批评)|^谢谢(大家)?[！!。]?$/;
 const DATE_LINE = /^(?:(?:日期|时间)[:：]\s*)?[（(]?\s*(?:((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])\4(?:0?[1-9]|[12]\d|3[01]))\s*[)）]?$/;
 const STAMP_DATE_LINE = /^(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])$/;
@@ -693,12 +694,22 @@ function decideProfile(model: ReportModel, options: ModelOptions): void {
   const titleText = model.title?.text ?? (collection ? model.lines[collection.lineIndex].text.trim().replace(COLLECTION_SUFFIX, '') : '');
   const decision = decideGenre({
     title: `${frontMatterTitle} ${titleText}`.trim(),
-    opening: model.openingLine !== undefined && OPENING_FORMULA.test(model.lines[model.openingLine].text) ? model.lines[model.openingLine].text : undefined,
+    opening: openingEvidence(model),
     closing: model.closingLine !== undefined ? model.lines[model.closingLine].text : undefined,
     headingTitles: model.headings.filter((heading) => heading.level === 1).map((heading) => heading.title),
   }, options.profiles);
   model.profile = decision.profile;
   model.genreSource = decision.source;
+}
+
+/**
+ * The opening that may name the genre: the line with the opening formula, or, in a speech (a
+ * salutation first), the first paragraph after it — 回顾一年来的履职情况 says what is being given.
+ */
+function openingEvidence(model: ReportModel): string | undefined {
+  if (model.openingLine === undefined) return undefined;
+  const text = model.lines[model.openingLine].text;
+  return OPENING_FORMULA.test(text) || (model.salutationLine !== undefined && model.openingLine > model.salutationLine) ? text : undefined;
 }
 
 function hasEnding(model: ReportModel): boolean {
