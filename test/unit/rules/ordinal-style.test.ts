@@ -86,3 +86,29 @@ describe('ordinal-style on headings a page ran into a paragraph', () => {
     assert.deepEqual(findingsOf('punctuation', source).map((found) => found.text), []);
   });
 });
+
+describe('ordinal-style on a first-level heading that lost its 、', () => {
+  const marks = (source: string) => findingsOf('ordinal-style', source).map((seen) => seen.text);
+
+  it('reads 四以…… as 四、 where it follows 三、 and opens a （一）', () => {
+    const source = REPORT('一、加强党建\n\n全年学习40次。\n\n二、优化服务\n\n全年办件300件。\n\n三、抓实产业\n\n（一）做强茶叶。全年新增茶园800亩。\n\n四以美丽乡村为抓手，人居环境持续改善。\n\n（一）整治村容村貌。全年拆除危旧房40间。\n');
+    const [seen] = findingsOf('ordinal-style', source);
+    assert.equal(seen.text, '四');
+    assert.match(seen.message, /“四”应写作“四、”/);
+    assert.equal(applyFix(source, seen.finding), source.replace('四以美丽', '四、以美丽'));
+    assert.deepEqual(findingsOf('heading-sequence', source), []);
+  });
+
+  it('reads it so in an excerpt that begins under an earlier part (second-level headings before it)', () => {
+    assert.deepEqual(marks(REPORT('（五）城市管理步入正轨。全年整治小巷12条。\n\n四以打造特色社区为着力点，社区建设渐入佳境。\n\n（一）强化政务服务。建成服务大厅1个。\n')), ['四']);
+  });
+
+  it('leaves words that start with a numeral, lines that open no （一） and numbers out of sequence alone', () => {
+    const after = (line: string) => REPORT(`三、抓实产业\n\n（一）做强茶叶。全年新增茶园800亩。\n\n${line}\n\n（一）整治村容村貌。全年拆除危旧房40间。\n`);
+    assert.deepEqual(marks(after('四个意识不断增强，班子团结有力。')), []);
+    assert.deepEqual(marks(after('三年来，全镇人居环境持续改善。')), []);
+    assert.deepEqual(marks(after('四是以美丽乡村为抓手，人居环境持续改善。')), []);
+    assert.deepEqual(marks(after('六以美丽乡村为抓手，人居环境持续改善。')), []);
+    assert.deepEqual(marks(REPORT('三、抓实产业\n\n（一）做强茶叶。\n\n四以美丽乡村为抓手，人居环境持续改善。\n\n全年拆除危旧房40间。\n')), []);
+  });
+});

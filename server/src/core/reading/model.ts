@@ -7,7 +7,9 @@ import { parse as parseYaml } from 'yaml';
 import { collectEnumerations, type EnumerationRun } from './enumerations';
 import { decideGenre, type GenreSource } from './genre';
 import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
+import { chineseToNumber } from './numerals';
 import { type Ordinal, parseOrdinal, runInOrdinals } from './ordinals';
+import { countsFrom } from '../lexicon/units';
 import { findProfile, matchSectionRoles, type Profile } from '../lexicon/profiles';
 import { findPageSplits, isOfficialElement, outlineAboveTitle, repeatsTitle, sandwichedChrome, titleDecorationStart } from './chrome';
 import { ABOVE_TITLE_REASON, COLLECTION_SUFFIX, findResidue, namesCollection, looksLikeSiteChrome, type Residue, wholeLineResidue } from './residue';
@@ -143,6 +145,10 @@ const TOC_HEADER = /^目\s*录$/;
 const TOC_ENTRY_MAX_LENGTH = 80;
 /** A heading with its ordinal's dot missing (10企业……) continues a run of 1. 2. …; these after digits are quantities, not headings. */
 const MISSING_DOT = /^\s*([0-9]{1,2})(?=[\u4e00-\u9fff])(?![年月日个名人次项件户家万亿元岁天号期批届级类份场支所座条篇处起])/;
+/** A first-level heading that lost its 、 (四以打造特色社区为着力点……): read as one only where it opens a （一）. */
+const MISSING_COMMA = /^\s*([二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])(?![是])/;
+/** A heading is one short sentence at most. */
+const HEADING_MAX_LENGTH = 40;
 
 export function buildModel(source: string, options: ModelOptions): ReportModel {
   const parsed = parseMarkdown(source);
@@ -589,6 +595,8 @@ function collectHeadings(model: ReportModel): void {
       if (missingDot && previous?.level === 3 && previous.value === Number(missingDot[1]) - 1) {
         pending.push({ lineIndex, ordinal: ordinalWithoutDot(missingDot), mdDepth: 0, start: 0 });
       }
+      const withoutComma = missingDot ? undefined : firstLevelWithoutComma(model, lineIndex, pending);
+      if (withoutComma) pending.push({ lineIndex, ordinal: withoutComma, mdDepth: 0, start: 0 });
     }
   });
 
@@ -658,6 +666,29 @@ function listInParagraph(text: string, ordinal: Ordinal): boolean {
 
 function shiftOrdinal(ordinal: Ordinal, by: number): Ordinal {
   return { ...ordinal, start: ordinal.start + by, end: ordinal.end + by, numberStart: ordinal.numberStart + by, numberEnd: ordinal.numberEnd + by };
+}
+
+/**
+ * 四以打造特色社区为着力点，社区建设渐入佳境。⏎（一）……: a short line that starts with the next
+ * first-level number, not a word (四个, 三年, 四是), and opens a （一）, is that heading without its 、.
+ * It must follow 三、, or, where no first-level heading came before (an excerpt), second-level ones.
+ */
+function firstLevelWithoutComma(model: ReportModel, lineIndex: number, pending: ReadonlyArray<{ ordinal?: Ordinal }>): Ordinal | undefined {
+  const text = model.lines[lineIndex].text;
+  const match = MISSING_COMMA.exec(text);
+  if (!match || countsFrom(text, match[0].length) || text.trim().length > HEADING_MAX_LENGTH || /[。！？；]./.test(text.trim())) return undefined;
+  const value = chineseToNumber(match[1]);
+  let next = lineIndex + 1;
+  while (next < model.lines.length && model.lines[next].text.trim() === '') next++;
+  const opened = next < model.lines.length && model.roles[next] === 'body' ? parseOrdinal(model.lines[next].text) : undefined;
+  if (!value || opened?.level !== 2 || opened.value !== 1) return undefined;
+  const firstLevels = pending.filter((entry) => entry.ordinal?.level === 1);
+  const fits = firstLevels.length > 0
+    ? firstLevels[firstLevels.length - 1].ordinal!.value === value - 1
+    : pending.some((entry) => entry.ordinal?.level === 2);
+  if (!fits) return undefined;
+  const lead = match[0].length - match[1].length;
+  return { level: 1, value, kind: 'chinese', start: lead, end: match[0].length, numberStart: lead, numberEnd: match[0].length, written: match[1], canonical: `${match[1]}、` };
 }
 
 function ordinalWithoutDot(match: RegExpExecArray): Ordinal {
