@@ -73,6 +73,8 @@ describe('ordinal-style on headings a page ran into a paragraph', () => {
     assert.deepEqual(marks(REPORT('主要做法：一、加强学习；二、改进作风；三、狠抓落实。\n')), []);
     assert.deepEqual(marks(REPORT('主要做法有三条。1、加强学习；2、改进作风；3、狠抓落实。\n')), []);
     assert.deepEqual(marks(REPORT('一、主要做法\n\n全年完成投资3亿元。 3 个项目已开工。 4 个项目在建。\n')), []);
+    // Items of a list under a numbered paragraph end their clause with ；, not with a heading's full stop.
+    assert.deepEqual(marks(REPORT('一、主要做法。1、加强学习；2、改进作风；3、狠抓落实。\n')), []);
     // One bare number is no run: it may be a quantity that lost its unit.
     assert.deepEqual(marks(REPORT('一、主要做法  全年任务全部完成。  1 项目进展顺利。\n')), []);
   });

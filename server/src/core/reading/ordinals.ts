@@ -95,6 +95,8 @@ const CJK = /[\u4e00-\u9fff]/;
 /** A sentence end, after which a page that ran paragraphs together starts the next heading. */
 const SENTENCE_END = /[。！？；]/;
 const BLANK = /[ \t\u3000\u00a0]/;
+/** The longest heading sentence run into a paragraph. */
+const RUN_IN_HEADING_MAX = 40;
 /** 1 经济发展平稳: an arabic ordinal whose dot a page turned into a space. */
 const BARE_ARABIC = /^([0-9]{1,2})[ \u3000](?=[\u4e00-\u9fff])/;
 
@@ -141,11 +143,17 @@ export function runInOrdinals(text: string, from: number, contextLevel?: number)
       for (const level of [...next.keys()]) if (level > context) next.delete(level);
       continue;
     }
-    if (ordinal.value !== (next.get(ordinal.level) ?? 1)) continue;
+    if (ordinal.value !== (next.get(ordinal.level) ?? 1) || !headingSentence(text, ordinal.end)) continue;
     next.set(ordinal.level, ordinal.value + 1);
     found.push(ordinal);
   }
   return found;
+}
+
+/** A heading's own sentence, short and closed by a full stop (1、做强特色种植。), not a list item's clause (1、加强学习；). */
+function headingSentence(text: string, from: number): boolean {
+  const end = text.slice(from, from + RUN_IN_HEADING_MAX + 1).search(/[。！？；]/);
+  return end !== -1 && text[from + end] !== '；';
 }
 
 function skipBlank(text: string, index: number): number {
