@@ -191,13 +191,13 @@ export function buildModel(source: string, options: ModelOptions): ReportModel {
   findSignature(model);
   findFormulas(model);
   collectHeadings(model);
-  collectRunInOrdinals(model);
   decideProfile(model, options);
   model.ended = hasEnding(model);
   markContinuations(model);
   lines.forEach((line, index) => {
     model.tabular[index] = model.roles[index] === 'body' && line.kind === 'paragraph' && !model.headingOfLine[index] && laidOutAsCells(line.text);
   });
+  collectRunInOrdinals(model);
   model.enumerations = collectEnumerations(
     lines.map((line, index) => (model.roles[index] === 'body' || model.roles[index] === 'closing' ? line.text : undefined)),
     lines.map((_, index) => {
@@ -635,7 +635,7 @@ function collectRunInOrdinals(model: ReportModel): void {
   const lastTitleLine = model.title?.lineIndexes[model.title.lineIndexes.length - 1];
   model.lines.forEach((line, lineIndex) => {
     const glued = lineIndex === lastTitleLine && model.title!.end < line.text.trimEnd().length;
-    if ((model.roles[lineIndex] !== 'body' && !glued) || line.kind === 'tableRow' || line.kind === 'code') return;
+    if ((model.roles[lineIndex] !== 'body' && !glued) || line.kind === 'tableRow' || line.kind === 'code' || model.tabular[lineIndex]) return;
     const heading = model.headingOfLine[lineIndex];
     const from = heading ? heading.titleStart : glued ? model.title!.end : (model.leadingChrome.get(lineIndex) ?? 0);
     // A numbered paragraph that is no heading (一、……。  1 经济……) still opens the outline run into it.

@@ -33,7 +33,7 @@ interface Gap {
 }
 
 /** 十多万元, 二十余亿元: the place value a count stands before, with 多 or 余 after it. */
-const PLACE_VALUES = new Set(['万', '亿', '千', '百']);
+const PLACE_VALUES = new Set(['万', '亿']);
 /** Words before a place value that make it a rough count (上万多, 近万): no number is missing. */
 const ROUGH_BEFORE = /[上近逾超过破成数几]/;
 /**
