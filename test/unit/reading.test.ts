@@ -57,6 +57,8 @@ describe('the reading of a page', () => {
     it('decides nothing from text that reports on no work', () => {
       assert.equal(model('2025年，城关社区环境整治取得新成效，群众满意度明显提升。\n一、环境整治\n全年清运垃圾300吨。\n').profile, undefined);
       assert.equal(model('同志们：\n\n今天召开全县环境整治推进会，主要任务是部署下一阶段工作。\n').profile, undefined);
+      // Responsibility and integrity are a 述责述廉报告's matter: without its cue words no guess is made.
+      assert.equal(model('现将2025年度落实全面从严治党主体责任工作情况报告如下：\n一、主要工作\n全年研究党建工作12次。\n').profile, undefined);
     });
   });
 

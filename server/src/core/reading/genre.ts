@@ -64,6 +64,7 @@ function isReportTitle(title: string): boolean {
 
 /** 现将2024年度工作情况汇报如下, ……工作情况报告如下: the opening reports on work done. */
 const WORK_REPORTED = /(?:工作|履职)(?:开展|完成|落实)?情况(?:汇报|报告)如下/;
+const DUTY_AND_INTEGRITY = /主体责任|从严治党|党风廉政|廉洁|廉政/;
 /**
  * 我 speaking for oneself; 我社区, 我镇, 我局, 我们 speak for a unit. The unit nouns are the kinds of
  * body a report is written for, not words of any page.
@@ -75,7 +76,8 @@ const SPEAKING_FOR_ONESELF = /本人|我(?!们|国|省|市|州|县|区|镇|乡|�
  * gives a 述职报告, a unit a year's 工作总结.
  */
 function genreByReporter(opening: string, profiles: readonly Profile[]): Profile | undefined {
-  if (!WORK_REPORTED.test(opening)) return undefined;
+  // Work on responsibility and integrity is what a 述责述廉报告 reports: too close to call without its cue words.
+  if (!WORK_REPORTED.test(opening) || DUTY_AND_INTEGRITY.test(opening)) return undefined;
   return findProfile(SPEAKING_FOR_ONESELF.test(opening) ? '述职报告' : '年度工作总结', profiles);
 }
 
