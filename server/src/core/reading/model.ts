@@ -8,7 +8,7 @@ import { collectEnumerations, type EnumerationRun } from './enumerations';
 import { decideGenre, type GenreSource } from './genre';
 import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
 import { chineseToNumber } from './numerals';
-import { type Ordinal, parseOrdinal, runInOrdinals } from './ordinals';
+import { type Ordinal, parseOrdinal, runInOrdinals, shiftOrdinal } from './ordinals';
 import { countsFrom } from '../lexicon/units';
 import { findProfile, matchSectionRoles, type Profile } from '../lexicon/profiles';
 import { findPageSplits, isOfficialElement, outlineAboveTitle, repeatsTitle, sandwichedChrome, titleDecorationStart } from './chrome';
@@ -664,9 +664,6 @@ function listInParagraph(text: string, ordinal: Ordinal): boolean {
   return rest[sentenceEnd] === '。' && sentence.length >= LIST_ITEM_SENTENCE_LENGTH && /[，,]/.test(sentence);
 }
 
-function shiftOrdinal(ordinal: Ordinal, by: number): Ordinal {
-  return { ...ordinal, start: ordinal.start + by, end: ordinal.end + by, numberStart: ordinal.numberStart + by, numberEnd: ordinal.numberEnd + by };
-}
 
 /**
  * 四以打造特色社区为着力点，社区建设渐入佳境。⏎（一）……: a short line that starts with the next

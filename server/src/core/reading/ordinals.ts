@@ -119,7 +119,7 @@ export function runInOrdinals(text: string, from: number, contextLevel?: number)
     const rest = text.slice(at);
     const parsed = parseOrdinal(rest);
     if (parsed && parsed.level <= 3 && CJK.test(rest[skipBlank(rest, parsed.end)] ?? '')) {
-      candidates.push({ ordinal: shift(parsed, at), bare: false });
+      candidates.push({ ordinal: shiftOrdinal(parsed, at), bare: false });
       continue;
     }
     const bare = BARE_ARABIC.exec(rest);
@@ -161,7 +161,8 @@ function skipBlank(text: string, index: number): number {
   return index;
 }
 
-function shift(ordinal: Ordinal, by: number): Ordinal {
+/** The ordinal as found in a text that starts `by` characters further on. */
+export function shiftOrdinal(ordinal: Ordinal, by: number): Ordinal {
   return { ...ordinal, start: ordinal.start + by, end: ordinal.end + by, numberStart: ordinal.numberStart + by, numberEnd: ordinal.numberEnd + by };
 }
 
