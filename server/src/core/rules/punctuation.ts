@@ -51,6 +51,13 @@ export const punctuation: Rule = {
     // 一）纵深推进: a heading's bracket that lost its pair is ordinal-style's to mend, with the whole mark.
     const headingMarks = new Map<Line, { start: number; end: number }>();
     for (const heading of model.headings) if (heading.ordinal) headingMarks.set(model.lines[heading.lineIndex], heading.ordinal);
+    // Run-in headings' ordinals (……平稳。  1 经济发展……): a space in one is ordinal-style's to mend.
+    const runInMarks = new Map<number, Array<{ start: number; end: number }>>();
+    for (const { lineIndex, ordinal } of model.runInOrdinals) {
+      const marks = runInMarks.get(lineIndex);
+      if (marks) marks.push(ordinal);
+      else runInMarks.set(lineIndex, [ordinal]);
+    }
     const flush = () => {
       if (block.length > 0) checkPairs(context, block, headingMarks);
       block = [];
@@ -75,7 +82,7 @@ export const punctuation: Rule = {
         }
       } else if (!model.tabular[index]) {
         // A table copied as text keeps its cells apart with spaces.
-        checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0, runInMarks(model, index));
+        checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0, runInMarks.get(index));
       }
       if (endsParagraph(model, index)) checkEnding(context, model, index);
     });
@@ -180,11 +187,6 @@ function checkPairs(context: RuleContext, lines: Line[], headingMarks: ReadonlyM
   for (const entry of open) report(context, entry.line, entry.index, entry.index + 1, `“${entry.mark}”没有对应的“${OPENERS[entry.mark]}”。`);
 }
 
-/** Run-in headings' ordinals on a line (……平稳。  1 经济发展……): a space in one is ordinal-style's to mend. */
-function runInMarks(model: ReportModel, lineIndex: number): Array<{ start: number; end: number }> {
-  return model.runInOrdinals.filter((entry) => entry.lineIndex === lineIndex).map((entry) => entry.ordinal);
-}
-
 function checkSpaces(context: RuleContext, line: Line, from: number, until: number, ordinalEnd = 0, ordinalMarks: ReadonlyArray<{ start: number; end: number }> = []): void {
   const text = line.text;
   if (line.kind === 'tableRow') return;
@@ -192,10 +194,13 @@ function checkSpaces(context: RuleContext, line: Line, from: number, until: numb
   if (ordinalEnd > 0 && ordinalEnd < from && SPACES.test(text.slice(ordinalEnd, from)) && CJK.test(text[from] ?? '')) {
     report(context, line, ordinalEnd, from, '标题序号后不应有空格。', '删去空格', [{ start: ordinalEnd, end: from, newText: '' }]);
   }
+  // The marks are in text order, as the spaces are: one pass over both.
+  let mark = 0;
   for (const match of execAll(SPACES, text)) {
     const at = match.index!;
     const end = at + match[0].length;
-    if (at <= from || end >= until || ordinalMarks.some((mark) => at >= mark.start && end <= mark.end)) continue;
+    while (mark < ordinalMarks.length && ordinalMarks[mark].end < end) mark++;
+    if (at <= from || end >= until || (mark < ordinalMarks.length && at >= ordinalMarks[mark].start)) continue;
     const before = text[at - 1];
     const after = text[end];
     const chinese = CJK.test(before) || CJK.test(after) || (FULL_WIDTH_MARK.test(before) && FULL_WIDTH_MARK.test(after));
