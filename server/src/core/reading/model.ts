@@ -664,7 +664,6 @@ function listInParagraph(text: string, ordinal: Ordinal): boolean {
   return rest[sentenceEnd] === '。' && sentence.length >= LIST_ITEM_SENTENCE_LENGTH && /[，,]/.test(sentence);
 }
 
-
 /**
  * 四以打造特色社区为着力点，社区建设渐入佳境。⏎（一）……: a short line that starts with the next
  * first-level number, not a word (四个, 三年, 四是), and opens a （一）, is that heading without its 、.

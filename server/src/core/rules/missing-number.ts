@@ -32,7 +32,7 @@ interface Gap {
   rate?: string;
 }
 
-/** 十多万元, 二十余亿元: the place value a count stands before, with 多 or 余 after it. */
+/** 一万多元, 两亿多元: place values that 多 may follow, with the number before them. */
 const PLACE_VALUES = new Set(['万', '亿']);
 /** Words before a place value that make it a rough count (上万多, 近万): no number is missing. */
 const ROUGH_BEFORE = /[上近逾超过破成数几]/;
