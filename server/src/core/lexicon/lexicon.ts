@@ -121,7 +121,8 @@ export class Lexicon {
           const list = this.alikeIndex.get(key);
           if (list) list.push(word);
           else this.alikeIndex.set(key, [word]);
-          this.alikeKeys[alikeBit(key) >>> 5] |= 1 << (alikeBit(key) & 31);
+          const bit = alikeBit(key);
+          this.alikeKeys[bit >>> 5] |= 1 << (bit & 31);
         }
       }
     }
@@ -230,7 +231,7 @@ export class Lexicon {
       const other = text.charCodeAt(at + 1 - position);
       for (const group of groups) {
         const key = alikeKey(group, position, other);
-        if ((this.alikeKeys[alikeBit(key) >>> 5] & (1 << (alikeBit(key) & 31))) === 0) continue;
+        if (!this.mayHaveKey(key)) continue;
         const words = this.alikeIndex.get(key);
         if (!words) continue;
         for (const word of words) {
@@ -240,6 +241,26 @@ export class Lexicon {
       }
     }
     return found ?? NONE;
+  }
+
+  /**
+   * Whether text[at, at + 2) can have sound-alikes: a check of the filter alone, never wrong when it
+   * says no, and cheap enough to ask before anything else at every pair of a draft.
+   */
+  maySoundAlike(text: string, at: number): boolean {
+    for (let position = 0; position < 2; position++) {
+      const code = text.charCodeAt(at + position);
+      const groups = isChinese(code) ? this.voicedGroups[code - CJK_FIRST] : undefined;
+      if (!groups) continue;
+      const other = text.charCodeAt(at + 1 - position);
+      for (const group of groups) if (this.mayHaveKey(alikeKey(group, position, other))) return true;
+    }
+    return false;
+  }
+
+  private mayHaveKey(key: number): boolean {
+    const bit = alikeBit(key);
+    return (this.alikeKeys[bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
 
   /** Whether two characters share a reading (a component read two ways groups 绍 shao with 沼 zhao). */

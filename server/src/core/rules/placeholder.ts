@@ -66,6 +66,9 @@ const MARKERS: Marker[] = [
   },
 ];
 
+/** A character every marker above holds: a line with none of them is passed over with one scan. */
+const ANY_MARKER = /[XxＸｘ×某#＃〇○□_＿*＊（(【〔[待B-PR-WYZ]/;
+
 function unfilled(marker: string, around: string): string {
   return `占位符“${marker}”尚未填写（“${around}”）：请替换为实际的数字、名称或内容。`;
 }
@@ -99,7 +102,7 @@ export const placeholder: Rule = {
           if (!keep || keep(line.text, start, end)) inLine.push([start, end]);
         }
       };
-      for (const marker of MARKERS) collect(marker.pattern, marker.keep);
+      if (ANY_MARKER.test(line.text)) for (const marker of MARKERS) collect(marker.pattern, marker.keep);
       for (const pattern of context.extraPlaceholders) inLine.push(...pattern.find(line.text));
       for (const [start, end] of inLine) {
         const range = { start: line.map[start], end: line.map[end] };

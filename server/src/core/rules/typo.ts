@@ -132,11 +132,12 @@ function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): v
     const first = text.charCodeAt(at);
     const second = text.charCodeAt(at + 1);
     if (!isChinese(first) || !isChinese(second) || isGrammar(first) || isGrammar(second)) continue;
-    // Sound-alikes first: they are rare, and the look-up of the pair's frequency costs more.
-    const sounding = lexicon.soundAlikes(text, at);
-    if (sounding.length === 0) continue;
+    // The filter first: most pairs can have no sound-alike, told without a look-up in the dictionary.
+    if (!lexicon.maySoundAlike(text, at)) continue;
     const written = lexicon.frequencyAt(text, at, at + 2);
     if (written >= KNOWN_PAIR) continue;
+    const sounding = lexicon.soundAlikes(text, at);
+    if (sounding.length === 0) continue;
     const alikes = sounding.filter((alike) => {
       const wrong = text[at + alike.position];
       const right = alike.word[alike.position];
