@@ -62,8 +62,11 @@ export class Lexicon {
   private readonly voicedGroups: Array<number[] | undefined> = new Array(CJK_LAST - CJK_FIRST + 1);
   /** Group id × 2^17 + position × 2^16 + the other character's code → common two-character words. */
   private readonly alikeIndex = new Map<number, string[]>();
-  /** One bit per hash of each key of `alikeIndex`: nearly every pair of a draft has no key, told without a map look-up. */
-  private readonly alikeKeys = new Int32Array(ALIKE_FILTER_BITS / 32);
+  /**
+   * One bit per hash of each pair of characters that has a sound-alike: nearly every pair of a draft
+   * has none, told by one read of a table that stays in the cache.
+   */
+  private readonly alikePairs = new Int32Array(ALIKE_FILTER_BITS / 32);
   readonly size: number;
 
   /**
@@ -111,7 +114,7 @@ export class Lexicon {
     this.logTotal = Math.log(total);
     this.size = size;
     this.readReadings(readings);
-    this.readShapes(shapes);
+    const members = this.readShapes(shapes);
     // Every common two-character word under each of its one-character-wildcard keys.
     for (const at of commonPairs) {
       const word = this.words.slice(at, at + 2);
@@ -121,14 +124,20 @@ export class Lexicon {
           const list = this.alikeIndex.get(key);
           if (list) list.push(word);
           else this.alikeIndex.set(key, [word]);
-          const bit = alikeBit(key);
-          this.alikeKeys[bit >>> 5] |= 1 << (bit & 31);
+          // The pairs the word can be written as: another character of the group in its place.
+          for (const member of members[group]) {
+            if (member === word.charCodeAt(position) || !this.readAlike(member, word.charCodeAt(position))) continue;
+            const bit = position === 0 ? pairBit(member, word.charCodeAt(1)) : pairBit(word.charCodeAt(0), member);
+            this.alikePairs[bit >>> 5] |= 1 << (bit & 31);
+          }
         }
       }
     }
   }
 
-  private readShapes(shapes: string): void {
+  /** Returns the characters of each group. */
+  private readShapes(shapes: string): number[][] {
+    const members: number[][] = [];
     let group = 0;
     for (const line of shapes.split('\n')) {
       if (line.startsWith('#') || !line.includes(' ')) continue;
@@ -138,9 +147,11 @@ export class Lexicon {
         const code = characters.charCodeAt(k);
         if (!isChinese(code) || !(this.syllablesOf.get(code) ?? []).some((syllable) => component.includes(syllable))) continue;
         (this.voicedGroups[code - CJK_FIRST] ??= []).push(group);
+        (members[group] ??= []).push(code);
       }
       group++;
     }
+    return members;
   }
 
   /**
@@ -230,9 +241,7 @@ export class Lexicon {
       if (!groups) continue;
       const other = text.charCodeAt(at + 1 - position);
       for (const group of groups) {
-        const key = alikeKey(group, position, other);
-        if (!this.mayHaveKey(key)) continue;
-        const words = this.alikeIndex.get(key);
+        const words = this.alikeIndex.get(alikeKey(group, position, other));
         if (!words) continue;
         for (const word of words) {
           if (word.charCodeAt(position) === code || found?.some((known) => known.word === word) || !this.readAlike(code, word.charCodeAt(position))) continue;
@@ -248,19 +257,8 @@ export class Lexicon {
    * says no, and cheap enough to ask before anything else at every pair of a draft.
    */
   maySoundAlike(text: string, at: number): boolean {
-    for (let position = 0; position < 2; position++) {
-      const code = text.charCodeAt(at + position);
-      const groups = isChinese(code) ? this.voicedGroups[code - CJK_FIRST] : undefined;
-      if (!groups) continue;
-      const other = text.charCodeAt(at + 1 - position);
-      for (const group of groups) if (this.mayHaveKey(alikeKey(group, position, other))) return true;
-    }
-    return false;
-  }
-
-  private mayHaveKey(key: number): boolean {
-    const bit = alikeBit(key);
-    return (this.alikeKeys[bit >>> 5] & (1 << (bit & 31))) !== 0;
+    const bit = pairBit(text.charCodeAt(at), text.charCodeAt(at + 1));
+    return (this.alikePairs[bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
 
   /** Whether two characters share a reading (a component read two ways groups 绍 shao with 沼 zhao). */
@@ -309,11 +307,21 @@ export class Lexicon {
     return tokens;
   }
 
+  /** The cut's working arrays, kept between calls: typed arrays of their own cost each run an allocation outside the heap. */
+  private score = new Float64Array(64);
+  private next = new Int32Array(64);
+  private frequencies = new Int32Array(64);
+
   private cutRun(text: string, from: number, to: number, tokens: Token[]): void {
     const length = to - from;
-    const score = new Float64Array(length + 1);
-    const next = new Int32Array(length + 1);
-    const frequencies = new Int32Array(length + 1);
+    if (length + 1 > this.score.length) {
+      this.score = new Float64Array(2 * (length + 1));
+      this.next = new Int32Array(2 * (length + 1));
+      this.frequencies = new Int32Array(2 * (length + 1));
+    }
+    const { score, next, frequencies } = this;
+    // Every index before `length` is written below; the end scores nothing.
+    score[length] = 0;
     for (let i = length - 1; i >= 0; i--) {
       let hash = HASH_SEED;
       // A character the dictionary lacks counts as seen once, as in jieba.
@@ -342,11 +350,12 @@ function alikeKey(group: number, position: number, other: number): number {
   return group * 0x20000 + position * 0x10000 + other;
 }
 
-/** Bits of the filter before `alikeIndex`: some 30,000 keys leave about one look-up in thirty to the map. */
-const ALIKE_FILTER_BITS = 2 ** 20;
+/** Bits of the pair filter: some 200,000 pairs with a sound-alike leave about one pair in twenty passing for nothing. */
+const ALIKE_FILTER_LOG2 = 22;
+const ALIKE_FILTER_BITS = 2 ** ALIKE_FILTER_LOG2;
 
-function alikeBit(key: number): number {
-  return (Math.imul(key, 0x9e3779b1) >>> 12) & (ALIKE_FILTER_BITS - 1);
+function pairBit(first: number, second: number): number {
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> (32 - ALIKE_FILTER_LOG2);
 }
 
 let loaded: Lexicon | undefined;
