@@ -39,6 +39,24 @@ describe('lexicon', () => {
     assert.ok(!lexicon.lookAlike('先', '见'));
   });
 
+  it('lets through every pair that has a sound-alike, and holds back most of the others', () => {
+    const text = ['examples/report-draft.md', 'test/fixtures/shuzhi-filled.md', 'test/fixtures/download-template.md']
+      .map((path) => readFileSync(join(__dirname, '../..', path), 'utf8')).join('') + '班子较为痪散';
+    let pairs = 0;
+    let passed = 0;
+    let found = 0;
+    for (let at = 0; at + 1 < text.length; at++) {
+      if (!/^[\u4e00-\u9fff]{2}$/.test(text.slice(at, at + 2))) continue;
+      pairs++;
+      if (lexicon.maySoundAlike(text, at)) passed++;
+      if (lexicon.soundAlikes(text, at).length === 0) continue;
+      found++;
+      assert.ok(lexicon.maySoundAlike(text, at), text.slice(at, at + 2));
+    }
+    assert.ok(found > 10);
+    assert.ok(passed < pairs / 5, `${passed} of ${pairs} pairs pass the filter`);
+  });
+
   it('reads a dictionary given as text, comments and malformed lines aside', () => {
     const small = new Lexicon('# 注释\n涣散 140 v\n坏行\n散 5634 v\n痪 101 x\n', '# 注释\nhuan 奂涣痪\nsan 散\n', '# 注释\n奂 涣痪\n');
     assert.equal(small.size, 3);
