@@ -672,7 +672,7 @@ class LineCollector {
     const firstLine = value.split('\n', 1)[0];
     const at = firstLine ? this.source.indexOf(firstLine, start) : -1;
     buffer.push(value, at === -1 ? start : at, end, this.source);
-    this.flush(buffer, 0, 'code');
+    this.flush(buffer, 0, isChineseProse(value) ? 'paragraph' : 'code');
   }
 
   private html(value: string, start: number, end: number): void {
@@ -769,4 +769,15 @@ class LineCollector {
       lineStart = ending ? ending.index + ending[0].length : text.length + 1;
     }
   }
+}
+
+/**
+ * An indented block of Chinese sentences is a paragraph pasted with its first-line indent of spaces
+ * (a web page or Word copy), not code: no code writes mostly Chinese characters and full-width marks.
+ */
+function isChineseProse(value: string): boolean {
+  const visible = value.replace(/\s+/g, '');
+  if (visible.length === 0 || /[{};=<>$\\]/.test(visible)) return false;
+  const chinese = visible.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  return chinese * 2 > visible.length;
 }
