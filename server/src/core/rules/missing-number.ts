@@ -86,6 +86,8 @@ function unitGap(text: string, start: number, spec: UnitSpec): number | undefine
     return p;
   }
   if (isNumeral(prev)) return undefined;
+  // 80%万立方米 has its number, garbled: the typo rule says so.
+  if ((prev === '%' || prev === '％') && isDigit(text.charCodeAt(p - 1))) return undefined;
   if (DETERMINERS.endsAt(text, p + 1)) return undefined;
   if (!contextual) return gap;
   if (spec.prevChars?.has(prev)) return gap;

@@ -62,6 +62,34 @@ const ADVERB_DE = /(不断|逐步|稳步|尽快|尽可能|持续|大力|切实|�
 /** A letter in place of a digit inside a number (l9万, 2O24年): the letter sits between digits or before a digit and a unit. */
 const LETTER_DIGIT = /(?<=[0-9]|[\u4e00-\u9fff])[lIO](?=[0-9]+(?:\.[0-9]+)?[万亿千百十个人元亩户次名项所家处米吨%％])|(?<=[0-9])[lIO](?=[0-9])/g;
 const DIGIT_OF: Record<string, string> = { l: '1', I: '1', O: '0' };
+/** A percentage run into a magnitude (80%万立方米): one of the two is wrong, and only the writer knows which. */
+const PERCENT_MAGNITUDE = /[0-9０-９](?:[.．][0-9０-９]+)?[%％](?=[万亿])/g;
+/**
+ * Prepositions that open an adverbial after a manner adverb: 尽可能的在今后工作中 wants 地 whatever
+ * follows, as no noun starts with them.
+ */
+const PREPOSITIONS = new Set(['在', '对', '把', '向', '从', '将', '按', '给', '被', '跟', '对于', '按照', '通过']);
+/** What may follow the verb of 在不断的进步 when it ends the predicate (not 在不断的发展中). */
+const PREDICATE_END = /^(?:[了着]|[，。；！？、：,.;!?]|$)/;
+/**
+ * Words an automatic rewriting tool puts for a common word of official writing, each against the
+ * word it replaced: 便民服务 comes out as 便民效劳, 切实加强 as 确实加强. Written for shuzhi from the
+ * substitutions such tools are known for. A substitute is flagged only where the dictionary knows the
+ * phrase the replaced word makes with its neighbour and not the one the substitute makes.
+ */
+const SUBSTITUTES: ReadonlyArray<readonly [substitute: string, original: string]> = [
+  ['效劳', '服务'],
+  ['根底', '基础'],
+  ['确实', '切实'],
+  ['抬高', '提高'],
+  ['树立', '建立'],
+  ['晋升', '提升'],
+  ['构造', '组织'],
+  ['办理', '管理'],
+  ['停止', '进行'],
+  ['展开', '开展'],
+  ['施行', '实行'],
+];
 
 export const typo: Rule = {
   meta: {
@@ -80,6 +108,7 @@ export const typo: Rule = {
       if (lexicon) {
         checkSoundAlikes(context, lexicon, line);
         checkAdverbs(context, lexicon, line);
+        checkSubstitutes(context, lexicon, line);
       }
     });
   },
@@ -103,6 +132,10 @@ function checkUsage(context: RuleContext, line: Line): void {
     const digit = DIGIT_OF[match[0]];
     reportInLine(context, line, { start: at, end: at + 1 }, `数字中混入了字母“${match[0]}”，应为“${digit}”。`, { title: `改为“${digit}”`, edits: [{ start: at, end: at + 1, newText: digit }] });
   }
+  for (const match of execAll(PERCENT_MAGNITUDE, text)) {
+    const percent = match.index! + match[0].length - 1;
+    reportInLine(context, line, { start: match.index!, end: percent + 2 }, `“${match[0]}${text[percent + 1]}”数量有误：百分数后不能再跟“${text[percent + 1]}”，请核对是百分比还是数量。`);
+  }
 }
 
 /** 不断的提高 → 不断地提高: only when a verb, and nothing that could make 的 right, follows. */
@@ -114,13 +147,42 @@ function checkAdverbs(context: RuleContext, lexicon: Lexicon, line: Line): void 
     if (!MANNER_ADVERBS.has(match[1]) || (at > 0 && isChinese(text.charCodeAt(at - 1)) && lexicon.frequencyAt(text, at - 1, at + 1) > 0)) continue;
     const tokens = lexicon.segment(text, de + 1, Math.min(text.length, de + 1 + CONTEXT));
     const verb = tokens[0];
-    if (!verb || verb.end - verb.start < 2) continue;
+    if (!verb || !isChinese(text.charCodeAt(verb.start))) continue;
     const word = text.slice(verb.start, verb.end);
-    if (!lexicon.isVerb(word) || text[verb.end] === '的') continue;
+    if (!PREPOSITIONS.has(word) && !(verb.end - verb.start >= 2 && (lexicon.isVerb(word) || isProgressive(text, at, verb.end)) && text[verb.end] !== '的')) continue;
     reportInLine(context, line, { start: at, end: de + 1 }, `“${match[0]}${word}”应为“${match[1]}地${word}”：修饰动词用“地”。`, {
       title: '改为“地”',
       edits: [{ start: de, end: de + 1, newText: '地' }],
     });
+  }
+}
+
+/** 在不断的进步: 在 before the adverb makes what follows 的 a predicate, when nothing turns it into a noun (在不断的发展中). */
+function isProgressive(text: string, adverb: number, wordEnd: number): boolean {
+  return text[adverb - 1] === '在' && PREDICATE_END.test(text.slice(wordEnd, wordEnd + 1));
+}
+
+/** 便民效劳 → 便民服务: a substitute whose neighbour makes a known phrase with the replaced word only. */
+function checkSubstitutes(context: RuleContext, lexicon: Lexicon, line: Line): void {
+  const text = line.text;
+  for (const [substitute, original] of SUBSTITUTES) {
+    for (let at = text.indexOf(substitute); at !== -1; at = text.indexOf(substitute, at + substitute.length)) {
+      const end = at + substitute.length;
+      const tokens = lexicon.segmentAround(text, at, end, CONTEXT);
+      const index = tokens.findIndex((token) => token.start === at);
+      if (index === -1 || tokens[index].end !== end) continue;
+      const before = tokens[index - 1];
+      const after = tokens[index + 1];
+      const neighbour = [
+        after && !/^[了过着]/.test(text.slice(after.end, after.end + 1)) ? { phrase: original + text.slice(after.start, after.end), written: substitute + text.slice(after.start, after.end) } : undefined,
+        before ? { phrase: text.slice(before.start, before.end) + original, written: text.slice(before.start, before.end) + substitute } : undefined,
+      ].find((pair) => pair !== undefined && pair.phrase.length >= 4 && lexicon.frequency(pair.phrase) > 0 && lexicon.frequency(pair.written) === 0);
+      if (!neighbour) continue;
+      reportInLine(context, line, { start: at, end }, `“${neighbour.written}”应为“${neighbour.phrase}”：“${substitute}”像是改写工具替换“${original}”留下的近义词，这里不通。`, {
+        title: `改为“${original}”`,
+        edits: [{ start: at, end, newText: original }],
+      });
+    }
   }
 }
 
