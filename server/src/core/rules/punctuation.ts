@@ -224,10 +224,15 @@ function checkSpaces(context: RuleContext, line: Line, from: number, until: numb
   }
 }
 
-/** The last line of a body paragraph that is not a heading, a list item's lead-in or a table. */
+/**
+ * The last line of a body paragraph that is not a heading, a list item's lead-in or a table. A heading
+ * with its text run in after it (1、做好宣传工作。制作并发布……) ends a paragraph too.
+ */
 function endsParagraph(model: ReportModel, index: number): boolean {
   const line = model.lines[index];
-  if (model.roles[index] !== 'body' || line.kind !== 'paragraph' || model.headingOfLine[index] || model.tabular[index]) return false;
+  const heading = model.headingOfLine[index];
+  if (model.roles[index] !== 'body' || line.kind !== 'paragraph' || model.tabular[index]) return false;
+  if (heading && line.text.trimEnd().length <= heading.titleStart + heading.title.length + 1) return false;
   return !model.continuesParagraph[index + 1];
 }
 

@@ -72,23 +72,23 @@ const PREPOSITIONS = new Set(['在', '对', '把', '向', '从', '将', '按', '
 /** What may follow the verb of 在不断的进步 when it ends the predicate (not 在不断的发展中). */
 const PREDICATE_END = /^(?:[了着]|[，。；！？、：,.;!?]|$)/;
 /**
- * Words an automatic rewriting tool puts for a common word of official writing, each against the
- * word it replaced: 便民服务 comes out as 便民效劳, 切实加强 as 确实加强. Written for shuzhi from the
- * substitutions such tools are known for. A substitute is flagged only where the dictionary knows the
- * phrase the replaced word makes with its neighbour and not the one the substitute makes.
+ * Words an automatic rewriting tool puts for a common word of official writing, each with the word it
+ * replaced: 便民服务 comes out as 便民效劳, 切实加强 as 确实加强. Written for shuzhi from the
+ * substitutions such tools are known for, keeping only those whose substitute is wrong in the phrases
+ * of the replaced word (展开工作, 晋升空间, 精心构造 are right, so 开展, 提升, 组织 are not here). A
+ * substitute is flagged only where the dictionary knows the phrase the replaced word makes with its
+ * neighbour and not the one the substitute makes. `objectOnly`: only the word after counts, since
+ * before it the substitute is right too (大幅抬高房价); `notBefore`: words after which the substitute
+ * is right (确实可行, 确实有效 are indeed feasible and effective).
  */
-const SUBSTITUTES: ReadonlyArray<readonly [substitute: string, original: string]> = [
-  ['效劳', '服务'],
-  ['根底', '基础'],
-  ['确实', '切实'],
-  ['抬高', '提高'],
-  ['树立', '建立'],
-  ['晋升', '提升'],
-  ['构造', '组织'],
-  ['办理', '管理'],
-  ['停止', '进行'],
-  ['展开', '开展'],
-  ['施行', '实行'],
+interface Substitute { substitute: string; original: string; objectOnly?: boolean; notBefore?: RegExp; notAfter?: RegExp }
+const SUBSTITUTES: readonly Substitute[] = [
+  // 为人民效劳, 为您效劳 are right.
+  { substitute: '效劳', original: '服务', notAfter: /为.{0,3}$/ },
+  { substitute: '根底', original: '基础' },
+  { substitute: '确实', original: '切实', objectOnly: true, notBefore: /^[可有是]/ },
+  { substitute: '抬高', original: '提高', objectOnly: true },
+  { substitute: '树立', original: '建立', objectOnly: true },
 ];
 
 export const typo: Rule = {
@@ -165,20 +165,24 @@ function isProgressive(text: string, adverb: number, wordEnd: number): boolean {
 /** 便民效劳 → 便民服务: a substitute whose neighbour makes a known phrase with the replaced word only. */
 function checkSubstitutes(context: RuleContext, lexicon: Lexicon, line: Line): void {
   const text = line.text;
-  for (const [substitute, original] of SUBSTITUTES) {
+  for (const { substitute, original, objectOnly, notBefore, notAfter } of SUBSTITUTES) {
     for (let at = text.indexOf(substitute); at !== -1; at = text.indexOf(substitute, at + substitute.length)) {
       const end = at + substitute.length;
+      if (notAfter?.test(text.slice(Math.max(0, at - 4), at))) continue;
       const tokens = lexicon.segmentAround(text, at, end, CONTEXT);
       const index = tokens.findIndex((token) => token.start === at);
       if (index === -1 || tokens[index].end !== end) continue;
-      const before = tokens[index - 1];
-      const after = tokens[index + 1];
-      const neighbour = [
-        after && !/^[了过着]/.test(text.slice(after.end, after.end + 1)) ? { phrase: original + text.slice(after.start, after.end), written: substitute + text.slice(after.start, after.end) } : undefined,
-        before ? { phrase: text.slice(before.start, before.end) + original, written: text.slice(before.start, before.end) + substitute } : undefined,
-      ].find((pair) => pair !== undefined && pair.phrase.length >= 4 && lexicon.frequency(pair.phrase) > 0 && lexicon.frequency(pair.written) === 0);
-      if (!neighbour) continue;
-      reportInLine(context, line, { start: at, end }, `“${neighbour.written}”应为“${neighbour.phrase}”：“${substitute}”像是改写工具替换“${original}”留下的近义词，这里不通。`, {
+      const next = tokens[index + 1] && text.slice(tokens[index + 1].start, tokens[index + 1].end);
+      const previous = !objectOnly && tokens[index - 1] && text.slice(tokens[index - 1].start, tokens[index - 1].end);
+      // 确实加强了 says it was indeed done: only a plan or a claim without 了 wants 切实.
+      const nextUsable = next && !notBefore?.test(next) && !/^[了过着]/.test(text.slice(tokens[index + 1].end, tokens[index + 1].end + 1));
+      const phrases = [
+        nextUsable ? { right: original + next, written: substitute + next } : undefined,
+        previous ? { right: previous + original, written: previous + substitute } : undefined,
+      ];
+      const found = phrases.find((pair) => pair !== undefined && pair.right.length >= 4 && lexicon.frequency(pair.right) > 0 && lexicon.frequency(pair.written) === 0);
+      if (!found) continue;
+      reportInLine(context, line, { start: at, end }, `“${found.written}”应为“${found.right}”：“${substitute}”像是改写工具替换“${original}”留下的近义词，在这里不通。`, {
         title: `改为“${original}”`,
         edits: [{ start: at, end, newText: original }],
       });
