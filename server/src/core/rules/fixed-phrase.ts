@@ -12,7 +12,7 @@ import { docsPath, reportInLine } from '../engine/rule';
  * fixed lists with a member wrong, missing or out of order (政治意识、大局意识、核心意识、看齐意识), and laws cited
  * by a name no law in force has (《公职人员处分法》).
  */
-interface Formulation { text: string; source: string }
+interface Formulation { text: string; source: string; name?: string }
 interface FixedList { name: string; members: string[]; source: string }
 
 const WORDS = new PhraseMatcher<PhraseEntry>([...data.typos, ...data.variants].map((entry) => [entry.wrong, entry]));
@@ -20,6 +20,12 @@ const FORMULATIONS = data.formulations as Formulation[];
 const ANCHOR = 4;
 /** The first and last four characters of each formulation: a slip leaves at least one of them intact. */
 const ANCHORS = new PhraseMatcher<Array<{ formulation: Formulation; offset: number }>>(anchorEntries());
+/** What follows the name in a formulation named after a person (法治思想 of 习近平法治思想). */
+const NAMED = new PhraseMatcher<Formulation>(FORMULATIONS.filter((formulation) => formulation.name).map((formulation) => [formulation.text.slice(formulation.name!.length), formulation]));
+/** Shorter than this, the rest of a named formulation is an ordinary phrase on its own (法治思想); longer, it is only ever the formulation. */
+const NAMELESS_LENGTH = 8;
+/** Titles a page puts for a deleted name (总书记法治思想). */
+const TITLE_FOR_NAME = /(总书记|同志)$/;
 const LISTS = data.lists as FixedList[];
 const MEMBERS = new PhraseMatcher<FixedList>(LISTS.flatMap((list) => list.members.map((member) => [member, list] as const)));
 /** Roles whose text is the writer's own: titles, body, closing. */
@@ -45,6 +51,7 @@ export const fixedPhrase: Rule = {
       checkWords(context, line, WORDS);
       if (own) checkWords(context, line, own);
       checkFormulations(context, line);
+      checkNames(context, line);
       checkLists(context, line);
       checkLawCitations(context, line);
     });
@@ -100,6 +107,10 @@ function checkFormulations(context: RuleContext, line: Line): void {
       if (start < 0 || reported.has(start)) continue;
       const written = text.slice(start, start + official.length);
       if (written.length < official.length || written === official) continue;
+      if (offset === 0 && reportDoubled(context, line, start, formulation)) {
+        reported.add(start);
+        continue;
+      }
       const count = slips(written, official);
       if (count === 0 || count > (official.length >= 14 ? 2 : 1) || insideAny(text, start, start + official.length, context.allow)) continue;
       reported.add(start);
@@ -110,6 +121,53 @@ function checkFormulations(context: RuleContext, line: Line): void {
         fix: { title: `改为“${official}”`, edits: [{ ...range, newText: official }] },
       });
     }
+  }
+}
+
+/** 严格规范公正文明规范执法: a word of the formulation written a second time inside it. */
+function reportDoubled(context: RuleContext, line: Line, start: number, formulation: Formulation): boolean {
+  const official = formulation.text;
+  for (let extra = 1; extra <= 2; extra++) {
+    const written = line.text.slice(start, start + official.length + extra);
+    if (written.length < official.length + extra) return false;
+    for (let at = ANCHOR; at + extra <= official.length; at++) {
+      const inserted = written.slice(at, at + extra);
+      if (written.slice(0, at) + written.slice(at + extra) !== official || !official.includes(inserted) || PUNCTUATION.test(inserted)) continue;
+      if (insideAny(line.text, start, start + written.length, context.allow)) return false;
+      const range = { start: line.map[start], end: line.map[start + written.length] };
+      context.report({
+        ...range,
+        message: `重要表述多了字：“${written}”应为“${official}”，“${inserted}”重复了（${formulation.source}）。`,
+        fix: { title: `改为“${official}”`, edits: [{ ...range, newText: official }] },
+      });
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A formulation named after a person with the name deleted (以新时代中国特色社会主义思想为指导) or put
+ * as a title (总书记法治思想), as pages that filter names leave it.
+ */
+function checkNames(context: RuleContext, line: Line): void {
+  const text = line.text;
+  for (const { index, length, entry } of NAMED.find(text)) {
+    const name = entry.name!;
+    const before = text.slice(Math.max(0, index - name.length - 3), index);
+    if (before.endsWith(name)) continue;
+    const title = TITLE_FOR_NAME.exec(before);
+    // 习近平总书记法治思想 keeps the name; only a title standing alone took its place.
+    if (title && text.slice(Math.max(0, index - title[0].length - name.length), index - title[0].length) === name) continue;
+    if (!title && length < NAMELESS_LENGTH) continue;
+    const start = index - (title ? title[0].length : 0);
+    if (insideAny(text, start, index + length, context.allow)) continue;
+    const range = { start: line.map[start], end: line.map[index + length] };
+    context.report({
+      ...range,
+      message: `重要表述不完整：“${text.slice(start, index + length)}”应为“${entry.text}”（${entry.source}）。`,
+      fix: { title: `改为“${entry.text}”`, edits: [{ ...range, newText: entry.text }] },
+    });
   }
 }
 
