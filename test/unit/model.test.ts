@@ -153,6 +153,14 @@ describe('report model: how a reader sees real drafts', () => {
     assert.deepEqual(kinds('经费 | 万元\n投入 | 120\n'), ['paragraph:经费 | 万元', 'paragraph:投入 | 120']);
   });
 
+  it('reads paragraphs pasted with a four-space indent as prose, and indented code as code', () => {
+    const kinds = (source: string) => lint(source).model.lines.map((line) => `${line.kind}:${line.text.trim()}`);
+    assert.deepEqual(kinds('林业局局长述职报告\n\n    今天，我在这里述职。\n\n    一、服从大局，坚定不移。\n'),
+      ['paragraph:林业局局长述职报告', 'paragraph:今天，我在这里述职。', 'paragraph:一、服从大局，坚定不移。']);
+    assert.deepEqual(kinds('说明\n\n    const 单位 = load(\'县委\');\n    npm run lint -- 报告.md\n'),
+      ['paragraph:说明', 'code:const 单位 = load(\'县委\');\nnpm run lint -- 报告.md'].flatMap((entry) => entry.split('\n').map((line, index) => (index === 0 ? line : `code:${line}`))));
+  });
+
   it('reads a subtitle, a name line under the title and a Chinese-numeral date at the end', () => {
     const outline = read('在新时代新征程上担当作为\n——2024年度个人述职报告\n县委书记　李明\n\n一、主要工作\n\n内容。\n\n李明\n二〇二五年一月八日\n');
     assert.equal(outline.title?.text, '在新时代新征程上担当作为');

@@ -4,6 +4,8 @@ import { testRule } from './tester';
 
 testRule('fixed-phrase', {
   valid: [
+    // The named formulations with their name, a bare 法治思想 that may be an ordinary phrase, the formulation written right.
+    WORD_PASTE('　　深入学习习近平法治思想和习近平总书记法治思想，坚持法治思想教育，推进严格规范公正文明执法、严格规范执法行为。\r\n'),
     WORD_PASTE('　　坚持以习近平新时代中国特色社会主义思想为指导，增强“四个意识”、坚定“四个自信”、做到“两个维护”。\r\n'),
     WORD_PASTE('　　牢固树立政治意识、大局意识、核心意识、看齐意识，坚决反对形式主义、官僚主义、享乐主义和奢靡之风。\r\n'),
     WORD_PASTE('　　按排名先后确定单位，严格执行中央八项规定精神，不忘初心，牢记使命，认真落实“三会一课”制度。\r\n'),
@@ -18,6 +20,13 @@ testRule('fixed-phrase', {
     { text: WORD_PASTE('　　学习新颁布的《中华人民共和国示范新法》。\r\n'), config: { allow: ['示范新法'] } },
   ],
   invalid: [
+    {
+      // A name deleted or put as a title by a page that filters names; a word of a formulation written twice.
+      text: WORD_PASTE('　　坚持以新时代中国特色社会主义思想为指导，深入学习总书记法治思想，推进严格规范公正文明规范执法。\r\n'),
+      found: ['新时代中国特色社会主义思想', '总书记法治思想', '严格规范公正文明规范执法'],
+      messages: [/重要表述不完整：“新时代中国特色社会主义思想”应为“习近平新时代中国特色社会主义思想”/, /“总书记法治思想”应为“习近平法治思想”/, /“规范”重复了/],
+      output: WORD_PASTE('　　坚持以习近平新时代中国特色社会主义思想为指导，深入学习习近平法治思想，推进严格规范公正文明执法。\r\n'),
+    },
     {
       text: WORD_PASTE('　　整顿软弱散涣基层党组织，统筹布署，再接再砺，截止目前完成笔划规范。\r\n'),
       found: ['软弱散涣', '布署', '再接再砺', '截止目前', '笔划'],

@@ -9,6 +9,8 @@ testRule('punctuation', {
     '述　职　报　告\n\n一、主要做法\n\n全年开展集中学习12次，撰写心得体会30篇，研讨交流8次。\n\n张　三\n2025年1月8日\n',
     '2024年度述职报告\n\n全年开展集中学习12次，撰写心得体会30篇，研讨交流8次，\n形成调研报告5篇。\n',
     WORD_PASTE('以上报告，请予评议\r\n'),
+    // A heading with no text run in after it is no paragraph to end.
+    WORD_PASTE('一、主要做法\r\n1、做好法律服务工作。\r\n　　全年开展法律讲座12场，为居民普及常用的法律知识。\r\n'),
   ],
   invalid: [
     {
@@ -41,6 +43,19 @@ testRule('punctuation', {
       output: WORD_PASTE('　　全年召开党委会议26次，研究重大事项48项，开展专题调研12次，形成调研报告5篇。\r\n'),
     },
     { text: WORD_PASTE('　　全年召开会议，。开展培训5期。\r\n'), found: ['，。'], messages: [/标点连用/] },
+    {
+      // A heading with its text run in ends a paragraph like any other.
+      text: WORD_PASTE('一、主要做法\r\n1、做好法律服务工作。每个季度开展法律讲座，为居民普及日常生活中容易遇到的法律知识，\r\n2、管理财务经费。按时支付各项费用。\r\n'),
+      found: ['，'],
+      messages: [/段落末尾是“，”/],
+      output: WORD_PASTE('一、主要做法\r\n1、做好法律服务工作。每个季度开展法律讲座，为居民普及日常生活中容易遇到的法律知识。\r\n2、管理财务经费。按时支付各项费用。\r\n'),
+    },
+    {
+      // Paragraphs pasted with a four-space indent are prose, not a code block.
+      text: '2024年度述职报告\n\n    依法履行职责，.坚决推行各项改革，取得了新成效。\n',
+      found: ['.'],
+      output: '2024年度述职报告\n\n    依法履行职责，坚决推行各项改革，取得了新成效。\n',
+    },
   ],
 });
 

@@ -17,6 +17,14 @@ testRule('typo', {
     '2024年度述職報告\r\n\r\n　　今年以來，我們認真履行職責，全年開展黨課12次。\r\n',
     // Letters in codes are no digits.
     WORD_PASTE('　　统一社会信用代码11500230008689762A，型号XL9，第O号。\r\n'),
+    // Substitutes where they are the right word: after 为, before an adjective, with 了, before the object's modifier, in names.
+    WORD_PASTE('　　全心全意为人民效劳，竭诚为您效劳；这一做法确实可行、确实有效，我们确实加强了管理。\r\n'),
+    WORD_PASTE('　　他的国学根底很好，根底扎实；人为抬高物价、大幅抬高房价的行为被查处；树立正确的政绩观，树立相应的意识。\r\n'),
+    WORD_PASTE('　　王建立同志任书记，李树立同志任主任，张确实老师负责教学。\r\n'),
+    // 的 of a modifier: before a noun, and 在…的…中 where what follows is a noun.
+    WORD_PASTE('　　经过持续的努力，取得了不断的进步；在不断的发展中壮大，在持续的改革下前进；实现可持续的发展。\r\n'),
+    // A percentage followed by a new clause, 万元 after a comma.
+    WORD_PASTE('　　完成投资增长80%，万元以上项目5个；覆盖率达到95.5%。\r\n'),
   ],
   invalid: [
     {
@@ -40,6 +48,32 @@ testRule('typo', {
       text: WORD_PASTE('　　全县累计减少木材采伐量l9万立方米，2O24年新造林3万亩。\r\n'),
       found: ['l', 'O'],
       output: WORD_PASTE('　　全县累计减少木材采伐量19万立方米，2024年新造林3万亩。\r\n'),
+    },
+    {
+      // A rewriting tool's substitute where the dictionary knows the phrase of the word it replaced.
+      text: WORD_PASTE('　　开展便民效劳32人次，建成效劳中心一处；打牢经济根底；下一步将确实加强队伍建设，抬高认识，树立健全工作机制。\r\n'),
+      found: ['效劳', '效劳', '根底', '确实', '抬高', '树立'],
+      messages: [/“便民效劳”应为“便民服务”.*改写工具/, /“效劳中心”应为“服务中心”/, /“经济根底”应为“经济基础”/, /“确实加强”应为“切实加强”/, /“抬高认识”应为“提高认识”/, /“树立健全”应为“建立健全”/],
+      output: WORD_PASTE('　　开展便民服务32人次，建成服务中心一处；打牢经济基础；下一步将切实加强队伍建设，提高认识，建立健全工作机制。\r\n'),
+    },
+    {
+      // 的 after a manner adverb before a preposition, and after 在 before a predicate that ends the clause.
+      text: WORD_PASTE('　　我也尽可能的在工作中减少失误，不断的向先进看齐；自己在不断的进步，在持续的改进。\r\n'),
+      found: ['尽可能的', '不断的', '不断的', '持续的'],
+      output: WORD_PASTE('　　我也尽可能地在工作中减少失误，不断地向先进看齐；自己在不断地进步，在持续地改进。\r\n'),
+    },
+    {
+      // A percentage run into a magnitude: which one is wrong only the writer knows, so no fix.
+      text: WORD_PASTE('　　木材蓄积量净增80%万立方米，产值增长12.5％亿元。\r\n'),
+      found: ['80%万', '12.5％亿'],
+      messages: [/“80%万”数量有误/, /“12.5％亿”数量有误/],
+      output: WORD_PASTE('　　木材蓄积量净增80%万立方米，产值增长12.5％亿元。\r\n'),
+    },
+    {
+      // A paragraph pasted with a four-space indent is prose, not a code block.
+      text: '2024年度述职报告\n\n    全县累计减少木材采伐量l9万立方米，开展便民效劳。\n',
+      found: ['l', '效劳'],
+      output: '2024年度述职报告\n\n    全县累计减少木材采伐量19万立方米，开展便民服务。\n',
     },
   ],
 });

@@ -63,7 +63,7 @@ const ADVERB_DE = /(不断|逐步|稳步|尽快|尽可能|持续|大力|切实|�
 const LETTER_DIGIT = /(?<=[0-9]|[\u4e00-\u9fff])[lIO](?=[0-9]+(?:\.[0-9]+)?[万亿千百十个人元亩户次名项所家处米吨%％])|(?<=[0-9])[lIO](?=[0-9])/g;
 const DIGIT_OF: Record<string, string> = { l: '1', I: '1', O: '0' };
 /** A percentage run into a magnitude (80%万立方米): one of the two is wrong, and only the writer knows which. */
-const PERCENT_MAGNITUDE = /[0-9０-９](?:[.．][0-9０-９]+)?[%％](?=[万亿])/g;
+const PERCENT_MAGNITUDE = /(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[%％](?=[万亿])/g;
 /**
  * Prepositions that open an adverbial after a manner adverb: 尽可能的在今后工作中 wants 地 whatever
  * follows, as no noun starts with them.
@@ -88,7 +88,8 @@ const SUBSTITUTES: readonly Substitute[] = [
   { substitute: '根底', original: '基础' },
   { substitute: '确实', original: '切实', objectOnly: true, notBefore: /^[可有是]/ },
   { substitute: '抬高', original: '提高', objectOnly: true },
-  { substitute: '树立', original: '建立', objectOnly: true },
+  // 相应 only modifies the object: 树立相应的意识 is right.
+  { substitute: '树立', original: '建立', objectOnly: true, notBefore: /^相应/ },
 ];
 
 export const typo: Rule = {
