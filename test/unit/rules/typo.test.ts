@@ -23,6 +23,8 @@ testRule('typo', {
     WORD_PASTE('　　王建立同志任书记，李树立同志任主任，张确实老师负责教学。\r\n'),
     // 的 of a modifier: before a noun, and 在…的…中 where what follows is a noun.
     WORD_PASTE('　　经过持续的努力，取得了不断的进步；在不断的发展中壮大，在持续的改革下前进；实现可持续的发展。\r\n'),
+    // 必需 of what is needed; 当真 and 宣扬 where they are the right words; 的 of a modifier after 逐渐, 不停.
+    WORD_PASTE('　　发放生活必需品，这是生产所必需的，必需的物资已到位；别把玩笑当真，当真对待每一件事，大肆宣扬封建迷信；逐渐的变化令人欣喜，不停的雨下了一周。\r\n'),
     // A percentage followed by a new clause, 万元 after a comma.
     WORD_PASTE('　　完成投资增长80%，万元以上项目5个；覆盖率达到95.5%。\r\n'),
   ],
@@ -61,6 +63,12 @@ testRule('typo', {
       text: WORD_PASTE('　　我也尽可能的在工作中减少失误，不断的向先进看齐；自己在不断的进步，在持续的改进。\r\n'),
       found: ['尽可能的', '不断的', '不断的', '持续的'],
       output: WORD_PASTE('　　我也尽可能地在工作中减少失误，不断地向先进看齐；自己在不断地进步，在持续地改进。\r\n'),
+    },
+    {
+      text: WORD_PASTE('　　我们必需加强学习，要当真落实各项制度，宣扬教育群众，逐渐的完善制度，不停的探索创新。\r\n'),
+      found: ['必需', '当真', '宣扬', '逐渐的', '不停的'],
+      messages: [/“必需加强”应为“必须加强”/, /“当真落实”应为“认真落实”/, /“宣扬教育”应为“宣传教育”/, /修饰动词用“地”/, /修饰动词用“地”/],
+      output: WORD_PASTE('　　我们必须加强学习，要认真落实各项制度，宣传教育群众，逐渐地完善制度，不停地探索创新。\r\n'),
     },
     {
       // A percentage run into a magnitude: which one is wrong only the writer knows, so no fix.

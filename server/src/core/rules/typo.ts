@@ -57,8 +57,10 @@ const DEADLINE = /截止(?:到)?(?=[0-9０-９〇一二三四五六七八九十]
 /** 做为 is not a word; 当做、看做 before 为 are (把它看做为…) the verbs, left alone. */
 const ZUOWEI = /(?<![当看叫称视])做为/g;
 /** A manner adverb with 的 before a verb (不断的提高): 地. Only adverbs that are nothing else. */
-const MANNER_ADVERBS = new Set(['不断', '逐步', '稳步', '尽快', '尽可能', '持续', '大力', '切实', '全力', '努力']);
-const ADVERB_DE = /(不断|逐步|稳步|尽快|尽可能|持续|大力|切实|全力|努力)的/g;
+const MANNER_ADVERBS = ['不断', '逐步', '逐渐', '稳步', '尽快', '尽可能', '持续', '不停', '大力', '切实', '全力', '竭力', '尽力', '努力'];
+const ADVERB_DE = new RegExp(`(${MANNER_ADVERBS.join('|')})的`, 'g');
+/** 必需 is what is needed (必需品, 所必需的); before a verb it is 必须, what must be done. */
+const NEEDED = /必需/g;
 /** A letter in place of a digit inside a number (l9万, 2O24年): the letter sits between digits or before a digit and a unit. */
 const LETTER_DIGIT = /(?<=[0-9]|[\u4e00-\u9fff])[lIO](?=[0-9]+(?:\.[0-9]+)?[万亿千百十个人元亩户次名项所家处米吨%％])|(?<=[0-9])[lIO](?=[0-9])/g;
 const DIGIT_OF: Record<string, string> = { l: '1', I: '1', O: '0' };
@@ -90,6 +92,9 @@ const SUBSTITUTES: readonly Substitute[] = [
   { substitute: '抬高', original: '提高', objectOnly: true },
   // 相应 only modifies the object: 树立相应的意识 is right.
   { substitute: '树立', original: '建立', objectOnly: true, notBefore: /^相应/ },
+  // 把玩笑当真, 当真对待 are right.
+  { substitute: '当真', original: '认真', objectOnly: true, notBefore: /^对待/ },
+  { substitute: '宣扬', original: '宣传', objectOnly: true },
 ];
 
 export const typo: Rule = {
@@ -110,6 +115,7 @@ export const typo: Rule = {
         checkSoundAlikes(context, lexicon, line);
         checkAdverbs(context, lexicon, line);
         checkSubstitutes(context, lexicon, line);
+        checkNeeded(context, lexicon, line);
       }
     });
   },
@@ -145,7 +151,7 @@ function checkAdverbs(context: RuleContext, lexicon: Lexicon, line: Line): void 
   for (const match of execAll(ADVERB_DE, text)) {
     const at = match.index!;
     const de = at + match[0].length - 1;
-    if (!MANNER_ADVERBS.has(match[1]) || (at > 0 && isChinese(text.charCodeAt(at - 1)) && lexicon.frequencyAt(text, at - 1, at + 1) > 0)) continue;
+    if (at > 0 && isChinese(text.charCodeAt(at - 1)) && lexicon.frequencyAt(text, at - 1, at + 1) > 0) continue;
     const tokens = lexicon.segment(text, de + 1, Math.min(text.length, de + 1 + CONTEXT));
     const verb = tokens[0];
     if (!verb || !isChinese(text.charCodeAt(verb.start))) continue;
@@ -161,6 +167,24 @@ function checkAdverbs(context: RuleContext, lexicon: Lexicon, line: Line): void 
 /** 在不断的进步: 在 before the adverb makes what follows 的 a predicate, when nothing turns it into a noun (在不断的发展中). */
 function isProgressive(text: string, adverb: number, wordEnd: number): boolean {
   return text[adverb - 1] === '在' && PREDICATE_END.test(text.slice(wordEnd, wordEnd + 1));
+}
+
+/** 必需加强 → 必须加强: 必需 cut as a word of its own before a verb that does not end in 的. */
+function checkNeeded(context: RuleContext, lexicon: Lexicon, line: Line): void {
+  const text = line.text;
+  for (const match of execAll(NEEDED, text)) {
+    const at = match.index!;
+    const tokens = lexicon.segmentAround(text, at, at + 2, CONTEXT);
+    const index = tokens.findIndex((token) => token.start === at && token.end === at + 2);
+    const verb = tokens[index + 1];
+    if (index === -1 || !verb || verb.end - verb.start < 2 || text[verb.end] === '的') continue;
+    const word = text.slice(verb.start, verb.end);
+    if (!lexicon.isVerb(word)) continue;
+    reportInLine(context, line, { start: at, end: at + 2 }, `“必需${word}”应为“必须${word}”：表示一定要做用“必须”，“必需”是一定要有（必需品）。`, {
+      title: '改为“必须”',
+      edits: [{ start: at + 1, end: at + 2, newText: '须' }],
+    });
+  }
 }
 
 /** 便民效劳 → 便民服务: a substitute whose neighbour makes a known phrase with the replaced word only. */
