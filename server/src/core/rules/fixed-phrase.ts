@@ -38,7 +38,7 @@ export const fixedPhrase: Rule = {
   meta: {
     id: 'fixed-phrase',
     name: '固定表述',
-    description: '固定表述和成语写错（软弱散涣、布署、再接再砺）、异形词、重要表述错字或成员有误（四个意识、四风）、现行法律中没有的法律名称（《反腐败法》）',
+    description: '固定表述和成语写错（软弱散涣、布署、再接再砺）、异形词、重要表述错字、缺了人名或成员有误（总书记法治思想、四个意识、四风）、现行法律中没有的法律名称（《反腐败法》）',
     defaultSeverity: 'warning',
     docs: docsPath('fixed-phrase'),
     fixable: true,

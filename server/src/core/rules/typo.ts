@@ -10,8 +10,9 @@ import { docsPath, execAll, reportInLine } from '../engine/rule';
  * by a character read the same and written alike, sharing a component (村级班子较为痪散 → 涣散: 痪 and
  * 涣 are both huan and both built on 奂); sound alone is no evidence, the dictionary lacks too many
  * words of official writing (提质, 述法, 纠治) that sound like other words. Usage pairs whose
- * right form the context fixes (截止 before a date → 截至, 做为 → 作为, 不断的提高 → 不断地提高); a
- * letter typed for a digit in a number (l9万立方米).
+ * right form the context fixes (截止 before a date → 截至, 做为 → 作为, 不断的提高 → 不断地提高,
+ * 必需加强 → 必须加强); the near-synonyms a rewriting tool leaves (便民效劳 → 便民服务); a letter typed
+ * for a digit in a number (l9万立方米) and a percentage run into a magnitude (80%万).
  */
 
 /** A pair seen this often is a word in its own right, whatever it sounds like. */
@@ -101,7 +102,7 @@ export const typo: Rule = {
   meta: {
     id: 'typo',
     name: '错别字',
-    description: '音同形近的错字（较为痪散→涣散）、用法分明的词（截止2024年→截至、做为→作为、不断的提高→不断地）、数字里的字母（l9万）',
+    description: '音同形近的错字（较为痪散→涣散）、改写工具换上的近义词（便民效劳→便民服务）、用法分明的词（截止2024年→截至、做为→作为、不断的提高→不断地、必需加强→必须）、数字里的字母（l9万）和百分数后的“万”',
     defaultSeverity: 'warning',
     docs: docsPath('typo'),
     fixable: true,
