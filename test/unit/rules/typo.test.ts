@@ -7,6 +7,8 @@ testRule('typo', {
   valid: [
     // Words of official writing the dictionary lacks, which sound like other words: no evidence of a slip.
     WORD_PASTE('　　推动农业提质增效，持之以恒纠治“四风”，严格依法依规决策，反对以会代学，向县委述职述法。\r\n'),
+    // The issuer's code of a document number: abbreviations (辽 for 辽宁), not words.
+    WORD_PASTE('　　按照《关于印发实施方案的通知》（辽法委发〔2023〕2号）要求，全面推进法治建设。\r\n'),
     // Names of people and places next to their titles and place words.
     WORD_PASTE('　　在王焕同志的带领下，焕散村党支部书记李涣带头，把焕散镇建设成示范镇；按照市委副书记陈绍泽的要求。\r\n'),
     // Grammatical reduplication and correct rare words.

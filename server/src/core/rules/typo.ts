@@ -237,7 +237,7 @@ function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): v
     });
     if (alikes.length === 0) continue;
     const found = alikes.filter((alike) => readsBetter(lexicon, text, at, alike));
-    if (found.length === 0 || isName(text, at)) continue;
+    if (found.length === 0 || isName(text, at) || inIssuerCode(text, at)) continue;
     report(context, line, at, found);
     at++;
   }
@@ -260,6 +260,13 @@ function readsBetter(lexicon: Lexicon, text: string, at: number, alike: Candidat
 }
 
 /** Before a title or a place word, or after a title and perhaps the surname (副书记陈绍泽). */
+/** 辽法委发〔2023〕2号: the issuer's code of a document number is abbreviations, not words. */
+const ISSUER_CODE = /^[\u4e00-\u9fff]{0,8}[〔［[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*\d{1,4}\s*号/;
+
+function inIssuerCode(text: string, at: number): boolean {
+  return ISSUER_CODE.test(text.slice(at, at + 24));
+}
+
 function isName(text: string, at: number): boolean {
   return NAME_HEADS.test(text.slice(at + 2, at + 5)) || NAME_TAILS.test(text.slice(Math.max(0, at - 3), at)) || NAME_TAILS.test(text.slice(Math.max(0, at - 4), at - 1));
 }
