@@ -1,4 +1,5 @@
-// Bundles the VS Code client, the language server and the CLI into dist/ for Node.
+// Bundles the VS Code client, the language server and the CLI into dist/ for Node, and the client and the
+// language server into dist/web/ for VS Code in a browser (package.json `browser`).
 import { cpSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -40,10 +41,30 @@ const builds = [
   },
 ];
 
+// In a browser: the client for the web worker extension host, the server as a web worker. Built with no
+// Node built-ins: esbuild fails on any import of one, and nothing stands in for Node's globals.
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+const webBuilds = [
+  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  { entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+];
+
 // The dictionary is read at run time, not bundled: the server and the CLI find it in dist/lexicon/.
 cpSync('server/src/lexicon/data', 'dist/lexicon', { recursive: true, filter: (path) => !path.endsWith('README.md') });
 
-const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...shared, ...options })));
+const contexts = await Promise.all([
+  ...builds.map((options) => esbuild.context({ ...shared, ...options })),
+  ...webBuilds.map((options) => esbuild.context({ ...web, ...options })),
+]);
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {

@@ -38,10 +38,16 @@ export async function renderAll(markdownPaths: string[]): Promise<Rendered[]> {
     docxPaths.push(target);
     rendered.push({ docx, pdf: target.replace(/\.docx$/, '.pdf') });
   }
+  docxToPdf(folder, docxPaths);
+  return rendered;
+}
+
+/** Converts Word files to PDF in `folder` (NAME.docx → NAME.pdf) in one LibreOffice run; returns the PDFs. */
+export function docxToPdf(folder: string, docxPaths: string[]): string[] {
   // Its own profile folder, so a LibreOffice the user has open does not get in the way.
   const profile = pathToFileURL(join(folder, 'profile')).toString();
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, ...docxPaths], { stdio: 'ignore', timeout: 300000 });
-  return rendered;
+  return docxPaths.map((path) => join(folder, basename(path).replace(/\.docx$/, '.pdf')));
 }
 
 export async function renderToPdf(markdownPath: string): Promise<string> {

@@ -1,6 +1,7 @@
 /** 述职报告：导出为 Word — asks about unfinished drafts and existing files, writes safely, offers to open. */
 import { commands, env, FileType, ProgressLocation, UIKind, Uri, window, workspace, type TextDocument } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { fromBase64 } from '../../server/src/io/base64';
 import { wordLockNames } from '../../server/src/export/lock';
 import { EXPORT_DOCX_REQUEST, type ExportDocxResult } from '../../server/src/protocol';
 import { EXPORT_ANYWAY, SHOW_PROBLEMS, unfinishedQuestion } from './exportQuestion';
@@ -12,7 +13,7 @@ export interface ExportArguments {
   ignoreUnfinished?: boolean;
 }
 
-export async function exportDocxCommand(client: LanguageClient | undefined, resource?: Uri, args: ExportArguments = {}): Promise<Uri | undefined> {
+export async function exportDocxCommand(client: BaseLanguageClient | undefined, resource?: Uri, args: ExportArguments = {}): Promise<Uri | undefined> {
   const document = await draftFor(resource);
   if (!client || !document) {
     void window.showInformationMessage('请先打开一份 Markdown 文稿再导出。');
@@ -31,17 +32,26 @@ export async function exportDocxCommand(client: LanguageClient | undefined, reso
     const choice = await window.showWarningMessage(`导出的 Word 文件会缺少内容：${result.blocking.join(' ')}仍要导出吗？`, { modal: true }, '仍然导出');
     if (choice !== '仍然导出') return undefined;
   }
-  const target = args.target ? Uri.file(args.target) : await chooseTarget(document, args.overwrite === true, result.title);
+  const target = args.target ? uriOfPath(args.target) : await chooseTarget(document, args.overwrite === true, result.title);
   if (!target) return undefined;
   if (target.toString() === document.uri.toString() || (target.scheme === 'file' && target.fsPath.toLowerCase() === document.uri.fsPath.toLowerCase())) {
     void window.showErrorMessage('导出的 Word 文件不能覆盖文稿本身，请换一个文件名。');
     return undefined;
   }
   if (result.notes.length > 0) void window.showInformationMessage(result.notes.join(' '));
-  const written = await writeSafely(target, Buffer.from(result.docx, 'base64'));
+  const written = await writeSafely(target, fromBase64(result.docx));
   if (!written) return undefined;
   if (!args.target) void offerToOpen(target);
   return target;
+}
+
+/**
+ * A path given to a command (tasks, keybindings, tests) on the workspace's own file system: the disk on
+ * the desktop, the remote or virtual one in a browser, where a file: URI would lead nowhere.
+ */
+export function uriOfPath(path: string): Uri {
+  const folder = workspace.workspaceFolders?.[0]?.uri;
+  return !folder || folder.scheme === 'file' ? Uri.file(path) : folder.with({ path: path.replace(/\\/g, '/') });
 }
 
 async function draftFor(resource?: Uri): Promise<TextDocument | undefined> {
@@ -119,12 +129,16 @@ function describe(error: unknown): string {
 /**
  * Local: the system opens the file in Word or WPS. Remote or in the browser the file is not on this
  * computer: opening it would send the workbench to a vscode-remote:// address, so it is shown in the
- * Explorer instead, where 下载… fetches it.
+ * Explorer instead and offered for download.
  */
 async function offerToOpen(target: Uri): Promise<void> {
   if (isAwayFromFiles()) {
-    const choice = await window.showInformationMessage(`已导出 ${target.path.split('/').pop()}。文件在${env.remoteName ? '远程机器' : '服务器'}上：在资源管理器中右键它，选择“下载…”即可保存到本机。`, '在资源管理器中显示');
-    if (choice) void commands.executeCommand('revealInExplorer', target);
+    const where = env.remoteName ? '远程机器' : target.scheme === 'vscode-remote' ? '服务器' : '浏览器打开的工作区';
+    const choice = await window.showInformationMessage(
+      `已导出 ${target.path.split('/').pop()}。文件在${where}上：点“下载”保存到本机（或在资源管理器中右键它，选择“下载…”）。`, '下载', '在资源管理器中显示');
+    if (choice) await commands.executeCommand('revealInExplorer', target);
+    // The workbench's 下载… fetches what the Explorer has selected: the file just revealed.
+    if (choice === '下载') void commands.executeCommand('explorer.download');
     return;
   }
   const choice = await window.showInformationMessage(`已导出 ${target.fsPath}`, '打开', '在文件夹中显示');

@@ -1,8 +1,9 @@
 /** 述职报告：从 Word 导入 — a .docx becomes a Markdown draft beside it, opened with its findings. */
 import { Uri, window, workspace } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { IMPORT_DOCX_REQUEST, type ImportDocxResult } from '../../server/src/protocol';
-import { exists } from './export';
+import { fromBase64, toBase64 } from '../../server/src/io/base64';
+import { exists, uriOfPath } from './export';
 
 /** For tasks, keybindings and tests: skip the questions. */
 export interface ImportArguments {
@@ -13,7 +14,7 @@ export interface ImportArguments {
 /** A report is some hundred kilobytes; a Word file past this is not one. */
 const MAX_WORD_BYTES = 50 * 1024 * 1024;
 
-export async function importDocxCommand(client: LanguageClient | undefined, resource?: Uri, args: ImportArguments = {}): Promise<Uri | undefined> {
+export async function importDocxCommand(client: BaseLanguageClient | undefined, resource?: Uri, args: ImportArguments = {}): Promise<Uri | undefined> {
   if (!client) return undefined;
   const source = resource ?? (await window.showOpenDialog({ canSelectMany: false, filters: { 'Word 文档': ['docx', 'doc'] }, title: '选择要导入的 Word 文稿' }))?.[0];
   if (!source) return undefined;
@@ -22,7 +23,7 @@ export async function importDocxCommand(client: LanguageClient | undefined, reso
     void window.showErrorMessage(`${source.fsPath} 超过 50 MB，不像是一份文稿，没有导入。`);
     return undefined;
   }
-  let target = args.target ? Uri.file(args.target) : source.with({ path: source.path.replace(/\.docx?$/i, '') + '.md' });
+  let target = args.target ? uriOfPath(args.target) : source.with({ path: source.path.replace(/\.docx?$/i, '') + '.md' });
   const name = () => target.path.split('/').pop()!;
   let result = await convert(client, source, name());
   if ('error' in result) {
@@ -51,8 +52,8 @@ export async function importDocxCommand(client: LanguageClient | undefined, reso
     }
   }
   try {
-    for (const image of images()) await workspace.fs.writeFile(image.uri, Buffer.from(image.data, 'base64'));
-    await workspace.fs.writeFile(target, Buffer.from(result.markdown, 'utf8'));
+    for (const image of images()) await workspace.fs.writeFile(image.uri, fromBase64(image.data));
+    await workspace.fs.writeFile(target, new TextEncoder().encode(result.markdown));
   } catch (error) {
     void window.showErrorMessage(`无法写入 ${target.fsPath}（${error instanceof Error ? error.message : String(error)}）。`);
     return undefined;
@@ -61,8 +62,8 @@ export async function importDocxCommand(client: LanguageClient | undefined, reso
   return target;
 }
 
-async function convert(client: LanguageClient, source: Uri, draftName: string): Promise<ImportDocxResult> {
+async function convert(client: BaseLanguageClient, source: Uri, draftName: string): Promise<ImportDocxResult> {
   const bytes = await workspace.fs.readFile(source);
   return window.withProgress({ location: { viewId: 'workbench.explorer.fileView' } }, () =>
-    client.sendRequest<ImportDocxResult>(IMPORT_DOCX_REQUEST, { docx: Buffer.from(bytes).toString('base64'), draftName }));
+    client.sendRequest<ImportDocxResult>(IMPORT_DOCX_REQUEST, { docx: toBase64(bytes), draftName }));
 }

@@ -1,8 +1,9 @@
 /** 述职报告：新建报告 — choose a genre, get an unsaved Markdown draft with its skeleton, checked as you type. */
-import { readFileSync } from 'node:fs';
-import { type ExtensionContext, SnippetString, type Uri, window, workspace } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { SnippetString, type Uri, window, workspace } from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { GENRES_REQUEST } from '../../server/src/protocol';
+// Bundled, so the Node and browser builds read it alike.
+import shipped from '../../snippets/skeletons.json';
 
 /** For tasks, keybindings and tests: skip the question. */
 export interface NewReportArguments {
@@ -33,9 +34,8 @@ function skeletonsOf(all: readonly Skeleton[], genre: string): Skeleton[] {
     .sort((a, b) => a.name.length - b.name.length);
 }
 
-export async function newReport(context: ExtensionContext, client: LanguageClient | undefined, chosen: NewReportArguments = {}): Promise<Uri | undefined> {
-  const shipped = JSON.parse(readFileSync(context.asAbsolutePath('snippets/skeletons.json'), 'utf8')) as Record<string, { body: string[] }>;
-  const skeletons = Object.entries(shipped).map(([name, snippet]) => ({ name, body: snippet.body }));
+export async function newReport(client: BaseLanguageClient | undefined, chosen: NewReportArguments = {}): Promise<Uri | undefined> {
+  const skeletons = Object.entries(shipped as Record<string, { body: string[] }>).map(([name, snippet]) => ({ name, body: snippet.body }));
   const folder = workspace.workspaceFolders?.[0]?.uri.toString();
   // Genres by how common they are, with the user's own (.shuzhirc.json) first; without the server, the shipped ones.
   const genres = client && folder ? await client.sendRequest<string[]>(GENRES_REQUEST, { uri: `${folder}/新建报告.md` }) : undefined;

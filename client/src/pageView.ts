@@ -4,11 +4,11 @@
  * and the same layout gives the counts and the length rule; the webview only draws what it is sent, so
  * it works wherever VS Code runs (desktop, remote, browser).
  */
-import { randomBytes } from 'node:crypto';
 import {
   commands, type Disposable, type ExtensionContext, Range, Selection, type TextDocument, TextEditorRevealType, Uri, ViewColumn, type WebviewPanel, window, workspace,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { toBase64 } from '../../server/src/io/base64';
 import { BODY_TRACKING, PAGE, SIZE } from '../../server/src/export/layout';
 import { PAGES_REQUEST, type PagesResult, type StatusParams } from '../../server/src/protocol';
 import type { PageGeometry, PageViewMessage, PageViewReply } from './pageViewMessages';
@@ -37,7 +37,7 @@ export interface PageViewState {
   renderedAt?: number;
 }
 
-export function registerPageView(context: ExtensionContext, clientOf: () => LanguageClient | undefined): void {
+export function registerPageView(context: ExtensionContext, clientOf: () => BaseLanguageClient | undefined): void {
   let view: PageView | undefined;
   context.subscriptions.push(
     commands.registerCommand('shuzhi.previewPages', async (resource?: Uri) => {
@@ -67,7 +67,7 @@ class PageView {
   /** Requests in flight are answered in order; only the newest one is drawn. */
   private requested = 0;
 
-  constructor(document: TextDocument, private readonly clientOf: () => LanguageClient | undefined) {
+  constructor(document: TextDocument, private readonly clientOf: () => BaseLanguageClient | undefined) {
     this.document = document;
     this.panel = window.createWebviewPanel('shuzhi.pages', titleOf(document), { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
@@ -175,7 +175,7 @@ function titleOf(document: TextDocument): string {
 
 /** No remote resource and nothing inline without the nonce: the script and the style are ours alone. */
 function html(): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = toBase64(crypto.getRandomValues(new Uint8Array(16)));
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

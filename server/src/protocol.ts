@@ -121,3 +121,38 @@ export function draftNameFor(fileUri: string): string {
   }
   return name.replace(/\.docx?$/i, '') + '.md';
 }
+
+/*
+ * Asked by the browser build's server (a web worker, with no file system of its own) of its client, which
+ * reads through the editor's file system: a draft's .shuzhirc.json, the images it shows, the dictionary.
+ */
+
+/** The nearest .shuzhirc.json at or above a document's folder, within its workspace folder. */
+export const CONFIG_FILE_REQUEST = 'shuzhi/configFile';
+
+export interface ConfigFileParams {
+  uri: string;
+}
+
+/** The file's URI and text, its problem when it could not be read, or null when there is none. */
+export type ConfigFileResult = { uri: string; text: string } | { uri: string; problem: string } | null;
+
+/** The bytes of an image a document shows, by its address as written in the document. */
+export const IMAGE_FILE_REQUEST = 'shuzhi/imageFile';
+
+export interface ImageFileParams {
+  uri: string;
+  address: string;
+}
+
+/** Base64-encoded bytes, or why they could not be read (in Chinese, after the address). */
+export type ImageFileResult = { data: string } | { problem: string };
+
+/** The dictionary's data files, from the extension's dist/lexicon. */
+export const LEXICON_REQUEST = 'shuzhi/lexicon';
+
+export interface LexiconResult {
+  words: string;
+  readings: string;
+  shapes: string;
+}

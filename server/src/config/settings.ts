@@ -1,5 +1,5 @@
 /** Editor settings under `shuzhi.*`, as the language server receives them. */
-import { schemaProblems } from './config';
+import { schemaProblems } from './configParse';
 import { DEFAULT_READING_SPEED, type Limits } from '../core/features/length';
 import type { IgnoredFinding } from '../core/engine/ignore';
 import type { ExportSettings } from '../core/engine/lint';

@@ -7,7 +7,7 @@ import {
   AlignmentType, Document, DocumentGridType, ExternalHyperlink, Footer, FootnoteReferenceRun, ImageRun, type IParagraphOptions, type IRunOptions,
   Packer, Paragraph, type ParagraphChild, SimpleField, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import type { ExportAssets } from './assets';
+import type { ExportAssets } from './images';
 import type { ExportSettings } from '../core/engine/lint';
 import type { Line } from '../core/reading/markdown';
 import { lineOfOffset, type ReportModel } from '../core/reading/model';
@@ -104,7 +104,8 @@ export async function exportDocx(model: ReportModel, options: ExportOptions = {}
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }]));
+  // An ArrayBuffer, not a Node Buffer: the browser build renders the same file.
+  return new Uint8Array(await Packer.toArrayBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }]));
 }
 
 /** The document's author: front matter `author`, else the signature's name. */

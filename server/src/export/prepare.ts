@@ -1,38 +1,11 @@
-/** The steps before a Word file is written, shared by the CLI and the language server. */
-import { blockingFindings } from '../core/engine/blocking';
-import { type LintConfig, lint } from '../core/engine/lint';
-import type { Finding } from '../core/engine/types';
-import { loadAssets } from './assets';
-import { checkExport, exportDocx, exportSizeProblem } from './docx';
+/** The steps before a Word file is written from a draft on disk (the CLI, tests). */
+import type { LintConfig } from '../core/engine/lint';
+import { imagesBeside } from './assets';
+import { planExport, type PreparedExport } from './plan';
 
-/** A draft no export is made of, whatever the user says (too large). */
-export class ExportRefused extends Error {}
-
-export interface PreparedExport {
-  /** Unfilled placeholders, missing numbers, residue and missing sections: the draft is not finished. */
-  unfinished: Finding[];
-  /** What the Word file would lose; the export refuses unless told to go on. */
-  blocking: string[];
-  /** What the export cleans on its way. */
-  notes: string[];
-  /** The report's title (body or front matter), the name an unsaved draft's file is offered under. */
-  title?: string;
-  render(): Promise<Uint8Array>;
-}
+export { ExportRefused, type PreparedExport } from './plan';
 
 /** `draftFolder`: where the draft is saved, which its images' relative paths start from (none for an unsaved draft). */
 export function prepareExport(text: string, config: LintConfig, draftFolder?: string): PreparedExport {
-  const tooLarge = exportSizeProblem(text);
-  if (tooLarge) throw new ExportRefused(tooLarge);
-  const { findings, model } = lint(text, config);
-  const frontMatterTitle = typeof model.frontMatter.title === 'string' ? model.frontMatter.title : undefined;
-  const { blocking, notes } = checkExport(model);
-  const { assets, problems } = loadAssets(model, draftFolder);
-  return {
-    unfinished: blockingFindings(findings),
-    blocking: [...blocking, ...problems],
-    notes,
-    title: model.title?.text ?? frontMatterTitle,
-    render: () => exportDocx(model, config.export, assets),
-  };
+  return planExport(text, config, imagesBeside(draftFolder));
 }

@@ -118,9 +118,15 @@ export function xmlProblem(data: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Where `terminator` (ASCII) ends, searching from `from + 2`; the end of the data if it never comes. */
 function endOf(data: Uint8Array, from: number, terminator: string): number {
-  const found = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf(terminator, from + 2, 'latin1');
-  return found === -1 ? data.length : found + terminator.length;
+  const first = terminator.charCodeAt(0);
+  for (let at = data.indexOf(first, from + 2); at !== -1; at = data.indexOf(first, at + 1)) {
+    let matched = 1;
+    while (matched < terminator.length && data[at + matched] === terminator.charCodeAt(matched)) matched++;
+    if (matched === terminator.length) return at + terminator.length;
+  }
+  return data.length;
 }
 
 interface MammothElement {
@@ -138,7 +144,7 @@ interface MammothElement {
   alignment?: string;
   /** The style's name as Word stores it: built-in styles by their English name (Signature, 签名 in Chinese Word). */
   styleName?: string;
-  readAsBuffer?: () => Promise<Buffer>;
+  readAsArrayBuffer?: () => Promise<ArrayBuffer>;
   body?: MammothElement[];
 }
 
@@ -347,8 +353,8 @@ class MarkdownWriter {
     const alt = (element.altText ?? '').replace(/[\r\n]+/g, ' ').replace(/[[\]\\]/g, '');
     let data: Uint8Array;
     try {
-      if (!element.readAsBuffer) throw new Error('no data');
-      data = new Uint8Array(await element.readAsBuffer());
+      if (!element.readAsArrayBuffer) throw new Error('no data');
+      data = new Uint8Array(await element.readAsArrayBuffer());
     } catch {
       // In a comment, nothing of the note can end it early or be checked as report text.
       return `<!-- 这里原有一张图片${alt ? `（${alt.replace(/-(?=-)/g, '- ')}）` : ''}，Word 文件中没有它的数据（可能是“链接到文件”的图片），没有导入。 -->`;
@@ -378,7 +384,8 @@ export async function importDocx(bytes: Uint8Array, imageFolder: string): Promis
   const prepared = checkedPackage(bytes);
   let captured: MammothDocument | undefined;
   try {
-    await mammoth.convertToHtml({ buffer: Buffer.from(prepared) }, {
+    // mammoth reads `buffer` under Node and `arrayBuffer` in a browser; both take the bytes as they are.
+    await mammoth.convertToHtml({ buffer: prepared, arrayBuffer: prepared } as unknown as { buffer: Buffer }, {
       transformDocument: (document: MammothDocument) => {
         captured = document;
         return document;

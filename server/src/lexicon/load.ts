@@ -6,10 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Lexicon, lexiconInUse, useLexicon } from '../core/lexicon/lexicon';
+import { LEXICON_FILES } from './files';
 
-const WORDS = 'words.txt';
-const READINGS = 'pinyin.txt';
-const SHAPES = 'shapes.txt';
+const { words: WORDS, readings: READINGS, shapes: SHAPES } = LEXICON_FILES;
 
 function dataFolder(): string {
   const candidates = [join(__dirname, 'lexicon'), join(__dirname, 'data')];

@@ -1,7 +1,5 @@
 /** The configuration a document is checked with: editor settings, then its nearest .shuzhirc.json. */
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type ConfigFiles, type LoadedConfig, mergeConfigs } from '../config/config';
+import { type LoadedConfig, mergeConfigs } from '../config/configParse';
 import type { LintConfig } from '../core/engine/lint';
 import type { EditorSettings } from '../config/settings';
 
@@ -13,11 +11,8 @@ export interface ConfigInForce extends LoadedConfig {
 
 const UNTRUSTED_NOTE = '受限模式（不受信任的工作区）：没有使用 .shuzhirc.json 中的占位符正则表达式';
 
-/** The nearest .shuzhirc.json of a document; in an untrusted workspace without its patterns. */
-export function configFileFor(files: ConfigFiles, uri: string, trusted: boolean): ConfigInForce {
-  const folder = folderOf(uri);
-  if (folder === undefined) return { config: {} };
-  const loaded = files.near(folder);
+/** A document's nearest .shuzhirc.json as it applies; in an untrusted workspace without its patterns. */
+export function configInForce(loaded: LoadedConfig & { path?: string }, trusted: boolean): ConfigInForce {
   // A cloned repository's patterns do not apply until the user trusts the workspace.
   if (!trusted && loaded.config.placeholders?.length) {
     return { ...loaded, config: { ...loaded.config, placeholders: undefined }, note: UNTRUSTED_NOTE };
@@ -35,14 +30,4 @@ export function lintConfig(settings: EditorSettings, file: LintConfig): LintConf
     },
     file,
   );
-}
-
-/** The folder of a file: URI, or undefined for other schemes and for URIs no file path can be made of (file://host/…, %2F). */
-export function folderOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return dirname(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
 }

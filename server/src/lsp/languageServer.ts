@@ -7,7 +7,7 @@ import {
   TextDocumentSyncKind, TextDocuments, CodeActionKind, ErrorCodes, ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, ConfigFiles } from '../config/config';
+import { CONFIG_FILE_NAME } from '../config/configParse';
 import { type Completion, completionsAt } from '../core/features/complete';
 import { draftLength } from '../core/features/length';
 import { profilesFor } from '../core/engine/lint';
@@ -20,23 +20,23 @@ import {
   PAGES_REQUEST, type PagesParams, type PagesResult, type SetLine,
   STATUS_NOTIFICATION, draftNameFor, wordViewUri,
 } from '../protocol';
-import { imageSizes } from '../export/assets';
-import { CheckRunner, finished } from './checkRunner';
-import { loadLexicon } from '../lexicon/load';
+import { fromBase64, toBase64 } from '../io/base64';
+import { finished } from './checkRunner';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
-import { configFileFor, folderOf, lintConfig } from './configInForce';
+import { configInForce, lintConfig } from './configInForce';
 import { fileDiagnostic, inWordTerms, toRange } from './convert';
 import { DocumentStates } from './documentStates';
 import { countBySeverity, type Evaluation, evaluation, LARGE_DOCUMENT, placementOf, statusOf } from './evaluate';
 import { CheckScheduler } from './scheduler';
 import { SettingsSource } from './settingsSource';
+import type { ServerHost } from './host';
 import { documentSymbols, foldingRanges, outlineItems } from './symbols';
 
 export interface ServerOptions {
-  /** Rule id → docs page URL, for the links in diagnostics. */
-  docs: ReadonlyMap<string, string>;
-  /** The bundled check worker; without it checks and fixes run on the main thread. */
-  workerScript?: string;
+  /** Rule id → docs page URL, for the links in diagnostics; or made from the folder of the editor extension (its first own folder). */
+  docs: ReadonlyMap<string, string> | ((extensionFolder: string | undefined) => ReadonlyMap<string, string>);
+  /** Files, checks and the dictionary where the server runs (Node or a browser). */
+  host: ServerHost;
 }
 
 /** Footnote labels are the layout's own bookkeeping: the page view has no use for them. */
@@ -53,8 +53,9 @@ const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
 export function startLanguageServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
-  const configFiles = new ConfigFiles();
-  const runner = new CheckRunner(options.workerScript);
+  const { host } = options;
+  const runner = host.runner;
+  let docs = typeof options.docs === 'function' ? options.docs(undefined) : options.docs;
   let settingsSource = new SettingsSource();
   /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
   let workspaceTrusted = true;
@@ -71,19 +72,18 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (!state) return settingsSource.resolve(uri);
     return (state.settings ??= settingsSource.resolve(uri));
   };
-  const configFor = async (uri: string) => lintConfig(await settingsOf(uri), configFileFor(configFiles, uri, workspaceTrusted).config);
+  const configFileFor = async (uri: string) => configInForce(await host.configNear(uri), workspaceTrusted);
+  const configFor = async (uri: string) => lintConfig(await settingsOf(uri), (await configFileFor(uri)).config);
 
   /** Checks the document's text as it is now, off the main thread; undefined if cancelled. */
   const evaluate = async (document: TextDocument, onStart?: (cancel: () => void) => void): Promise<Evaluation | undefined> => {
-    const settings = await settingsOf(document.uri);
-    // Text and version are read together, after the wait, so the result always names the text it checked.
+    const [settings, file] = await Promise.all([settingsOf(document.uri), configFileFor(document.uri)]);
+    // Text and version are read together, after the waits, so the result always names the text it checked.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-    const file = configFileFor(configFiles, snapshot.uri, workspaceTrusted);
-    const folder = folderOf(snapshot.uri);
-    const running = runner.run(snapshot.getText(), lintConfig(settings, file.config), folder);
+    const running = runner.run(snapshot.getText(), lintConfig(settings, file.config), snapshot.uri);
     onStart?.(running.cancel);
     const result = await running.result;
-    return result && evaluation(snapshot, result, settings, file, options.docs, placementOf(snapshot.uri, workspaceFolders, ownFolders), imageSizes(folder));
+    return result && evaluation(snapshot, result, settings, file, docs, placementOf(snapshot.uri, workspaceFolders, ownFolders), host.imageSizes(snapshot.uri));
   };
 
   const scheduler = new CheckScheduler(states, async (uri, ticket) => {
@@ -129,7 +129,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const loadLexiconOnce = () => {
     if (lexiconRequested) return;
     lexiconRequested = true;
-    loadLexicon().then(
+    host.loadLexicon().then(
       () => recheckAll(),
       (error: unknown) => connection.console.error(`词库加载失败，按词检查的规则（duplicate-text、typo）不可用：${error instanceof Error ? error.message : String(error)}`),
     );
@@ -156,6 +156,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     clientCommands = initializationOptions.clientCommands === true;
     ownFolders = Array.isArray(initializationOptions.ownFolders) ? initializationOptions.ownFolders.filter((folder): folder is string => typeof folder === 'string') : [];
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (typeof options.docs === 'function') docs = options.docs(ownFolders[0]);
     settingsSource = new SettingsSource(
       (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'shuzhi' }),
       capabilities.workspace?.configuration === true,
@@ -234,15 +235,14 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     const checked = states.get(document.uri).checked;
     const length = checked?.version === version
       ? checked.length()
-      : draftLength(buildModel(document.getText(), { profiles: profilesFor(config), profile: config.profile }), readingSpeed, imageSizes(folderOf(document.uri)));
+      : draftLength(buildModel(document.getText(), { profiles: profilesFor(config), profile: config.profile }), readingSpeed, host.imageSizes(document.uri));
     const pages = length.layout.pages.map((page) => ({ ...page, lines: page.lines.map(withoutReferences), footnotes: page.footnotes.map(withoutReferences) }));
     return { version, pages, characters: length.characters, minutes: length.minutes };
   });
 
   documents.onDidOpen(({ document }) => {
     states.get(document.uri).openedVersion = document.version;
-    const folder = folderOf(document.uri);
-    if (folder !== undefined) configFiles.refresh(folder);
+    host.refresh(document.uri);
     scheduler.schedule(document.uri, 0);
   });
   documents.onDidChangeContent(async ({ document }) => {
@@ -254,8 +254,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (settings.run === 'onType') scheduler.schedule(document.uri, settings.debounceMs);
   });
   documents.onDidSave(({ document }) => {
-    const folder = folderOf(document.uri);
-    if (folder !== undefined) configFiles.refresh(folder);
+    host.refresh(document.uri);
     scheduler.schedule(document.uri, 0);
   });
   documents.onDidClose(({ document }) => {
@@ -272,7 +271,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     recheckAll();
   });
   connection.onDidChangeWatchedFiles(() => {
-    configFiles.clear();
+    host.clearConfigs();
     recheckAll();
   });
 
@@ -281,18 +280,18 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   /** The Word file for a draft, with how much of it is still unfilled (the client asks before writing). */
   connection.onRequest(EXPORT_DOCX_REQUEST, async (params: ExportDocxParams): Promise<ExportDocxResult> => {
-    const exported = await finished(runner.exportWord(params.text, await configFor(params.uri), folderOf(params.uri)));
+    const exported = await finished(runner.exportWord(params.text, await configFor(params.uri), params.uri));
     if ('refused' in exported) throw new ResponseError(ErrorCodes.InvalidParams, exported.refused);
     const { docx, unfinished, title, blocking, notes } = exported;
-    return { docx: Buffer.from(docx).toString('base64'), unfinished, title, blocking, notes };
+    return { docx: toBase64(docx), unfinished, title, blocking, notes };
   });
 
   /** A Word file → the Markdown draft and its images; the client writes them where the user wants. */
   connection.onRequest(IMPORT_DOCX_REQUEST, async (params: ImportDocxParams): Promise<ImportDocxResult> => {
-    const outcome = await finished(runner.importWord(Buffer.from(params.docx, 'base64'), params.draftName));
+    const outcome = await finished(runner.importWord(fromBase64(params.docx), params.draftName));
     if ('problem' in outcome) return { error: outcome.problem };
     const { markdown, images } = outcome.imported;
-    return { markdown, images: images.map((image) => ({ path: image.path, data: Buffer.from(image.data).toString('base64') })) };
+    return { markdown, images: images.map((image) => ({ path: image.path, data: toBase64(image.data) })) };
   });
 
   /** Drafts that are not open, sent by the client's "check the workspace" command. */
@@ -309,7 +308,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       try {
         if ('docx' in file) {
           // The same text the read-only view shows (an import's), so each finding's place is right there.
-          const outcome = await finished(runner.importWord(Buffer.from(file.docx, 'base64'), draftNameFor(file.uri)));
+          const outcome = await finished(runner.importWord(fromBase64(file.docx), draftNameFor(file.uri)));
           if ('problem' in outcome) {
             void connection.sendDiagnostics({ uri: file.uri, diagnostics: [fileDiagnostic(outcome.problem)] });
             continue;
