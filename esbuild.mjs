@@ -55,7 +55,8 @@ const web = {
 };
 const webBuilds = [
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
-  { entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+  // A worker has no DOM: packages that have a build for one (decode-named-character-reference) use it.
+  { entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'] },
 ];
 
 // The dictionary is read at run time, not bundled: the server and the CLI find it in dist/lexicon/.

@@ -13,8 +13,7 @@ import { buildModel } from './core/reading/model';
 import { RULES } from './core/rules/index';
 import { decodeImage, imageAddresses, isNetworkAddress, type LoadedImage, NETWORK_ADDRESS } from './export/images';
 import { fromBase64 } from './io/base64';
-import type { Running, RunningCheck } from './lsp/checkRunner';
-import type { ServerHost } from './lsp/host';
+import type { Running, RunningCheck, ServerHost } from './lsp/host';
 import type { ExportOutcome, ImportOutcome } from './lsp/jobs';
 import { startLanguageServer } from './lsp/languageServer';
 import {

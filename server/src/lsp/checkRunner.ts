@@ -8,22 +8,8 @@
 import { Worker } from 'node:worker_threads';
 import { lexiconInUse } from '../core/lexicon/lexicon';
 import type { LintConfig, LintResult } from '../core/engine/lint';
+import type { Running, RunningCheck } from './host';
 import { type ExportOutcome, type ImportOutcome, type Job, runJob } from './jobs';
-
-export interface Running<T> {
-  /** The result, or undefined if the job was cancelled. */
-  result: Promise<T | undefined>;
-  cancel(): void;
-}
-
-export type RunningCheck = Running<LintResult>;
-
-/** The result of a job nobody cancels (an import, an export). */
-export async function finished<T>(running: Running<T>): Promise<T> {
-  const result = await running.result;
-  if (result === undefined) throw new Error('任务被取消');
-  return result;
-}
 
 /** One worker per core of a small machine: more would only take turns on the same cores. */
 const MAX_WORKERS = 2;

@@ -4,10 +4,24 @@
  * the editor's file system (browserServer.ts).
  */
 import type { ImageSizes } from '../core/features/length';
-import type { LintConfig } from '../core/engine/lint';
+import type { LintConfig, LintResult } from '../core/engine/lint';
 import type { LoadedConfig } from '../config/configParse';
-import type { Running, RunningCheck } from './checkRunner';
 import type { ExportOutcome, ImportOutcome } from './jobs';
+
+export interface Running<T> {
+  /** The result, or undefined if the job was cancelled. */
+  result: Promise<T | undefined>;
+  cancel(): void;
+}
+
+export type RunningCheck = Running<LintResult>;
+
+/** The result of a job nobody cancels (an import, an export). */
+export async function finished<T>(running: Running<T>): Promise<T> {
+  const result = await running.result;
+  if (result === undefined) throw new Error('任务被取消');
+  return result;
+}
 
 /** Where checks, fixes and Word import and export run. */
 export interface Runner {

@@ -21,7 +21,6 @@ import {
   STATUS_NOTIFICATION, draftNameFor, wordViewUri,
 } from '../protocol';
 import { fromBase64, toBase64 } from '../io/base64';
-import { finished } from './checkRunner';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { configInForce, lintConfig } from './configInForce';
 import { fileDiagnostic, inWordTerms, toRange } from './convert';
@@ -29,7 +28,7 @@ import { DocumentStates } from './documentStates';
 import { countBySeverity, type Evaluation, evaluation, LARGE_DOCUMENT, placementOf, statusOf } from './evaluate';
 import { CheckScheduler } from './scheduler';
 import { SettingsSource } from './settingsSource';
-import type { ServerHost } from './host';
+import { finished, type ServerHost } from './host';
 import { documentSymbols, foldingRanges, outlineItems } from './symbols';
 
 export interface ServerOptions {

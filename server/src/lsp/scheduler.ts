@@ -13,8 +13,9 @@ export class CheckScheduler {
       state.pending = undefined;
       void this.check(uri, ticket);
     };
-    // setTimeout(0) waits at least a millisecond; with no debounce, check as soon as the edit is in.
-    if (delay === 0) {
+    // setTimeout(0) waits at least a millisecond; with no debounce, check as soon as the edit is in (a
+    // browser worker has no setImmediate: there setTimeout it is).
+    if (delay === 0 && typeof setImmediate === 'function') {
       const immediate = setImmediate(run);
       state.pending = { cancel: () => clearImmediate(immediate) };
     } else {
