@@ -25,7 +25,8 @@ let client: BaseLanguageClient | undefined;
 /** Makes the language client with the options both builds share; the entry point says how the server runs. */
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
-const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+// vscode-remote: a remote folder opened in a browser window, read by the browser build.
+const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
 
 /** Markdown drafts larger than this are not sent by "check the workspace" (they are not reports). */
 const MAX_WORKSPACE_FILE_BYTES = 5 * 1024 * 1024;
