@@ -4,6 +4,7 @@
  * line and genre found, and every finding that touches no annotation with its committed verdict.
  * Exits 1 when a figure falls below its floor in floors.json or a finding is unjudged.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,16 +64,19 @@ function readTsv(path: string): string[][] {
   return rows;
 }
 
-function verdictKey(file: string, line: number, column: number, rule: string, text: string): string {
-  return `${file}\t${line}\t${column}\t${rule}\t${text}`;
+/** The finding's text enters the key as a digest: the corpus's words stay out of the repository. */
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
+function verdictKey(file: string, line: number, column: number, rule: string, textDigest: string): string {
+  return `${file}\t${line}\t${column}\t${rule}\t${textDigest}`;
 }
 
 function loadVerdicts(): Map<string, Verdict> {
   const verdicts = new Map<string, Verdict>();
   const path = join(here, 'verdicts.tsv');
   if (!existsSync(path)) return verdicts;
-  for (const [file, line, column, rule, text, verdict, note] of readTsv(path).slice(1)) {
-    verdicts.set(verdictKey(file, Number(line), Number(column), rule, text), { verdict: verdict as Verdict['verdict'], note: note ?? '' });
+  for (const [file, line, column, rule, textDigest, verdict, note] of readTsv(path).slice(1)) {
+    verdicts.set(verdictKey(file, Number(line), Number(column), rule, textDigest), { verdict: verdict as Verdict['verdict'], note: note ?? '' });
   }
   return verdicts;
 }
@@ -157,7 +161,7 @@ function main(): number {
       const line = lineOfOffset(lineStarts, finding.start) + 1;
       const column = finding.start - lineStarts[line - 1] + 1;
       const text = source.slice(finding.start, Math.min(finding.end, finding.start + 40)).split(/\r?\n/)[0];
-      const key = verdictKey(entry.file, line, column, finding.rule, text);
+      const key = verdictKey(entry.file, line, column, finding.rule, digest(text));
       const verdict = verdicts.get(key);
       const shown = `${entry.file}:${line}:${column} ${finding.severity} ${finding.rule} “${text}” ${finding.message}`;
       if (touched.some((annotation) => annotation.kind === 'residue')) {
@@ -220,7 +224,7 @@ function main(): number {
   if (verbose) for (const key of stale) console.log(`  ${key.replace(/\t/g, " ")}`);
   if (unjudged.length > 0) {
     failures.push(`${unjudged.length} 个问题未判定：把判定写进 test/eval/verdicts.tsv（npm run eval -- --unjudged 列出待填的行）`);
-    if (printUnjudged) console.log(`\n待判定（file, line, column, rule, text, verdict, note）：\n${unjudged.join('\n')}`);
+    if (printUnjudged) console.log(`\n待判定（file, line, column, rule, text sha256, verdict, note）：\n${unjudged.join('\n')}`);
   }
   if (failures.length > 0) {
     console.log(`\n✖ ${failures.join('\n✖ ')}`);
