@@ -16,7 +16,7 @@ describe('the reading of a page', () => {
       ['科局局长述职报告范文 篇一\n\n一年来，我认真履行职责。\n', '述职报告'],
       ['镇长述职报告【篇二】\n\n一年来，我认真履行职责。\n', '述职报告'],
       ['社区工作总结（共9篇）\n社区团支部工作总结 篇1\n某某社区党支部工作总结\n一年来，社区两委班子团结协作。\n', '年度工作总结'],
-      ['某镇党委领导班子 2025 年度民主生活会对照检\n查材料(含案例)\n根据上级党委的统一部署，班子认真开展会前准备。\n', '对照检查材料'],
+      ['某街道党工委班子 2024 年度民主生活会对照检\n查材料（会前稿）\n根据上级党委的统一部署，班子认真开展会前准备。\n', '对照检查材料'],
     ];
     for (const [source, genre] of cases) {
       it(source.split('\n')[0], () => assert.equal(model(source).profile?.id, genre));
@@ -148,9 +148,9 @@ describe('the reading of a page', () => {
 
   describe('a title run into its text', () => {
     it('ends before the genre word the text starts with again, and that is no repeat', () => {
-      const source = '中心小学校长述职报告述职报告就是把自己履行职责的情况写成书面文字，接受审查和监督。\n';
+      const source = '实验中学副校长述职报告述职报告就是向组织和群众交代一年来的工作，接受大家评议。\n';
       const { findings, model: read } = lint(source);
-      assert.equal(read.title?.text, '中心小学校长述职报告');
+      assert.equal(read.title?.text, '实验中学副校长述职报告');
       assert.deepEqual(findings.filter((finding) => finding.rule === 'duplicate-text'), []);
     });
   });
@@ -180,13 +180,13 @@ describe('the reading of a page', () => {
       });
     }
     it('a news item whose first sentence names a 述职 meeting, punctuated half-width', () => {
-      const { findings, model: read } = lint('3月2日,某医院组织开展2024年度中层干部述职述廉大会,共54名科室负责人进行述职述廉。\n会上,院党委书记作了点评。\n');
+      const { findings, model: read } = lint('5月9日,某区卫健委召开2024年度班子成员述职述廉会议,共12名干部逐一进行述职述廉。\n会上,院党委书记作了点评。\n');
       assert.equal(read.title, undefined);
       assert.equal(read.profile, undefined);
       assert.deepEqual(findings.filter((finding) => ['required-section', 'signature'].includes(finding.rule)), []);
     });
     it('a definition that opens with the genre noun (述职报告是指……)', () => {
-      const read = model('述职报告是指担任领导职务的干部向任命机构陈述本人履行岗位职责情况的书面报告。述职报告一般由首部、正文和落款三个部分组成。\n');
+      const read = model('述职报告是指干部定期向组织汇报本人履职尽责情况的书面材料。写好述职报告要分清主次、突出重点。\n');
       assert.equal(read.title, undefined);
       assert.equal(read.profile, undefined);
     });

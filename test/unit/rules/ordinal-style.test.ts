@@ -102,7 +102,7 @@ describe('ordinal-style on a first-level heading that lost its 、', () => {
   });
 
   it('reads it so in an excerpt that begins under an earlier part (second-level headings before it)', () => {
-    assert.deepEqual(marks(REPORT('（五）城市管理步入正轨。全年整治小巷12条。\n\n四以打造特色社区为着力点，社区建设渐入佳境。\n\n（一）强化政务服务。建成服务大厅1个。\n')), ['四']);
+    assert.deepEqual(marks(REPORT('（五）环境整治成效明显。全年清理背街小巷12条。\n\n四以建设平安社区为重点，社区治理稳步提升。\n\n（一）强化政务服务。建成服务大厅1个。\n')), ['四']);
   });
 
   it('leaves words that start with a numeral, lines that open no （一） and numbers out of sequence alone', () => {

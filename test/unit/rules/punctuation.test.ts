@@ -45,10 +45,10 @@ testRule('punctuation', {
     { text: WORD_PASTE('　　全年召开会议，。开展培训5期。\r\n'), found: ['，。'], messages: [/标点连用/] },
     {
       // A heading with its text run in ends a paragraph like any other.
-      text: WORD_PASTE('一、主要做法\r\n1、做好法律服务工作。每个季度开展法律讲座，为居民普及日常生活中容易遇到的法律知识，\r\n2、管理财务经费。按时支付各项费用。\r\n'),
+      text: WORD_PASTE('一、主要做法\r\n1、做好调解服务工作。每月开展一次普法活动，向居民讲解婚姻家庭方面常见的法律问题，\r\n2、管理财务经费。按时支付各项费用。\r\n'),
       found: ['，'],
       messages: [/段落末尾是“，”/],
-      output: WORD_PASTE('一、主要做法\r\n1、做好法律服务工作。每个季度开展法律讲座，为居民普及日常生活中容易遇到的法律知识。\r\n2、管理财务经费。按时支付各项费用。\r\n'),
+      output: WORD_PASTE('一、主要做法\r\n1、做好调解服务工作。每月开展一次普法活动，向居民讲解婚姻家庭方面常见的法律问题。\r\n2、管理财务经费。按时支付各项费用。\r\n'),
     },
     {
       // Paragraphs pasted with a four-space indent are prose, not a code block.
@@ -83,7 +83,7 @@ describe('punctuation: a paragraph that ends without its full stop', () => {
     assert.equal(seen.finding.fix?.edits[0].newText, '。');
   });
   it('only points at it when the next paragraph may be the rest of the sentence, cut off by a blank line', () => {
-    const [seen] = ending('2024年度述职报告\n\n目前全市仍有109家国有企业未改制，影响企业改制的问题在哪里，要采取\n\n哪些措施整体推进改制，是各部门要认真研究解决的问题。\n');
+    const [seen] = ending('2024年度述职报告\n\n今年全区还有46个老旧小区没有改造，改造中遇到的困难在哪里，要拿出\n\n什么办法加快推进，是各部门要认真研究解决的问题。\n');
     assert.match(seen.message, /如果下一段是这句话的后半部分，请删去中间的空行/);
     assert.equal(seen.finding.fix, undefined);
   });

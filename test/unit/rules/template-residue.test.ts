@@ -177,7 +177,7 @@ describe('template-residue', () => {
       ['2024年度述职报告\n全年重点抓了以下工作\n1、加强学习。全年学习40次。\n2、狠抓落实。完成投资3亿元。\n', 'a list after a short lead-in'],
       ['2024年度述职报告\n一、主要做法\n全年完成投资3亿元。\n述职人：张三\n日期：2025年1月8日\n', 'a signature with field names'],
       ['关于2024年度\n法治政府建设情况的报告\n一、主要做法\n全年完成投资3亿元。\n', 'a title written over two lines'],
-      ['某镇党委领导班子 2025 年度民主生活会对照检\n查材料\n根据上级党委的统一部署，班子认真开展会前准备。\n一、存在的主要问题\n理论学习不够深入。\n', 'a title cut in two by a PDF\'s line break, with spaces around its year'],
+      ['某街道党工委班子 2024 年度民主生活会对照检\n查材料\n根据上级党委的统一部署，班子认真开展会前准备。\n一、存在的主要问题\n理论学习不够深入。\n', 'a title cut in two by a PDF\'s line break, with spaces around its year'],
       ['2024年度述职报告\n一、主要做法\n全年接待来访群众200人次，每周三8:30至11:30为接访时间。\n', 'office hours written with clock times'],
       ['2024年度述职报告\n一、主要做法\n××\n', 'a line of placeholders only'],
       ['2024年度述职报告\n一、主要做法\n按照 A + B = C 的思路，推行“1+N”模式，落实 5G、AI 等新技术。\n', 'ASCII words and signs in a sentence'],

@@ -49,9 +49,9 @@ testRule('typo', {
       output: WORD_PASTE('　　作为街道党工委书记，我不断地提高政治站位，逐步地完善工作机制。\r\n'),
     },
     {
-      text: WORD_PASTE('　　全县累计减少木材采伐量l9万立方米，2O24年新造林3万亩。\r\n'),
+      text: WORD_PASTE('　　全县累计完成荒山造林l9万立方米，2O24年新造林3万亩。\r\n'),
       found: ['l', 'O'],
-      output: WORD_PASTE('　　全县累计减少木材采伐量19万立方米，2024年新造林3万亩。\r\n'),
+      output: WORD_PASTE('　　全县累计完成荒山造林19万立方米，2024年新造林3万亩。\r\n'),
     },
     {
       // A rewriting tool's substitute where the dictionary knows the phrase of the word it replaced.
@@ -62,9 +62,9 @@ testRule('typo', {
     },
     {
       // 的 after a manner adverb before a preposition, and after 在 before a predicate that ends the clause.
-      text: WORD_PASTE('　　我也尽可能的在工作中减少失误，不断的向先进看齐；自己在不断的进步，在持续的改进。\r\n'),
+      text: WORD_PASTE('　　我们尽可能的在会前备齐材料，不断的向先进看齐；队伍在不断的进步，在持续的改进。\r\n'),
       found: ['尽可能的', '不断的', '不断的', '持续的'],
-      output: WORD_PASTE('　　我也尽可能地在工作中减少失误，不断地向先进看齐；自己在不断地进步，在持续地改进。\r\n'),
+      output: WORD_PASTE('　　我们尽可能地在会前备齐材料，不断地向先进看齐；队伍在不断地进步，在持续地改进。\r\n'),
     },
     {
       text: WORD_PASTE('　　我们必需加强学习，要当真落实各项制度，宣扬教育群众，逐渐的完善制度，不停的探索创新。\r\n'),
@@ -81,9 +81,9 @@ testRule('typo', {
     },
     {
       // A paragraph pasted with a four-space indent is prose, not a code block.
-      text: '2024年度述职报告\n\n    全县累计减少木材采伐量l9万立方米，开展便民效劳。\n',
+      text: '2024年度述职报告\n\n    全县累计完成荒山造林l9万立方米，开展便民效劳。\n',
       found: ['l', '效劳'],
-      output: '2024年度述职报告\n\n    全县累计减少木材采伐量19万立方米，开展便民服务。\n',
+      output: '2024年度述职报告\n\n    全县累计完成荒山造林19万立方米，开展便民服务。\n',
     },
   ],
 });

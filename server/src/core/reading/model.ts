@@ -145,7 +145,7 @@ const TOC_HEADER = /^目\s*录$/;
 const TOC_ENTRY_MAX_LENGTH = 80;
 /** A heading with its ordinal's dot missing (10企业……) continues a run of 1. 2. …; these after digits are quantities, not headings. */
 const MISSING_DOT = /^\s*([0-9]{1,2})(?=[\u4e00-\u9fff])(?![年月日个名人次项件户家万亿元岁天号期批届级类份场支所座条篇处起])/;
-/** A first-level heading that lost its 、 (四以打造特色社区为着力点……): read as one only where it opens a （一）. */
+/** A first-level heading that lost its 、 (四以建设平安社区为重点……): read as one only where it opens a （一）. */
 const MISSING_COMMA = /^\s*([二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])(?![是])/;
 /** A heading is one short sentence at most. */
 const HEADING_MAX_LENGTH = 40;
@@ -665,7 +665,7 @@ function listInParagraph(text: string, ordinal: Ordinal): boolean {
 }
 
 /**
- * 四以打造特色社区为着力点，社区建设渐入佳境。⏎（一）……: a short line that starts with the next
+ * 四以建设平安社区为重点，社区治理稳步提升。⏎（一）……: a short line that starts with the next
  * first-level number, not a word (四个, 三年, 四是), and opens a （一）, is that heading without its 、.
  * It must follow 三、, or, where no first-level heading came before (an excerpt), second-level ones.
  */

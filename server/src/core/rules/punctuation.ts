@@ -226,7 +226,7 @@ function checkSpaces(context: RuleContext, line: Line, from: number, until: numb
 
 /**
  * The last line of a body paragraph that is not a heading, a list item's lead-in or a table. A heading
- * with its text run in after it (1、做好宣传工作。制作并发布……) ends a paragraph too.
+ * with its text run in after it (1、做好调解工作。每月走访……) ends a paragraph too.
  */
 function endsParagraph(model: ReportModel, index: number): boolean {
   const line = model.lines[index];
@@ -239,7 +239,7 @@ function endsParagraph(model: ReportModel, index: number): boolean {
 function checkEnding(context: RuleContext, model: ReportModel, index: number): void {
   const line = model.lines[index];
   const text = line.text.trimEnd();
-  // 比较容易遇到的法律知识，⏎ and the next item: the paragraph ends, its comma should be a full stop.
+  // 常见的婚姻家庭法律问题，⏎ and the next item: the paragraph ends, its comma should be a full stop.
   // The next paragraph may be the rest of this one, cut off by a blank line: then no full stop belongs here.
   const mayGoOn = nextParagraphMayContinue(model, index);
   const orSplit = '；如果下一段是这句话的后半部分，请删去中间的空行';

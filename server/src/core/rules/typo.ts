@@ -68,7 +68,7 @@ const DIGIT_OF: Record<string, string> = { l: '1', I: '1', O: '0' };
 /** A percentage run into a magnitude (80%万立方米): one of the two is wrong, and only the writer knows which. */
 const PERCENT_MAGNITUDE = /(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[%％](?=[万亿])/g;
 /**
- * Prepositions that open an adverbial after a manner adverb: 尽可能的在今后工作中 wants 地 whatever
+ * Prepositions that open an adverbial after a manner adverb: 尽可能的在会前 wants 地 whatever
  * follows, as no noun starts with them.
  */
 const PREPOSITIONS = new Set(['在', '对', '把', '向', '从', '将', '按', '给', '被', '跟', '对于', '按照', '通过']);
