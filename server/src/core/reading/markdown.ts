@@ -12,7 +12,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { decodeString } from 'micromark-util-decode-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Construct, Event, Extension, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { Construct, Event, Extension, Point, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { countsFrom } from '../lexicon/units';
 
 export type LineKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'tableRow' | 'code' | 'footnote';
@@ -112,13 +112,97 @@ function possibleTableLines(text: string): Uint8Array | null {
 }
 
 /**
+ * Runs of non-ASCII characters at least this long are handed to the parser as their first and last
+ * character: in the middle of a run no character can start, end or change a construct (emphasis looks
+ * only at the character beside a delimiter), and on Chinese text that spares the parser most of its
+ * character-by-character work. Offsets are mapped back, so every reader sees the draft's own text.
+ */
+const CONDENSED_RUN = 3;
+
+/** The text the parser read, and the draft offset of each of its offsets when runs were condensed. */
+class ParsedText {
+  constructor(readonly source: string, readonly parsed: string, private readonly offsets?: Int32Array) {}
+
+  at(point: Point): number {
+    return this.offsets ? this.offsets[point.offset] : point.offset;
+  }
+
+  slice(token: Token): string {
+    return this.source.slice(this.at(token.start), this.at(token.end));
+  }
+
+  /**
+   * A token as the parser serialises it (tabs partly indentation, quote marks left out). A token that
+   * holds a condensed run stands on a line without tabs, where that is its own text.
+   */
+  serialized([, token, context]: Event): string {
+    const start = this.at(token.start);
+    const end = this.at(token.end);
+    return end - start === token.end.offset - token.start.offset ? context.sliceSerialize(token) : this.source.slice(start, end);
+  }
+}
+
+/**
+ * The draft with its long non-ASCII runs condensed (see CONDENSED_RUN). Lines holding a tab or a NUL are
+ * left whole: a tab's width depends on its column, and the parser reads both differently from the source.
+ * A draft with a link definition ([标签]: 地址) is left whole too: its labels are matched by their words.
+ */
+function condensed(source: string): ParsedText {
+  if (source.includes(']:')) return new ParsedText(source, source);
+  const offsets = new Int32Array(source.length + 1);
+  const pieces: string[] = [];
+  let length = 0;
+  let copiedFrom = 0;
+  const keep = (end: number) => {
+    for (let at = copiedFrom; at < end; at++) offsets[length++] = at;
+    pieces.push(source.slice(copiedFrom, end));
+  };
+  for (let lineStart = 0; lineStart < source.length; ) {
+    const newline = source.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? source.length : newline;
+    let whole = false;
+    for (let at = lineStart; at < lineEnd; at++) {
+      const code = source.charCodeAt(at);
+      if (code === 0x09 || code === 0) {
+        whole = true;
+        break;
+      }
+    }
+    for (let at = lineStart; !whole && at < lineEnd; ) {
+      if (!condensable(source.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let runEnd = at + 1;
+      while (runEnd < lineEnd && condensable(source.charCodeAt(runEnd))) runEnd++;
+      if (runEnd - at >= CONDENSED_RUN) {
+        keep(at + 1);
+        copiedFrom = runEnd - 1;
+      }
+      at = runEnd;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (copiedFrom === 0) return new ParsedText(source, source);
+  keep(source.length);
+  offsets[length] = source.length;
+  return new ParsedText(source, pieces.join(''), offsets.subarray(0, length + 1));
+}
+
+/** Any character outside ASCII but half of a surrogate pair. */
+function condensable(code: number): boolean {
+  return code >= 0x80 && (code < 0xd800 || code > 0xdfff);
+}
+
+/**
  * A token's text as Markdown reads it. A line ending inside a list item or a quote also spans the next
  * line's indent or quote mark, and a tab can be partly indentation: the parser's own view leaves those out.
  */
-function valueOf(source: string, [, token, context]: Event): string {
-  const raw = source.slice(token.start.offset, token.end.offset);
+function valueOf(text: ParsedText, event: Event): string {
+  const [, token] = event;
+  const raw = text.slice(token);
   const plain = token.type === 'lineEnding' ? raw === '\n' || raw === '\r\n' || raw === '\r' : !raw.includes('\t');
-  return plain ? raw : context.sliceSerialize(token);
+  return plain ? raw : text.serialized(event);
 }
 
 /** Index of the event that closes the token entered at `index`. */
@@ -130,28 +214,28 @@ function closing(events: Event[], index: number): number {
 }
 
 /** A link's target when it has one written out ([文字](地址)); a reference link ([文字][1]) has none here. */
-function linkTarget(events: Event[], index: number): Style {
+function linkTarget(text: ParsedText, events: Event[], index: number): Style {
   const end = closing(events, index);
   let nested = 0;
   for (let at = index + 1; at < end; at++) {
     const [phase, token] = events[at];
     if (token.type === 'image') nested += phase === 'enter' ? 1 : -1;
-    else if (nested === 0 && phase === 'enter' && token.type === 'resource') return { link: destination(events, at) };
+    else if (nested === 0 && phase === 'enter' && token.type === 'resource') return { link: destination(text, events, at) };
   }
   return {};
 }
 
-function destination(events: Event[], resource: number): string {
+function destination(text: ParsedText, events: Event[], resource: number): string {
   const end = closing(events, resource);
   for (let at = resource + 1; at < end; at++) {
     const token = events[at][1];
-    if (token.type === 'resourceDestinationString') return decodeString(events[at][2].sliceSerialize(token));
+    if (token.type === 'resourceDestinationString') return decodeString(text.serialized(events[at]));
   }
   return '';
 }
 
 /** An image written out (![说明](图.png)): its address and its text, markup and escapes resolved. */
-function imageOf(source: string, events: Event[], index: number): { url: string; alt: string } | undefined {
+function imageOf(text: ParsedText, events: Event[], index: number): { url: string; alt: string } | undefined {
   const end = closing(events, index);
   let alt = '';
   let url: string | undefined;
@@ -163,10 +247,10 @@ function imageOf(source: string, events: Event[], index: number): { url: string;
     if (nestedImages > 0 || token.type === 'image') continue;
     if (token.type === 'resource') {
       inResource = phase === 'enter';
-      if (inResource) url = destination(events, at);
+      if (inResource) url = destination(text, events, at);
     } else if (phase === 'enter' && !inResource) {
-      if (ALT_TEXT.has(token.type)) alt += valueOf(source, events[at]);
-      else if (token.type === 'characterReference') alt += decodeString(valueOf(source, events[at]));
+      if (ALT_TEXT.has(token.type)) alt += valueOf(text, events[at]);
+      else if (token.type === 'characterReference') alt += decodeString(valueOf(text, events[at]));
     }
   }
   return url === undefined ? undefined : { url, alt };
@@ -175,26 +259,26 @@ function imageOf(source: string, events: Event[], index: number): { url: string;
 const ALT_TEXT = new Set(['data', 'characterEscapeValue', 'codeTextData', 'lineEnding']);
 
 /** The text of an HTML block or inline tag as Markdown gives it: its lines, without the quote marks or indents before them. */
-function htmlValue(events: Event[], index: number): string {
+function htmlValue(text: ParsedText, events: Event[], index: number): string {
   const end = closing(events, index);
   let value = '';
   for (let at = index + 1; at < end; at++) {
     const [phase, token] = events[at];
     if (phase === 'enter' && (token.type === 'htmlFlowData' || token.type === 'htmlTextData' || token.type === 'lineEnding')) {
-      value += events[at][2].sliceSerialize(token);
+      value += text.serialized(events[at]);
     }
   }
   return value;
 }
 
 /** YAML front matter: the text between its fences. */
-function frontMatterOf(source: string, events: Event[], index: number): { value: string; start: number; end: number } {
+function frontMatterOf(text: ParsedText, events: Event[], index: number): { value: string; start: number; end: number } {
   const token = events[index][1];
   const end = closing(events, index);
   const fences = events.slice(index + 1, end).filter(([phase, inner]) => phase === 'enter' && (inner.type as string) === 'yamlFence').map(([, fence]) => fence);
-  const from = fences[0]?.end.offset ?? token.start.offset;
-  const to = fences.length > 1 ? fences[fences.length - 1].start.offset : token.end.offset;
-  return { value: source.slice(from, to).replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, ''), start: token.start.offset, end: token.end.offset };
+  const from = text.at(fences[0]?.end ?? token.start);
+  const to = text.at(fences.length > 1 ? fences[fences.length - 1].start : token.end);
+  return { value: text.source.slice(from, to).replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, ''), start: text.at(token.start), end: text.at(token.end) };
 }
 
 /**
@@ -205,15 +289,17 @@ const EXTENSIONS: Extension[][] = [false, true].flatMap((footnotes) => [false, t
   frontmatter(['yaml']), ...(tables ? [tableOnPossibleLines()] : []), ...(footnotes ? [gfmFootnote()] : []),
 ]));
 
-export function parseMarkdown(source: string): ParsedMarkdown {
+/** `condense: false` parses every character: the tests compare both readings. */
+export function parseMarkdown(source: string, { condense = true } = {}): ParsedMarkdown {
   // micromark drops a byte order mark and counts offsets without it; shift them back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = boundedForParsing(bom ? source.slice(1) : source);
   const tables = possibleTableLines(text);
   if (tables) tableLines = tables;
   const extensions = EXTENSIONS[(tables ? 1 : 0) + (text.includes('[^') ? 2 : 0)];
-  const events = postprocess(micromark({ extensions }).document().write(preprocess()(text, 'utf8', true)));
-  const collector = new LineCollector(text);
+  const parsedText = condense ? condensed(text) : new ParsedText(text, text);
+  const events = postprocess(micromark({ extensions }).document().write(preprocess()(parsedText.parsed, 'utf8', true)));
+  const collector = new LineCollector(parsedText);
   collector.read(events);
   const parsed: ParsedMarkdown = { lines: collector.lines, comments: collector.comments, starPlaceholders: collector.starPlaceholders, fenced: collector.fenced };
   if (collector.frontMatter) parsed.frontMatter = collector.frontMatter;
@@ -398,7 +484,15 @@ class LineCollector {
   /** The first line of the footnote paragraph being read. */
   private footnoteFrom = 0;
 
-  constructor(private readonly source: string) {}
+  private readonly source: string;
+
+  constructor(private readonly parsed: ParsedText) {
+    this.source = parsed.source;
+  }
+
+  private at(point: Point): number {
+    return this.parsed.at(point);
+  }
 
   read(events: Event[]): void {
     for (let index = 0; index < events.length; index++) {
@@ -413,7 +507,7 @@ class LineCollector {
   }
 
   private slice(token: Token): string {
-    return this.source.slice(token.start.offset, token.end.offset);
+    return this.parsed.slice(token);
   }
 
   private enter(token: Token, events: Event[], index: number): void {
@@ -441,18 +535,18 @@ class LineCollector {
       case 'characterReference':
       case 'lineEnding':
         if (this.buffer && this.textDepth > 0) this.text(events[index], type);
-        else if (type === 'lineEnding' && this.codeValue !== undefined) this.codeValue += valueOf(this.source, events[index]);
+        else if (type === 'lineEnding' && this.codeValue !== undefined) this.codeValue += valueOf(this.parsed, events[index]);
         return;
       case 'emphasis':
       case 'strong': {
         const style = this.styles[this.styles.length - 1];
-        const isMarkup = this.checkStars(token.start.offset, token.end.offset, type === 'strong');
+        const isMarkup = this.checkStars(this.at(token.start), this.at(token.end), type === 'strong');
         this.styles.push(isMarkup ? { ...style, [type === 'strong' ? 'bold' : 'italic']: true } : style);
         this.joinsRun = false;
         return;
       }
       case 'link':
-        this.styles.push({ ...this.styles[this.styles.length - 1], ...linkTarget(events, index) });
+        this.styles.push({ ...this.styles[this.styles.length - 1], ...linkTarget(this.parsed, events, index) });
         this.joinsRun = false;
         return;
       case 'listOrdered':
@@ -461,7 +555,7 @@ class LineCollector {
         return;
       case 'listItemPrefix': {
         const list = this.containers[this.containers.length - 1];
-        this.itemStart = { ordered: list?.kind === 'list' && list.ordered, start: token.start.offset };
+        this.itemStart = { ordered: list?.kind === 'list' && list.ordered, start: this.at(token.start) };
         return;
       }
       case 'blockQuote':
@@ -479,14 +573,14 @@ class LineCollector {
         this.codeValue = '';
         return;
       case 'codeFlowValue':
-        if (this.codeValue !== undefined) this.codeValue += valueOf(this.source, events[index]);
+        if (this.codeValue !== undefined) this.codeValue += valueOf(this.parsed, events[index]);
         return;
       case 'codeFenced':
-        this.fenced.push({ start: token.start.offset, end: token.end.offset });
+        this.fenced.push({ start: this.at(token.start), end: this.at(token.end) });
         this.passing = token;
         return;
       case 'htmlFlow':
-        this.html(htmlValue(events, index), token.start.offset, token.end.offset);
+        this.html(htmlValue(this.parsed, events, index), this.at(token.start), this.at(token.end));
         this.passing = token;
         return;
       case 'table':
@@ -501,12 +595,12 @@ class LineCollector {
       case 'tableHeader':
       case 'tableData':
         // Cells are kept apart by a pipe, which the rules read as a clause boundary.
-        if (this.table!.cell > 0) this.buffer!.pushSeparator('|', token.start.offset);
+        if (this.table!.cell > 0) this.buffer!.pushSeparator('|', this.at(token.start));
         this.table!.cellStart = this.buffer!.text.length;
         this.joinsRun = false;
         return;
       case 'yaml':
-        if (this.containers.length === 0) this.frontMatter = frontMatterOf(this.source, events, index);
+        if (this.containers.length === 0) this.frontMatter = frontMatterOf(this.parsed, events, index);
         this.passing = token;
         return;
       default:
@@ -533,7 +627,7 @@ class LineCollector {
     if (token.type !== 'paragraph') return false;
     this.kind = first ? (first.ordered ? 'ordered' : 'bullet') : 'paragraph';
     // The ordinal the user typed ("1." / "1)") is the list marker: it starts the item's text.
-    this.marker = first?.ordered ? { start: first.start, end: token.start.offset } : undefined;
+    this.marker = first?.ordered ? { start: first.start, end: this.at(token.start) } : undefined;
     return false;
   }
 
@@ -543,7 +637,7 @@ class LineCollector {
     this.joinsRun = false;
     const buffer = this.buffer;
     if (!buffer || this.textDepth === 0) return;
-    const start = token.start.offset;
+    const start = this.at(token.start);
     switch (type) {
       case 'codeText':
         // Code is not prose: one object character keeps words on either side apart.
@@ -555,7 +649,7 @@ class LineCollector {
         this.afterBreak = true;
         break;
       case 'htmlText':
-        this.html(htmlValue(events, index), start, token.end.offset);
+        this.html(htmlValue(this.parsed, events, index), start, this.at(token.end));
         break;
       case 'gfmFootnoteCall': {
         const label = events.slice(index, index + 8).find(([, inner]) => inner.type === 'gfmFootnoteCallString');
@@ -563,7 +657,7 @@ class LineCollector {
         break;
       }
       case 'image': {
-        const image = imageOf(this.source, events, index);
+        const image = imageOf(this.parsed, events, index);
         if (image) buffer.anchors.push({ at: buffer.text.length, image });
         break;
       }
@@ -571,7 +665,7 @@ class LineCollector {
         const inner = events.slice(index, index + 6).map(([, part]) => part).find((part) => part.type === 'autolinkProtocol' || part.type === 'autolinkEmail');
         if (!inner) break;
         const value = this.slice(inner);
-        this.push(value, inner.start.offset, inner.end.offset, { ...this.styles[this.styles.length - 1], link: inner.type === 'autolinkEmail' ? `mailto:${value}` : value });
+        this.push(value, this.at(inner.start), this.at(inner.end), { ...this.styles[this.styles.length - 1], link: inner.type === 'autolinkEmail' ? `mailto:${value}` : value });
         this.joinsRun = false;
         break;
       }
@@ -587,8 +681,8 @@ class LineCollector {
       return;
     }
     this.afterBreak = false;
-    const value = valueOf(this.source, event);
-    this.push(type === 'characterReference' ? decodeString(value) : value, token.start.offset, token.end.offset, this.styles[this.styles.length - 1]);
+    const value = valueOf(this.parsed, event);
+    this.push(type === 'characterReference' ? decodeString(value) : value, this.at(token.start), this.at(token.end), this.styles[this.styles.length - 1]);
   }
 
   private push(value: string, start: number, end: number, style: Style): void {
@@ -608,10 +702,10 @@ class LineCollector {
     if (TEXT_PARTS.has(type)) this.textDepth--;
     switch (type) {
       case 'atxHeadingSequence':
-        if (this.depth === -1) this.depth = token.end.offset - token.start.offset;
+        if (this.depth === -1) this.depth = this.at(token.end) - this.at(token.start);
         return;
       case 'setextHeadingLineSequence':
-        this.depth = this.source[token.start.offset] === '=' ? 1 : 2;
+        this.depth = this.source[this.at(token.start)] === '=' ? 1 : 2;
         return;
       case 'paragraph':
       case 'atxHeading':
@@ -636,12 +730,12 @@ class LineCollector {
         this.itemStart = undefined;
         return;
       case 'codeIndented': {
-        const start = token.start.offset;
+        const start = this.at(token.start);
         const value = (this.codeValue ?? '').replace(/(\r?\n|\r)$/, '');
         this.codeValue = undefined;
         // A fence indented four spaces or more is code, not a fence; the source is what tells them apart.
-        if (/^[ \t]*(`{3,}|~{3,})/.test(this.source.slice(start, start + 8))) this.fenced.push({ start, end: token.end.offset });
-        else this.code(value, start, token.end.offset);
+        if (/^[ \t]*(`{3,}|~{3,})/.test(this.source.slice(start, start + 8))) this.fenced.push({ start, end: this.at(token.end) });
+        else this.code(value, start, this.at(token.end));
         return;
       }
       case 'tableHeader':
