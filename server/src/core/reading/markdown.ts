@@ -157,17 +157,14 @@ function condensed(source: string): ParsedText {
     for (let at = copiedFrom; at < end; at++) offsets[length++] = at;
     pieces.push(source.slice(copiedFrom, end));
   };
+  let nextTab = -1;
+  let nextNul = -1;
   for (let lineStart = 0; lineStart < source.length; ) {
     const newline = source.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? source.length : newline;
-    let whole = false;
-    for (let at = lineStart; at < lineEnd; at++) {
-      const code = source.charCodeAt(at);
-      if (code === 0x09 || code === 0) {
-        whole = true;
-        break;
-      }
-    }
+    if (nextTab < lineStart) nextTab = indexOrEnd(source, '\t', lineStart);
+    if (nextNul < lineStart) nextNul = indexOrEnd(source, '\0', lineStart);
+    const whole = nextTab < lineEnd || nextNul < lineEnd;
     for (let at = lineStart; !whole && at < lineEnd; ) {
       if (!condensable(source.charCodeAt(at))) {
         at++;
@@ -187,6 +184,11 @@ function condensed(source: string): ParsedText {
   keep(source.length);
   offsets[length] = source.length;
   return new ParsedText(source, pieces.join(''), offsets.subarray(0, length + 1));
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? text.length : at;
 }
 
 /** Any character outside ASCII but half of a surrogate pair. */
@@ -844,17 +846,27 @@ class LineCollector {
     let wrappedAfter = '';
     // Line endings as Markdown knows them: LF, CRLF, and a lone CR (old Mac and some Word exports).
     const lineEnding = /\r\n?|\n/g;
+    // Marks and anchors come in text order: one cursor each keeps a long paragraph linear.
+    let firstMark = 0;
+    let firstAnchor = 0;
     for (let lineStart = 0; lineStart <= text.length; ) {
       lineEnding.lastIndex = lineStart;
       const ending = lineEnding.exec(text);
       const lineEnd = ending ? ending.index : text.length;
       const lineText = text.slice(lineStart, lineEnd);
-      const anchors = buffer.anchors.filter((anchor) => anchor.at >= lineStart && anchor.at <= lineEnd).map((anchor) => ({ ...anchor, at: anchor.at - lineStart }));
+      while (firstAnchor < buffer.anchors.length && buffer.anchors[firstAnchor].at < lineStart) firstAnchor++;
+      const anchors: Anchor[] = [];
+      for (let index = firstAnchor; index < buffer.anchors.length && buffer.anchors[index].at <= lineEnd; index++) {
+        anchors.push({ ...buffer.anchors[index], at: buffer.anchors[index].at - lineStart });
+      }
+      while (firstMark < buffer.marks.length && buffer.marks[firstMark].end <= lineStart) firstMark++;
       // A line holding only an image is a line of the report too.
       if (lineText.trim().length > 0 || anchors.length > 0) {
-        const marks = buffer.marks
-          .filter((mark) => mark.end > lineStart && mark.start < lineEnd)
-          .map((mark) => ({ ...mark, start: Math.max(mark.start, lineStart) - lineStart, end: Math.min(mark.end, lineEnd) - lineStart }));
+        const marks: Mark[] = [];
+        for (let index = firstMark; index < buffer.marks.length && buffer.marks[index].start < lineEnd; index++) {
+          const mark = buffer.marks[index];
+          if (mark.end > lineStart) marks.push({ ...mark, start: Math.max(mark.start, lineStart) - lineStart, end: Math.min(mark.end, lineEnd) - lineStart });
+        }
         const line: Line = { text: lineText, map: this.mapOf(buffer, lineStart, lineEnd), mdDepth: depth, kind, block: this.blockCount, wrappedAfter, marks };
         if (anchors.length > 0) line.anchors = anchors;
         this.lines.push(line);
