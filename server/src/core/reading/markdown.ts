@@ -157,28 +157,24 @@ function condensed(source: string): ParsedText {
     for (let at = copiedFrom; at < end; at++) offsets[length++] = at;
     pieces.push(source.slice(copiedFrom, end));
   };
+  // The line of the last run looked at, whether it holds a tab or a NUL, and the next of each.
+  let lineEnd = -1;
+  let whole = false;
   let nextTab = -1;
   let nextNul = -1;
-  for (let lineStart = 0; lineStart < source.length; ) {
-    const newline = source.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? source.length : newline;
-    if (nextTab < lineStart) nextTab = indexOrEnd(source, '\t', lineStart);
-    if (nextNul < lineStart) nextNul = indexOrEnd(source, '\0', lineStart);
-    const whole = nextTab < lineEnd || nextNul < lineEnd;
-    for (let at = lineStart; !whole && at < lineEnd; ) {
-      if (!condensable(source.charCodeAt(at))) {
-        at++;
-        continue;
-      }
-      let runEnd = at + 1;
-      while (runEnd < lineEnd && condensable(source.charCodeAt(runEnd))) runEnd++;
-      if (runEnd - at >= CONDENSED_RUN) {
-        keep(at + 1);
-        copiedFrom = runEnd - 1;
-      }
-      at = runEnd;
+  for (const run of source.matchAll(CONDENSABLE_RUN)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    if (start > lineEnd) {
+      const lineStart = source.lastIndexOf('\n', start) + 1;
+      lineEnd = indexOrEnd(source, '\n', end);
+      if (nextTab < lineStart) nextTab = indexOrEnd(source, '\t', lineStart);
+      if (nextNul < lineStart) nextNul = indexOrEnd(source, '\0', lineStart);
+      whole = nextTab < lineEnd || nextNul < lineEnd;
     }
-    lineStart = lineEnd + 1;
+    if (whole) continue;
+    keep(start + 1);
+    copiedFrom = end - 1;
   }
   if (copiedFrom === 0) return new ParsedText(source, source);
   keep(source.length);
@@ -186,14 +182,12 @@ function condensed(source: string): ParsedText {
   return new ParsedText(source, pieces.join(''), offsets.subarray(0, length + 1));
 }
 
+/** A run of characters outside ASCII, surrogate halves left out so a pair is never split. */
+const CONDENSABLE_RUN = new RegExp(`[^\\x00-\\x7f\\ud800-\\udfff]{${CONDENSED_RUN},}`, 'g');
+
 function indexOrEnd(text: string, search: string, from: number): number {
   const at = text.indexOf(search, from);
   return at === -1 ? text.length : at;
-}
-
-/** Any character outside ASCII but half of a surrogate pair. */
-function condensable(code: number): boolean {
-  return code >= 0x80 && (code < 0xd800 || code > 0xdfff);
 }
 
 /**
