@@ -5,7 +5,7 @@ import { PhraseMatcher } from '../lexicon/phrases';
 import type { Rule, RuleContext } from '../engine/rule';
 import { lineAsRead } from '../reading/model';
 import { quoteAround } from '../features/snippet';
-import { docsPath } from '../engine/rule';
+import { docsPath, execAll } from '../engine/rule';
 
 /**
  * A quantity whose number was never filled in: 开展专题党课次, 投入资金万元, 截至月底.
@@ -161,14 +161,17 @@ function findGaps(line: Line): Gap[] {
     gaps.push({ index, unit: index < at && !SPACE.test(text[index]) ? text.slice(index, at + spec.unit.length) : spec.unit });
     unfilledEnds.add(at + spec.unit.length);
   }
-  for (const match of text.matchAll(RATE_WITHOUT_VALUE)) {
-    gaps.push({ index: match.index + match[0].length, unit: '', rate: text.slice(Math.max(0, match.index - 2), match.index + match[0].length) });
+  if (text.includes('率')) {
+    for (const match of execAll(RATE_WITHOUT_VALUE, text)) {
+      gaps.push({ index: match.index + match[0].length, unit: '', rate: text.slice(Math.max(0, match.index - 2), match.index + match[0].length) });
+    }
   }
   // Day after a written month (3月日).
   for (let i = text.indexOf('月日'); i !== -1; i = text.indexOf('月日', i + 1)) {
     if (ASCII_DIGIT.test(text.slice(0, i).trimEnd().slice(-1))) gaps.push({ index: i + 1, unit: '日' });
   }
   dateGaps(text, gaps);
+  if (lead === 0) return gaps;
   return gaps.map((gap) => ({ ...gap, index: gap.index - lead })).filter((gap) => gap.index >= 0);
 }
 
