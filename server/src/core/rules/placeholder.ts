@@ -8,6 +8,8 @@ import { quoteAround } from '../features/snippet';
  */
 interface Marker {
   pattern: RegExp;
+  /** Every match holds one of these characters: a line with none of them is not searched. */
+  chars: string;
   keep?: (text: string, start: number, end: number) => boolean;
 }
 
@@ -21,6 +23,7 @@ const MARKERS: Marker[] = [
     // X, XX, X.X, 20XX, 201x, ×× and the full-width forms.
     // The look-behind lets a match start only where a digit run starts, so a long run of digits stays linear.
     pattern: /(?<![0-9])[0-9]*[XxＸｘ×]+(?:[.．][XxＸｘ×]+)*/g,
+    chars: 'XxＸｘ×',
     keep(text, start, end) {
       const before = text[start - 1] ?? '';
       const after = text[end] ?? '';
@@ -39,38 +42,57 @@ const MARKERS: Marker[] = [
       return true;
     },
   },
-  { pattern: /某某+/g },
+  { pattern: /某某+/g, chars: '某' },
   // ##同志: names masked with hashes (a heading's # marks never reach the text).
-  { pattern: /[#＃]{2,}(?=[\u4e00-\u9fff])/g },
+  { pattern: /[#＃]{2,}(?=[\u4e00-\u9fff])/g, chars: '#＃' },
   {
     pattern: /[〇○]{2,}/g,
+    chars: '〇○',
     // 二〇〇八年 is a date written in Chinese numerals.
     keep: (text, start, end) =>
       text.slice(start, end).includes('○') || !(CHINESE_DIGIT.test(text[start - 1] ?? '') || /[一二三四五六七八九年]/.test(text[end] ?? '')),
   },
-  { pattern: /□+/g },
+  { pattern: /□+/g, chars: '□' },
   // 20__年, and a lone _ where a number belongs (近_公里); never the _ of an identifier (snake_case).
-  { pattern: /[_＿]{2,}|(?<![A-Za-z0-9_])[_＿](?![A-Za-z0-9_])/g },
-  { pattern: /[*＊]+/g },
-  { pattern: /[（(][ \t\u3000_＿]*[）)]/g },
+  { pattern: /[_＿]{2,}|(?<![A-Za-z0-9_])[_＿](?![A-Za-z0-9_])/g, chars: '_＿' },
+  { pattern: /[*＊]+/g, chars: '*＊' },
+  { pattern: /[（(][ \t\u3000_＿]*[）)]/g, chars: '（(' },
   // Prompts of any length: 【请填写具体做法、数据和成效】, 〔待补〕, and brackets holding only blanks or dots: 〔 〕, 〔...〕, （……）.
-  { pattern: /[【〔][ \t\u3000]*(?:(?:待|请|需|填写|补充|此处)[^】〕\n]*|[XxＸｘ×…．. ·_＿]*)[】〕]/g },
-  { pattern: /[（(][ \t\u3000]*[…．.·]{2,}[ \t\u3000]*[）)]/g },
-  { pattern: /\[[ \t\u3000]*(?:待|请填|填写|补充|此处)[^\]]{0,10}\]/g },
-  { pattern: /待定|待填|待补充/g },
+  { pattern: /[【〔][ \t\u3000]*(?:(?:待|请|需|填写|补充|此处)[^】〕\n]*|[XxＸｘ×…．. ·_＿]*)[】〕]/g, chars: '【〔' },
+  { pattern: /[（(][ \t\u3000]*[…．.·]{2,}[ \t\u3000]*[）)]/g, chars: '（(' },
+  { pattern: /\[[ \t\u3000]*(?:待|请填|填写|补充|此处)[^\]]{0,10}\]/g, chars: '[' },
+  { pattern: /待定|待填|待补充/g, chars: '待' },
   // A word a site filtered out, written as a doubled capital inside Chinese (ZZ for 政治); AAA级 and QQ are real.
-  { pattern: /(?<=[\u4e00-\u9fff])([B-PR-WYZ])\1(?=[\u4e00-\u9fff])/g },
+  { pattern: /(?<=[\u4e00-\u9fff])([B-PR-WYZ])\1(?=[\u4e00-\u9fff])/g, chars: 'BCDEFGHIJKLMNOPRSTUVWYZ' },
   {
     pattern: /TODO|FIXME|TBD/g,
+    chars: 'TF',
     keep: (text, start, end) => !LATIN.test(text[start - 1] ?? '') && !LATIN.test(text[end] ?? ''),
   },
 ];
 
-/** A character every marker above holds: a line with none of them is passed over with one scan. */
-const ANY_MARKER = /[XxＸｘ×某#＃〇○□_＿*＊（(【〔[待B-PR-WYZ]/;
+/** For each character, the markers whose matches may hold it (bit i for MARKERS[i]). */
+const MARKERS_OF = new Uint16Array(0x10000);
+MARKERS.forEach((marker, index) => {
+  for (const ch of marker.chars) MARKERS_OF[ch.charCodeAt(0)] |= 1 << index;
+});
+
+/** The markers a line may hold, by one pass over its characters. */
+function markersIn(text: string): number {
+  let markers = 0;
+  for (let i = 0; i < text.length; i++) markers |= MARKERS_OF[text.charCodeAt(i)];
+  return markers;
+}
 
 function unfilled(marker: string, around: string): string {
   return `占位符“${marker}”尚未填写（“${around}”）：请替换为实际的数字、名称或内容。`;
+}
+
+/** Whether a[aStart, aEnd) and b[bStart, bEnd) are the same text, compared in place. */
+function sameText(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i++) if (a.charCodeAt(aStart + i) !== b.charCodeAt(bStart + i)) return false;
+  return true;
 }
 
 export const placeholder: Rule = {
@@ -84,8 +106,9 @@ export const placeholder: Rule = {
   },
   check(context: RuleContext) {
     const { model } = context;
-    // Source ranges, with the quote taken from the plain line text where there is one (made only when reported).
-    const found: Array<{ start: number; end: number; quote?: () => string }> = model.starPlaceholders.map(({ start, end }) => ({ start, end }));
+    // Source ranges, with the plain line text to quote from where there is one (quoted only when reported).
+    const found: Array<{ start: number; end: number; quoted?: { text: string; start: number; end: number } }> =
+      model.starPlaceholders.map(({ start, end }) => ({ start, end }));
     model.lines.forEach((line, lineIndex) => {
       // Residue and tables of contents are reported by their own rule, or are not text at all.
       if (model.roles[lineIndex] === 'residue' || model.roles[lineIndex] === 'toc') return;
@@ -102,13 +125,15 @@ export const placeholder: Rule = {
           if (!keep || keep(line.text, start, end)) inLine.push([start, end]);
         }
       };
-      if (ANY_MARKER.test(line.text)) for (const marker of MARKERS) collect(marker.pattern, marker.keep);
+      const markers = markersIn(line.text);
+      if (markers !== 0) MARKERS.forEach((marker, index) => (markers & (1 << index)) !== 0 && collect(marker.pattern, marker.keep));
       for (const pattern of context.extraPlaceholders) inLine.push(...pattern.find(line.text));
       for (const [start, end] of inLine) {
-        const range = { start: line.map[start], end: line.map[end] };
+        const sourceStart = line.map[start];
+        const sourceEnd = line.map[end];
         // Where Markdown took part of the marker as syntax (***), quote the source as typed.
-        const asTyped = model.source.slice(range.start, range.end) === line.text.slice(start, end);
-        found.push({ ...range, quote: asTyped ? () => quoteAround(line.text, start, end, 5, 3) : undefined });
+        const asTyped = sameText(model.source, sourceStart, sourceEnd, line.text, start, end);
+        found.push({ start: sourceStart, end: sourceEnd, quoted: asTyped ? { text: line.text, start, end } : undefined });
       }
     });
 
@@ -123,13 +148,14 @@ export const placeholder: Rule = {
       const joinsRange = last && /^[-—～~至]$/.test(model.source.slice(last.end, item.start)) && stars(last.start, last.end) && stars(item.start, item.end);
       if (last && (item.start <= last.end || joinsRange)) {
         last.end = item.end;
-        last.quote = undefined;
+        last.quoted = undefined;
       } else {
-        merged.push({ ...item });
+        merged.push(item);
       }
     }
-    for (const { start, end, quote } of merged) {
-      context.report({ start, end, message: unfilled(model.source.slice(start, end), quote ? quote() : quoteAround(model.source, start, end, 4, 3)) });
+    for (const { start, end, quoted } of merged) {
+      const quote = quoted ? quoteAround(quoted.text, quoted.start, quoted.end, 5, 3) : quoteAround(model.source, start, end, 4, 3);
+      context.report({ start, end, message: unfilled(model.source.slice(start, end), quote) });
     }
   },
 };
