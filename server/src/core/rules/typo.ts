@@ -65,8 +65,11 @@ const NEEDED = /必需/g;
 /** A letter in place of a digit inside a number (l9万, 2O24年): the letter sits between digits or before a digit and a unit. */
 const LETTER_DIGIT = /(?<=[0-9]|[\u4e00-\u9fff])[lIO](?=[0-9]+(?:\.[0-9]+)?[万亿千百十个人元亩户次名项所家处米吨%％])|(?<=[0-9])[lIO](?=[0-9])/g;
 const DIGIT_OF: Record<string, string> = { l: '1', I: '1', O: '0' };
+/** Both forms of LETTER_DIGIT have a digit right after the letter: a line without one is passed over. */
+const LETTER_BEFORE_DIGIT = /[lIO][0-9]/;
 /** A percentage run into a magnitude (80%万立方米): one of the two is wrong, and only the writer knows which. */
 const PERCENT_MAGNITUDE = /(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[%％](?=[万亿])/g;
+const PERCENT_BEFORE_MAGNITUDE = /[%％][万亿]/;
 /**
  * Prepositions that open an adverbial after a manner adverb: 尽可能的在会前 wants 地 whatever
  * follows, as no noun starts with them.
@@ -124,6 +127,31 @@ export const typo: Rule = {
 
 function checkUsage(context: RuleContext, line: Line): void {
   const text = line.text;
+  // Each pattern is tried only where the characters every match holds are there.
+  if (text.includes('截止')) checkDeadline(context, line);
+  if (text.includes('做为')) {
+    for (const match of execAll(ZUOWEI, text)) {
+      const at = match.index!;
+      reportInLine(context, line, { start: at, end: at + 2 }, '“做为”应为“作为”。', { title: '改为“作为”', edits: [{ start: at, end: at + 1, newText: '作' }] });
+    }
+  }
+  if (LETTER_BEFORE_DIGIT.test(text)) {
+    for (const match of execAll(LETTER_DIGIT, text)) {
+      const at = match.index!;
+      const digit = DIGIT_OF[match[0]];
+      reportInLine(context, line, { start: at, end: at + 1 }, `数字中混入了字母“${match[0]}”，应为“${digit}”。`, { title: `改为“${digit}”`, edits: [{ start: at, end: at + 1, newText: digit }] });
+    }
+  }
+  if (PERCENT_BEFORE_MAGNITUDE.test(text)) {
+    for (const match of execAll(PERCENT_MAGNITUDE, text)) {
+      const percent = match.index! + match[0].length - 1;
+      reportInLine(context, line, { start: match.index!, end: percent + 2 }, `“${match[0]}${text[percent + 1]}”数量有误：百分数后不能再跟“${text[percent + 1]}”，请核对是百分比还是数量。`);
+    }
+  }
+}
+
+function checkDeadline(context: RuleContext, line: Line): void {
+  const text = line.text;
   for (const match of execAll(DEADLINE, text)) {
     const at = match.index!;
     reportInLine(context, line, { start: at, end: at + match[0].length }, `“${match[0]}”应为“截至”：表示到某时为止用“截至”，“截止”是到期停止（截止日期）。`, {
@@ -131,24 +159,12 @@ function checkUsage(context: RuleContext, line: Line): void {
       edits: [{ start: at, end: at + match[0].length, newText: '截至' }],
     });
   }
-  for (const match of execAll(ZUOWEI, text)) {
-    const at = match.index!;
-    reportInLine(context, line, { start: at, end: at + 2 }, '“做为”应为“作为”。', { title: '改为“作为”', edits: [{ start: at, end: at + 1, newText: '作' }] });
-  }
-  for (const match of execAll(LETTER_DIGIT, text)) {
-    const at = match.index!;
-    const digit = DIGIT_OF[match[0]];
-    reportInLine(context, line, { start: at, end: at + 1 }, `数字中混入了字母“${match[0]}”，应为“${digit}”。`, { title: `改为“${digit}”`, edits: [{ start: at, end: at + 1, newText: digit }] });
-  }
-  for (const match of execAll(PERCENT_MAGNITUDE, text)) {
-    const percent = match.index! + match[0].length - 1;
-    reportInLine(context, line, { start: match.index!, end: percent + 2 }, `“${match[0]}${text[percent + 1]}”数量有误：百分数后不能再跟“${text[percent + 1]}”，请核对是百分比还是数量。`);
-  }
 }
 
 /** 不断的提高 → 不断地提高: only when a verb, and nothing that could make 的 right, follows. */
 function checkAdverbs(context: RuleContext, lexicon: Lexicon, line: Line): void {
   const text = line.text;
+  if (!text.includes('的')) return;
   for (const match of execAll(ADVERB_DE, text)) {
     const at = match.index!;
     const de = at + match[0].length - 1;
@@ -173,6 +189,7 @@ function isProgressive(text: string, adverb: number, wordEnd: number): boolean {
 /** 必需加强 → 必须加强: 必需 cut as a word of its own before a verb that does not end in 的. */
 function checkNeeded(context: RuleContext, lexicon: Lexicon, line: Line): void {
   const text = line.text;
+  if (!text.includes('必需')) return;
   for (const match of execAll(NEEDED, text)) {
     const at = match.index!;
     const tokens = lexicon.segmentAround(text, at, at + 2, CONTEXT);
@@ -188,9 +205,13 @@ function checkNeeded(context: RuleContext, lexicon: Lexicon, line: Line): void {
   }
 }
 
+/** The first characters of the substitutes: a line with none of them holds none. */
+const SUBSTITUTE_START = new RegExp(`[${SUBSTITUTES.map(({ substitute }) => substitute[0]).join('')}]`);
+
 /** 便民效劳 → 便民服务: a substitute whose neighbour makes a known phrase with the replaced word only. */
 function checkSubstitutes(context: RuleContext, lexicon: Lexicon, line: Line): void {
   const text = line.text;
+  if (!SUBSTITUTE_START.test(text)) return;
   for (const { substitute, original, objectOnly, notBefore, notAfter } of SUBSTITUTES) {
     for (let at = text.indexOf(substitute); at !== -1; at = text.indexOf(substitute, at + substitute.length)) {
       const end = at + substitute.length;
@@ -223,7 +244,12 @@ function checkSoundAlikes(context: RuleContext, lexicon: Lexicon, line: Line): v
   for (let at = 0; at + 1 < text.length; at++) {
     const first = text.charCodeAt(at);
     const second = text.charCodeAt(at + 1);
-    if (!isChinese(first) || !isChinese(second) || isGrammar(first) || isGrammar(second)) continue;
+    if (!isChinese(second) || isGrammar(second)) {
+      // The next pair starts with this second character: it fails too.
+      at++;
+      continue;
+    }
+    if (!isChinese(first) || isGrammar(first)) continue;
     // The filter first: most pairs can have no sound-alike, told without a look-up in the dictionary.
     if (!lexicon.maySoundAlike(text, at)) continue;
     const written = lexicon.frequencyAt(text, at, at + 2);
