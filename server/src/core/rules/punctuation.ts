@@ -31,6 +31,42 @@ const STRAY_PERIOD = /(?<=[\u4e00-\u9fff，。、；：])\.(?=[\u4e00-\u9fff])/g
  */
 const COMMA_BETWEEN_MARKED = /(?<=》)、(?=《)/g;
 const POINT_AS_SPACE = /(?<![0-9.])([0-9]+)[ \u00a0]([0-9]{1,2})(?=[%％万亿元])/g;
+/** Characters the checks of a line look for, found in one pass so a check whose characters are absent is skipped. */
+const HAS_HALF_MARK = 1;
+const HAS_PAREN = 2;
+const HAS_DOUBLE_QUOTE = 4;
+const HAS_SINGLE_QUOTE = 8;
+const HAS_PERIOD = 16;
+/** Two of ，。、；：！？ side by side, which DOUBLED and MIXED need. */
+const HAS_ADJACENT_MARKS = 32;
+const SENTENCE_MARK = 64;
+const CHARACTER_KIND = new Uint8Array(0x10000);
+for (const ch of ',;:?!') CHARACTER_KIND[ch.charCodeAt(0)] = HAS_HALF_MARK;
+CHARACTER_KIND['('.charCodeAt(0)] = HAS_PAREN;
+CHARACTER_KIND['"'.charCodeAt(0)] = HAS_DOUBLE_QUOTE;
+CHARACTER_KIND["'".charCodeAt(0)] = HAS_SINGLE_QUOTE;
+CHARACTER_KIND['.'.charCodeAt(0)] = HAS_PERIOD;
+for (const ch of '，。、；：！？') CHARACTER_KIND[ch.charCodeAt(0)] = SENTENCE_MARK;
+
+function characterKinds(text: string): number {
+  let kinds = 0;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = CHARACTER_KIND[text.charCodeAt(i)];
+    if (kind & previous & SENTENCE_MARK) kinds |= HAS_ADJACENT_MARKS;
+    kinds |= kind;
+    previous = kind;
+  }
+  return kinds;
+}
+
+/** Half-width pairs around Chinese, with the character kind that tells a line holds their opener. */
+const HALF_PAIRS: ReadonlyArray<readonly [string, string, string, string, number]> = [
+  ['(', ')', '（', '）', HAS_PAREN],
+  ['"', '"', '“', '”', HAS_DOUBLE_QUOTE],
+  ["'", "'", '‘', '’', HAS_SINGLE_QUOTE],
+];
+
 const CLOSING_MARK = /[。！？；：…”’）》」』】\]）.!?;:)]$/;
 /** A body paragraph shorter than this may be a heading typed without an ordinal; it is not asked to end with 。. */
 const SENTENCE_MIN_LENGTH = 30;
@@ -70,19 +106,20 @@ export const punctuation: Rule = {
       if (block.length > 0 && block[block.length - 1].block !== line.block) flush();
       block.push(line);
       const textStart = ordinalEnd(model, index);
-      checkHalfWidth(context, line, textStart);
-      checkDoubled(context, line);
+      const kinds = characterKinds(line.text);
+      checkHalfWidth(context, line, textStart, kinds);
+      checkDoubled(context, line, kinds);
       if (model.roles[index] === 'title') {
         // A letter-spaced title (述　职　报　告) is spaced on purpose. Inside a title only: where a title
         // runs into the text, the space stands for a lost line break.
         if (!LETTER_SPACED.test(line.text)) {
           const last = index === model.title!.lineIndexes[model.title!.lineIndexes.length - 1];
-          checkSpaces(context, line, textStart, last ? model.title!.end : line.text.length);
-          if (last) checkSpaces(context, line, model.title!.end, line.text.length);
+          checkSpaces(context, line, kinds, textStart, last ? model.title!.end : line.text.length);
+          if (last) checkSpaces(context, line, kinds, model.title!.end, line.text.length);
         }
       } else if (!model.tabular[index]) {
         // A table copied as text keeps its cells apart with spaces.
-        checkSpaces(context, line, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0, runInMarks.get(index));
+        checkSpaces(context, line, kinds, textStart, line.text.length, model.headingOfLine[index]?.ordinal ? ordinalMarkEnd(model, index) : 0, runInMarks.get(index));
       }
       if (endsParagraph(model, index)) checkEnding(context, model, index);
     });
@@ -110,19 +147,12 @@ function report(context: RuleContext, line: Line, start: number, end: number, me
   reportInLine(context, line, { start, end }, message, title && edits ? { title, edits } : undefined);
 }
 
-function checkHalfWidth(context: RuleContext, line: Line, from: number): void {
+function checkHalfWidth(context: RuleContext, line: Line, from: number, kinds: number): void {
   const text = line.text;
-  for (const match of execAll(HALF_MARK, text)) {
-    const at = match.index!;
-    if (at < from || !CJK.test(text[at - 1] ?? '')) continue;
-    // 工作, 进展: the space after a half-width comma goes with it.
-    let end = at + 1;
-    while (end < text.length && text[end] === ' ' && CJK.test(text[end + 1] ?? '')) end++;
-    const full = HALF_TO_FULL[match[0]];
-    report(context, line, at, at + 1, `中文中应使用全角标点：“${match[0]}”应为“${full}”。`, `改为“${full}”`, [{ start: at, end, newText: full }]);
-  }
+  if (kinds & HAS_HALF_MARK) checkHalfMarks(context, line, from);
   // (说明) and "说明" around Chinese: both marks become full-width together.
-  for (const [open, close, fullOpen, fullClose] of [['(', ')', '（', '）'], ['"', '"', '“', '”'], ["'", "'", '‘', '’']]) {
+  for (const [open, close, fullOpen, fullClose, kind] of HALF_PAIRS) {
+    if ((kinds & kind) === 0) continue;
     for (let start = text.indexOf(open, from); start !== -1; ) {
       const end = text.indexOf(close, start + 1);
       if (end === -1) break;
@@ -138,16 +168,35 @@ function checkHalfWidth(context: RuleContext, line: Line, from: number): void {
   }
 }
 
-function checkDoubled(context: RuleContext, line: Line): void {
+function checkHalfMarks(context: RuleContext, line: Line, from: number): void {
   const text = line.text;
-  for (const match of execAll(STRAY_PERIOD, text)) {
+  for (const match of execAll(HALF_MARK, text)) {
     const at = match.index!;
-    report(context, line, at, at + 1, '中文中多了一个半角句点“.”。', '删去“.”', [{ start: at, end: at + 1, newText: '' }]);
+    if (at < from || !CJK.test(text[at - 1] ?? '')) continue;
+    // 工作, 进展: the space after a half-width comma goes with it.
+    let end = at + 1;
+    while (end < text.length && text[end] === ' ' && CJK.test(text[end + 1] ?? '')) end++;
+    const full = HALF_TO_FULL[match[0]];
+    report(context, line, at, at + 1, `中文中应使用全角标点：“${match[0]}”应为“${full}”。`, `改为“${full}”`, [{ start: at, end, newText: full }]);
   }
-  for (const match of execAll(COMMA_BETWEEN_MARKED, text)) {
-    const at = match.index!;
-    report(context, line, at, at + 1, '书名号标出的并列成分之间通常不用顿号（GB/T 15834-2011）。', '删去顿号', [{ start: at, end: at + 1, newText: '' }]);
+}
+
+function checkDoubled(context: RuleContext, line: Line, kinds: number): void {
+  const text = line.text;
+  // Each pattern runs only where the characters its matches hold are.
+  if (kinds & HAS_PERIOD) {
+    for (const match of execAll(STRAY_PERIOD, text)) {
+      const at = match.index!;
+      report(context, line, at, at + 1, '中文中多了一个半角句点“.”。', '删去“.”', [{ start: at, end: at + 1, newText: '' }]);
+    }
   }
+  if (text.includes('》、《')) {
+    for (const match of execAll(COMMA_BETWEEN_MARKED, text)) {
+      const at = match.index!;
+      report(context, line, at, at + 1, '书名号标出的并列成分之间通常不用顿号（GB/T 15834-2011）。', '删去顿号', [{ start: at, end: at + 1, newText: '' }]);
+    }
+  }
+  if ((kinds & HAS_ADJACENT_MARKS) === 0) return;
   for (const match of execAll(DOUBLED, text)) {
     const at = match.index!;
     report(context, line, at, at + match[0].length, `标点重复：“${match[0]}”应为“${match[1]}”。`, `删去重复的“${match[1]}”`, [{ start: at + 1, end: at + match[0].length, newText: '' }]);
@@ -187,7 +236,7 @@ function checkPairs(context: RuleContext, lines: Line[], headingMarks: ReadonlyM
   for (const entry of open) report(context, entry.line, entry.index, entry.index + 1, `“${entry.mark}”没有对应的“${OPENERS[entry.mark]}”。`);
 }
 
-function checkSpaces(context: RuleContext, line: Line, from: number, until: number, ordinalEnd = 0, ordinalMarks: ReadonlyArray<{ start: number; end: number }> = []): void {
+function checkSpaces(context: RuleContext, line: Line, kinds: number, from: number, until: number, ordinalEnd = 0, ordinalMarks: ReadonlyArray<{ start: number; end: number }> = []): void {
   const text = line.text;
   if (line.kind === 'tableRow') return;
   // 一、 加强队伍建设: the ordinal's mark is followed by the heading text directly.
@@ -212,10 +261,12 @@ function checkSpaces(context: RuleContext, line: Line, from: number, until: numb
       : `中文中不应有空格${DIGIT.test(before + after) ? '（数字与汉字之间也不空格，如“2025年”）' : ''}。`;
     report(context, line, at, end, message, '删去空格', [{ start: at, end, newText: '' }]);
   }
-  for (const match of execAll(DECIMAL_SPACE, text)) {
-    const at = match.index!;
-    if (at < from || at >= until) continue;
-    report(context, line, at, at + match[0].length, '小数中不应有空格。', '删去空格', [{ start: at, end: at + match[0].length, newText: '' }]);
+  if (kinds & HAS_PERIOD) {
+    for (const match of execAll(DECIMAL_SPACE, text)) {
+      const at = match.index!;
+      if (at < from || at >= until) continue;
+      report(context, line, at, at + match[0].length, '小数中不应有空格。', '删去空格', [{ start: at, end: at + match[0].length, newText: '' }]);
+    }
   }
   for (const match of execAll(POINT_AS_SPACE, text)) {
     const at = match.index! + match[1].length;
