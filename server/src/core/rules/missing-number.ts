@@ -1,7 +1,7 @@
 import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, words, YU_WORDS } from '../lexicon/units';
 import type { Line } from '../reading/markdown';
 import { isChinese, type Lexicon } from '../lexicon/lexicon';
-import { PhraseMatcher } from '../lexicon/phrases';
+import { type PhraseMatch, PhraseMatcher } from '../lexicon/phrases';
 import type { Rule, RuleContext } from '../engine/rule';
 import { lineAsRead } from '../reading/model';
 import { quoteAround } from '../features/snippet';
@@ -146,20 +146,21 @@ function dateGaps(text: string, gaps: Gap[]): void {
   }
 }
 
-function findGaps(line: Line): Gap[] {
+/** `units` are the units found in the line's own text. */
+function findGaps(line: Line, units: ReadonlyArray<PhraseMatch<UnitSpec>>): Gap[] {
   // The character before a wrapped line, so 1200⏎名 reads as a number and its unit.
   const lead = line.wrappedAfter ? 1 : 0;
   const text = line.wrappedAfter + line.text;
   const gaps: Gap[] = [];
   /** Where each unit found without its number ends: 批多人次 after 参观人员批 lacks its number too. */
-  const unfilledEnds = new Set<number>();
-  for (const { index: at, entry: spec } of UNIT_MATCHER.find(text)) {
+  let unfilledEnds: Set<number> | undefined;
+  for (const { index: at, entry: spec } of lead === 0 ? units : UNIT_MATCHER.find(text)) {
     let index = unitGap(text, at, spec);
-    if (index === undefined && text[at - 1] === '多' && unfilledEnds.has(at - 1)) index = at - 1;
+    if (index === undefined && text[at - 1] === '多' && unfilledEnds?.has(at - 1)) index = at - 1;
     if (index === undefined) continue;
     // 投入多万元: the message shows the unit with the 多 (or place value) the number goes before.
     gaps.push({ index, unit: index < at && !SPACE.test(text[index]) ? text.slice(index, at + spec.unit.length) : spec.unit });
-    unfilledEnds.add(at + spec.unit.length);
+    (unfilledEnds ??= new Set()).add(at + spec.unit.length);
   }
   if (text.includes('率')) {
     for (const match of execAll(RATE_WITHOUT_VALUE, text)) {
@@ -186,10 +187,10 @@ const WORD_FREQUENCY = 50;
 function insideWord(lexicon: Lexicon, text: string, gap: Gap): boolean {
   const at = gap.index;
   if (!text.startsWith(gap.unit, at) || at === 0 || !isChinese(text.charCodeAt(at - 1))) return false;
+  // 以上的有人，: 有 (达, 占…) asks for a number, 有人 as a word notwithstanding. Asked before the cut, which costs more.
+  if (COUNT_WORDS.endsAt(text, at) || /[有达占共计约近逾]/.test(text[at - 1])) return false;
   const covering = lexicon.segmentAround(text, at, at + gap.unit.length, 6).find((token) => token.start < at && token.end > at);
-  if (covering === undefined || covering.frequency < WORD_FREQUENCY) return false;
-  // 以上的有人，: 有 (达, 占…) asks for a number, 有人 as a word notwithstanding.
-  return !COUNT_WORDS.endsAt(text, at) && !/[有达占共计约近逾]/.test(text[at - 1]);
+  return covering !== undefined && covering.frequency >= WORD_FREQUENCY;
 }
 
 export const missingNumber: Rule = {
@@ -207,8 +208,9 @@ export const missingNumber: Rule = {
       // A table's header row names its columns (比增% 备注): units there count nothing.
       if (role === 'residue' || role === 'toc' || context.model.tabular[lineIndex]) return;
       const line = lineAsRead(context.model, lineIndex);
+      const units = UNIT_MATCHER.find(line.text);
       const seen = new Set<number>();
-      for (const gap of findGaps(line)) {
+      for (const gap of findGaps(line, units)) {
         // 开展*次: Markdown ate the star, the placeholder rule reports it.
         if (seen.has(gap.index) || (context.lexicon && gap.rate === undefined && insideWord(context.lexicon, line.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
         seen.add(gap.index);
@@ -232,7 +234,7 @@ export const missingNumber: Rule = {
             : `“${shown}”缺少数字：请在“${atGap}”前填入具体数量。`,
         });
       }
-      for (const garbled of garbledNumbers(line.text)) {
+      for (const garbled of garbledNumbers(line.text, units)) {
         const written = line.text.slice(garbled.start, garbled.end);
         context.report({
           start: line.map[garbled.start],
@@ -252,10 +254,10 @@ const LOOK_ALIKES = /^[OoIl]$/;
 const NUMBER_BEFORE_UNIT = /[0-9０-９OoIl.．]+$/;
 
 /** Numbers that are there but broken, right before a unit: 1O万元 (a letter for 0), 12.万元 (the decimals lost). */
-function garbledNumbers(text: string): Array<{ start: number; end: number; unit: string; why: string }> {
+function garbledNumbers(text: string, units: ReadonlyArray<PhraseMatch<UnitSpec>>): Array<{ start: number; end: number; unit: string; why: string }> {
   const found: Array<{ start: number; end: number; unit: string; why: string }> = [];
-  if (!/[0-9０-９]/.test(text)) return found;
-  for (const { index: at, entry: spec } of UNIT_MATCHER.find(text)) {
+  if (units.length === 0 || !/[0-9０-９]/.test(text)) return found;
+  for (const { index: at, entry: spec } of units) {
     const run = NUMBER_BEFORE_UNIT.exec(text.slice(Math.max(0, at - 24), at))?.[0];
     if (!run || !/[0-9０-９]/.test(run)) continue;
     const start = at - run.length;
