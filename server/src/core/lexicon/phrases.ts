@@ -53,6 +53,32 @@ export class PhraseMatcher<T> {
     }
     return found;
   }
+
+  /**
+   * A pass over a text telling which of `matchers` may find something in it (bit i for matchers[i]),
+   * by the tables their own scans filter with: a matcher whose bit is clear finds nothing there.
+   */
+  static candidatesOf(matchers: ReadonlyArray<PhraseMatcher<unknown>>): (text: string) => number {
+    const starts = new Uint8Array(0x10000);
+    const singles = new Uint8Array(0x10000);
+    const pairs = new Uint8Array(0x10000);
+    matchers.forEach((matcher, i) => {
+      for (let code = 0; code < 0x10000; code++) {
+        if (matcher.starts[code] !== 0) starts[code] |= 1 << i;
+        if (matcher.starts[code] === 2) singles[code] |= 1 << i;
+        if (matcher.pairs[code] !== 0) pairs[code] |= 1 << i;
+      }
+    });
+    return (text) => {
+      let found = 0;
+      for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        const first = starts[code];
+        if (first !== 0) found |= first & (singles[code] | pairs[pairHash(code, text.charCodeAt(index + 1))]);
+      }
+      return found;
+    };
+  }
 }
 
 function pairHash(first: number, second: number): number {

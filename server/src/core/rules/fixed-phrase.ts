@@ -28,6 +28,12 @@ const NAMELESS_LENGTH = 8;
 const TITLE_FOR_NAME = /(总书记|同志)$/;
 const LISTS = data.lists as FixedList[];
 const MEMBERS = new PhraseMatcher<FixedList>(LISTS.flatMap((list) => list.members.map((member) => [member, list] as const)));
+/** Which of the built-in matchers may find something in a line, in one pass (bits in this order). */
+const candidatesIn = PhraseMatcher.candidatesOf([WORDS, ANCHORS, NAMED, MEMBERS]);
+const MAY_WORD = 1;
+const MAY_FORMULATION = 2;
+const MAY_NAME = 4;
+const MAY_LIST = 8;
 /** Roles whose text is the writer's own: titles, body, closing. */
 const CHECKED_ROLES: ReadonlySet<LineRole> = new Set(['title', 'subtitle', 'salutation', 'body', 'closing']);
 const PUNCTUATION = /[\p{P}\s]/u;
@@ -48,11 +54,12 @@ export const fixedPhrase: Rule = {
     const own = context.phrases.length > 0 ? configuredMatcher(context.phrases) : undefined;
     context.model.lines.forEach((line, index) => {
       if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
-      checkWords(context, line, WORDS);
+      const candidates = candidatesIn(line.text);
+      if (candidates & MAY_WORD) checkWords(context, line, WORDS);
       if (own) checkWords(context, line, own);
-      checkFormulations(context, line);
-      checkNames(context, line);
-      checkLists(context, line);
+      if (candidates & MAY_FORMULATION) checkFormulations(context, line);
+      if (candidates & MAY_NAME) checkNames(context, line);
+      if (candidates & MAY_LIST) checkLists(context, line);
       checkLawCitations(context, line);
     });
   },
