@@ -26,8 +26,10 @@ export const emptySection: Rule = {
       const label = heading.ordinal ? `${headingLabel(heading)}${heading.title}` : heading.title;
       // The last line of a draft still being written: its text has not been typed yet.
       const inProgress = !model.ended && !next && !hasBody;
+      const { start, end } = headingRange(model, heading);
       context.report({
-        ...headingRange(model, heading),
+        start,
+        end,
         message: inProgress
           ? `“${label}”下还没有内容（文稿还没有结尾，可能尚未写完）：写完这一部分后此提示消失。`
           : `“${label}”下没有内容：请补写这一部分，或删去这个标题。`,

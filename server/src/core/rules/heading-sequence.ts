@@ -32,7 +32,10 @@ export const headingSequence: Rule = {
           else if (ordinal.value < previous) message = `序号倒退：“${ordinalLabel(ordinal.level, previous)}”之后应为“${expected}”，这里是“${written}”。`;
           else if (ordinal.value > previous + 1) message = `序号跳号：“${ordinalLabel(ordinal.level, previous)}”之后应为“${expected}”，这里是“${written}”。`;
         }
-        if (message) context.report({ ...ordinalRange(model, heading), message, fix });
+        if (!message) return;
+        // Spelled out rather than spread: a spread object costs more, on every finding of a long draft.
+        const { start, end } = ordinalRange(model, heading);
+        context.report({ start, end, message, fix });
       });
     }
   },
