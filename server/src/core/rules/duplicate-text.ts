@@ -123,10 +123,11 @@ function checkLine(context: RuleContext, lexicon: Lexicon, line: Line, titleEnd?
   const text = line.text;
   const found = repeats(text);
   let after = 0;
-  for (const index of [...found.keys()].sort((a, b) => a - b)) {
+  // Starts were added in text order.
+  for (const [index, lengths] of found) {
     if (index < after) continue;
     // Longest first: 加强党的建设加强党的建设 is one repeat, not a repeated 加.
-    const length = found.get(index)!.find((candidate) => isSlip(text, index, candidate) && standsAlone(lexicon, text, index, candidate));
+    const length = lengths.find((candidate) => isSlip(text, index, candidate) && standsAlone(lexicon, text, index, candidate));
     if (length === undefined) continue;
     const end = index + 2 * length;
     if (insideAny(text, index, end, context.allow) || index + length === titleEnd) continue;

@@ -39,21 +39,22 @@ export const jurisdiction: Rule = {
   check(context: RuleContext) {
     const own = ownLevel(context.model);
     if (!own) return;
-    const words = SIBLINGS[own.level].flatMap((level) =>
-      [`全${level}`, `${level}直`, `${level}级`, `本${level}`].map((word) => ({ word, level })));
+    const levels = SIBLINGS[own.level].map((level) => ({ level, words: [`全${level}`, `${level}直`, `${level}级`, `本${level}`] }));
     context.model.lines.forEach((line, index) => {
       if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
-      for (const { word, level } of words) {
+      for (const { level, words } of levels) {
         // Most lines name no other level at all: one look per level instead of one per word.
         if (!line.text.includes(level)) continue;
-        for (let at = line.text.indexOf(word); at !== -1; at = line.text.indexOf(word, at + word.length)) {
-          const end = at + word.length;
-          const after = line.text.slice(end);
-          if (NOT_OWN_AFTER[level].test(word.startsWith(level) ? line.text.slice(at + level.length) : after)) continue;
-          if (word.startsWith(level) && NOT_A_LEVEL_BEFORE.test(line.text.slice(0, at))) continue;
-          const mine = word.replace(level, own.level);
-          reportInLine(context, line, { start: at, end },
-            `“${word}”与报告单位的层级不符：${own.source}表明这是${own.level}一级的报告，这里是否应为“${mine}”？可能是照搬别的单位的文稿。`);
+        for (const word of words) {
+          for (let at = line.text.indexOf(word); at !== -1; at = line.text.indexOf(word, at + word.length)) {
+            const end = at + word.length;
+            const after = line.text.slice(end);
+            if (NOT_OWN_AFTER[level].test(word.startsWith(level) ? line.text.slice(at + level.length) : after)) continue;
+            if (word.startsWith(level) && NOT_A_LEVEL_BEFORE.test(line.text.slice(0, at))) continue;
+            const mine = word.replace(level, own.level);
+            reportInLine(context, line, { start: at, end },
+              `“${word}”与报告单位的层级不符：${own.source}表明这是${own.level}一级的报告，这里是否应为“${mine}”？可能是照搬别的单位的文稿。`);
+          }
         }
       }
     });
