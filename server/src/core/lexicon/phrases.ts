@@ -38,6 +38,11 @@ export class PhraseMatcher<T> {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   }
 
+  /** Whether a key starts with this character: when none does, a character put before a text changes none of its matches. */
+  canStart(code: number): boolean {
+    return this.starts[code] !== 0;
+  }
+
   find(text: string): Array<PhraseMatch<T>> {
     const found: Array<PhraseMatch<T>> = [];
     for (let index = 0; index < text.length; index++) {

@@ -146,15 +146,17 @@ function dateGaps(text: string, gaps: Gap[]): void {
   }
 }
 
-/** `units` are the units found in the line's own text. */
-function findGaps(line: Line, units: ReadonlyArray<PhraseMatch<UnitSpec>>): Gap[] {
+/** `units` are the units found in the line's own text, when the wrapped character before it (if any) starts none. */
+function findGaps(line: Line, units: ReadonlyArray<PhraseMatch<UnitSpec>> | undefined): Gap[] {
   // The character before a wrapped line, so 1200⏎名 reads as a number and its unit.
   const lead = line.wrappedAfter ? 1 : 0;
   const text = line.wrappedAfter + line.text;
   const gaps: Gap[] = [];
   /** Where each unit found without its number ends: 批多人次 after 参观人员批 lacks its number too. */
   let unfilledEnds: Set<number> | undefined;
-  for (const { index: at, entry: spec } of lead === 0 ? units : UNIT_MATCHER.find(text)) {
+  for (const unit of units ?? UNIT_MATCHER.find(text)) {
+    const at = units ? unit.index + lead : unit.index;
+    const spec = unit.entry;
     let index = unitGap(text, at, spec);
     if (index === undefined && text[at - 1] === '多' && unfilledEnds?.has(at - 1)) index = at - 1;
     if (index === undefined) continue;
@@ -173,7 +175,14 @@ function findGaps(line: Line, units: ReadonlyArray<PhraseMatch<UnitSpec>>): Gap[
   }
   dateGaps(text, gaps);
   if (lead === 0) return gaps;
-  return gaps.map((gap) => ({ ...gap, index: gap.index - lead })).filter((gap) => gap.index >= 0);
+  // Back to the line's own indexes, in place: the gaps are this call's own.
+  let kept = 0;
+  for (const gap of gaps) {
+    gap.index -= lead;
+    if (gap.index >= 0) gaps[kept++] = gap;
+  }
+  gaps.length = kept;
+  return gaps;
 }
 
 /** A common word of this frequency that ends with the unit makes the unit part of it (等次, 档次). */
@@ -208,12 +217,13 @@ export const missingNumber: Rule = {
       // A table's header row names its columns (比增% 备注): units there count nothing.
       if (role === 'residue' || role === 'toc' || context.model.tabular[lineIndex]) return;
       const line = lineAsRead(context.model, lineIndex);
-      const units = UNIT_MATCHER.find(line.text);
-      const seen = new Set<number>();
+      // The units of the line's own text serve both searches unless the wrapped character before it starts one.
+      const units = line.wrappedAfter && UNIT_MATCHER.canStart(line.wrappedAfter.charCodeAt(0)) ? undefined : UNIT_MATCHER.find(line.text);
+      let seen: Set<number> | undefined;
       for (const gap of findGaps(line, units)) {
         // 开展*次: Markdown ate the star, the placeholder rule reports it.
-        if (seen.has(gap.index) || (context.lexicon && gap.rate === undefined && insideWord(context.lexicon, line.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
-        seen.add(gap.index);
+        if (seen?.has(gap.index) || (context.lexicon && gap.rate === undefined && insideWord(context.lexicon, line.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
+        (seen ??= new Set()).add(gap.index);
         let shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 6, 0);
         // A unit that starts its clause (、个社区) reads better with the word it counts.
         if (shown.length <= gap.unit.length) shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 0, 3);
@@ -254,10 +264,10 @@ const LOOK_ALIKES = /^[OoIl]$/;
 const NUMBER_BEFORE_UNIT = /[0-9０-９OoIl.．]+$/;
 
 /** Numbers that are there but broken, right before a unit: 1O万元 (a letter for 0), 12.万元 (the decimals lost). */
-function garbledNumbers(text: string, units: ReadonlyArray<PhraseMatch<UnitSpec>>): Array<{ start: number; end: number; unit: string; why: string }> {
+function garbledNumbers(text: string, units: ReadonlyArray<PhraseMatch<UnitSpec>> | undefined): Array<{ start: number; end: number; unit: string; why: string }> {
   const found: Array<{ start: number; end: number; unit: string; why: string }> = [];
-  if (units.length === 0 || !/[0-9０-９]/.test(text)) return found;
-  for (const { index: at, entry: spec } of units) {
+  if (units?.length === 0 || !/[0-9０-９]/.test(text)) return found;
+  for (const { index: at, entry: spec } of units ?? UNIT_MATCHER.find(text)) {
     const run = NUMBER_BEFORE_UNIT.exec(text.slice(Math.max(0, at - 24), at))?.[0];
     if (!run || !/[0-9０-９]/.test(run)) continue;
     const start = at - run.length;
