@@ -287,6 +287,24 @@ export class Lexicon {
   }
 
   /**
+   * Whether a word seen at least `frequency` times runs across `at` (starts before it, ends after it)
+   * inside the text segmentAround(text, at, end, reach) cuts: when none does, no token of that cut
+   * does, and the cut need not be made.
+   */
+  wordAcross(text: string, at: number, end: number, reach: number, frequency: number): boolean {
+    let from = at;
+    while (from > 0 && from > at - reach && isChinese(text.charCodeAt(from - 1))) from--;
+    let to = end;
+    while (to < text.length && to < end + reach && isChinese(text.charCodeAt(to))) to++;
+    for (let start = at - 1; start >= from; start--) {
+      for (let stop = at + 1; stop <= to && stop - start <= LONGEST_WORD && isChinese(text.charCodeAt(stop - 1)); stop++) {
+        if (this.frequencyAt(text, start, stop) >= frequency) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The most probable cut of text[from, to) into dictionary words (jieba's method without its hidden
    * Markov model: a character the dictionary does not join stays a token of its own, which is how a
    * wrong character shows). Only Chinese characters are cut; anything else is a token per run.

@@ -181,7 +181,7 @@ function findGaps(line: Line, units: ReadonlyArray<PhraseMatch<UnitSpec>> | unde
     gap.index -= lead;
     if (gap.index >= 0) gaps[kept++] = gap;
   }
-  gaps.length = kept;
+  if (kept < gaps.length) gaps.length = kept;
   return gaps;
 }
 
@@ -198,6 +198,7 @@ function insideWord(lexicon: Lexicon, text: string, gap: Gap): boolean {
   if (!text.startsWith(gap.unit, at) || at === 0 || !isChinese(text.charCodeAt(at - 1))) return false;
   // 以上的有人，: 有 (达, 占…) asks for a number, 有人 as a word notwithstanding. Asked before the cut, which costs more.
   if (COUNT_WORDS.endsAt(text, at) || /[有达占共计约近逾]/.test(text[at - 1])) return false;
+  if (!lexicon.wordAcross(text, at, at + gap.unit.length, 6, WORD_FREQUENCY)) return false;
   const covering = lexicon.segmentAround(text, at, at + gap.unit.length, 6).find((token) => token.start < at && token.end > at);
   return covering !== undefined && covering.frequency >= WORD_FREQUENCY;
 }
