@@ -51,7 +51,8 @@ export class PhraseMatcher<T> {
       if (start === 0 || (start === 1 && this.pairs[pairHash(code, text.charCodeAt(index + 1))] === 0)) continue;
       const candidates = this.byFirst.get(code)!;
       let hit: { key: string; entry: T } | undefined;
-      for (let i = 0; i < candidates.length && !hit; i++) if (text.startsWith(candidates[i].key, index)) hit = candidates[i];
+      // The first character is known to match: a one-character key needs no comparison.
+      for (let i = 0; i < candidates.length && !hit; i++) if (candidates[i].key.length === 1 || text.startsWith(candidates[i].key, index)) hit = candidates[i];
       if (!hit) continue;
       found.push({ index, length: hit.key.length, entry: hit.entry });
       index += hit.key.length - 1;
