@@ -65,20 +65,53 @@ const NOT_SIGNIFICANT = /[\s\u3000、，。：；！？,.:;!?“”"'‘’（�
  */
 export function matchSectionRoles(headingTitle: string, profile: Profile): SectionSpec[] {
   const title = headingTitle.replace(NOT_SIGNIFICANT, '');
-  const hits: Array<{ spec: SectionSpec; start: number; length: number }> = [];
-  for (const spec of [...profile.sections, ...(profile.optional ?? [])]) {
-    let best: { start: number; length: number } | undefined;
-    for (const synonym of spec.synonyms) {
-      const start = title.indexOf(synonym);
-      if (start !== -1 && synonym.length > (best?.length ?? 0)) best = { start, length: synonym.length };
+  const { specs, byFirst } = synonymsOf(profile);
+  // Per part, its longest synonym in the title (the earlier listed of equal ones), at its first place.
+  let best: Array<{ start: number; length: number; order: number } | undefined> | undefined;
+  for (let start = 0; start < title.length; start++) {
+    const candidates = byFirst.get(title.charCodeAt(start));
+    if (!candidates) continue;
+    for (const { synonym, part, order } of candidates) {
+      if (!title.startsWith(synonym, start)) continue;
+      const known = (best ??= new Array(specs.length))[part];
+      if (!known || synonym.length > known.length || (synonym.length === known.length && order < known.order)) best[part] = { start, length: synonym.length, order };
     }
-    if (best) hits.push({ spec, ...best });
   }
-  if (hits.length === 0) return [];
+  if (!best) return [];
+  const hits: Array<{ spec: SectionSpec; start: number; length: number }> = [];
+  specs.forEach((spec, part) => {
+    const found = best![part];
+    if (found) hits.push({ spec, start: found.start, length: found.length });
+  });
   const longest = hits.reduce((a, b) => (b.length > a.length ? b : a));
   const overlapsLongest = (hit: (typeof hits)[number]) =>
     hit.start < longest.start + longest.length && longest.start < hit.start + hit.length;
   return hits
     .filter((hit) => hit.length === longest.length || (hit.length >= 3 && !overlapsLongest(hit)))
     .map((hit) => hit.spec);
+}
+
+interface SynonymIndex {
+  specs: SectionSpec[];
+  /** Synonyms by first character, with their part's index in `specs` and their place in its list. */
+  byFirst: Map<number, Array<{ synonym: string; part: number; order: number }>>;
+}
+
+/** Every heading of a draft is matched against a genre's parts: their synonyms are indexed once per genre. */
+const synonymIndexes = new WeakMap<Profile, SynonymIndex>();
+
+function synonymsOf(profile: Profile): SynonymIndex {
+  let index = synonymIndexes.get(profile);
+  if (index) return index;
+  const specs = [...profile.sections, ...(profile.optional ?? [])];
+  const byFirst: SynonymIndex['byFirst'] = new Map();
+  specs.forEach((spec, part) => spec.synonyms.forEach((synonym, order) => {
+    if (synonym.length === 0) return;
+    const code = synonym.charCodeAt(0);
+    const list = byFirst.get(code);
+    if (list) list.push({ synonym, part, order });
+    else byFirst.set(code, [{ synonym, part, order }]);
+  }));
+  synonymIndexes.set(profile, (index = { specs, byFirst }));
+  return index;
 }
