@@ -49,6 +49,7 @@ const CJK_LAST = 0x9fff;
 const lastSeen = new Int32Array(CJK_LAST - CJK_FIRST + 1);
 const lastScan = new Int32Array(CJK_LAST - CJK_FIRST + 1);
 let scan = 0;
+const NO_REPEATS: ReadonlyMap<number, number[]> = new Map();
 /** Next index of the same character, per index of the line; grown, never shrunk, so lines allocate nothing. */
 let nextSame = new Int32Array(1024);
 
@@ -57,9 +58,10 @@ let nextSame = new Int32Array(1024);
  * A repeat of length L at i needs text[i] = text[i + L], so only the next few places the same character
  * occurs are tried.
  */
-function repeats(text: string): Map<number, number[]> {
+function repeats(text: string): ReadonlyMap<number, number[]> {
   scan++;
-  const found = new Map<number, number[]>();
+  // Most lines repeat nothing: their map is the shared empty one.
+  let found: Map<number, number[]> | undefined;
   if (nextSame.length < text.length) nextSame = new Int32Array(2 ** Math.ceil(Math.log2(text.length)));
   const next = nextSame;
   for (let index = text.length - 1; index >= 0; index--) {
@@ -70,16 +72,16 @@ function repeats(text: string): Map<number, number[]> {
     if (lastScan[slot] === scan) next[index] = lastSeen[slot];
     lastScan[slot] = scan;
     lastSeen[slot] = index;
-  }
-  for (let index = 0; index < text.length; index++) {
+    // The places after this one are linked already: the repeats starting here are found in the same pass.
     for (let at = next[index]; at !== -1 && at - index <= LONGEST; at = next[at]) {
       if (!followedByItself(text, index, at - index)) continue;
-      const lengths = found.get(index);
+      const lengths = found?.get(index);
       if (lengths) lengths.unshift(at - index);
-      else found.set(index, [at - index]);
+      else (found ??= new Map()).set(index, [at - index]);
     }
   }
-  return found;
+  // Found from the end: handed on in text order.
+  return found ? new Map([...found].reverse()) : NO_REPEATS;
 }
 
 function followedByItself(text: string, index: number, length: number): boolean {
