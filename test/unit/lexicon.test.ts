@@ -5,6 +5,8 @@ import { Lexicon } from '../../server/src/core/lexicon/lexicon';
 import { loadLexicon, loadLexiconSync } from '../../server/src/lexicon/load';
 
 const DATA = join(__dirname, '../../server/src/lexicon/data');
+const DRAFTS = ['examples/report-draft.md', 'test/fixtures/shuzhi-filled.md', 'test/fixtures/download-template.md']
+  .map((path) => readFileSync(join(__dirname, '../..', path), 'utf8'));
 const words = (lexicon: Lexicon, text: string) => lexicon.segment(text).map((token) => text.slice(token.start, token.end));
 
 describe('lexicon', () => {
@@ -40,8 +42,7 @@ describe('lexicon', () => {
   });
 
   it('lets through every pair that has a sound-alike, and holds back most of the others', () => {
-    const text = ['examples/report-draft.md', 'test/fixtures/shuzhi-filled.md', 'test/fixtures/download-template.md']
-      .map((path) => readFileSync(join(__dirname, '../..', path), 'utf8')).join('') + '班子较为痪散';
+    const text = DRAFTS.join('') + '班子较为痪散';
     let pairs = 0;
     let passed = 0;
     let found = 0;
@@ -55,6 +56,23 @@ describe('lexicon', () => {
     }
     assert.ok(found > 10);
     assert.ok(passed < pairs / 5, `${passed} of ${pairs} pairs pass the filter`);
+  });
+
+  it('cuts around a unit only where a common word may run across it, and misses none that does', () => {
+    const text = DRAFTS.join('') + '评定等次，提升档次，开展专题党课次';
+    let asked = 0;
+    let across = 0;
+    for (let at = 1; at < text.length; at++) {
+      for (const length of [1, 2]) {
+        asked++;
+        const covering = lexicon.segmentAround(text, at, at + length, 6).some((token) => token.start < at && token.end > at && token.frequency >= 50);
+        if (lexicon.wordAcross(text, at, at + length, 6, 50)) across++;
+        else assert.ok(!covering, `${text.slice(at - 3, at)}|${text.slice(at, at + 3)}`);
+      }
+    }
+    assert.ok(lexicon.wordAcross('提升档次', 3, 4, 6, 50));
+    assert.ok(!lexicon.wordAcross('开展专题党课次', 6, 7, 6, 50));
+    assert.ok(across < asked, `${across} of ${asked} places`);
   });
 
   it('reads a dictionary given as text, comments and malformed lines aside', () => {
