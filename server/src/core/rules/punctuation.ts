@@ -212,9 +212,11 @@ function checkDoubled(context: RuleContext, line: Line, kinds: number): void {
 function checkPairs(context: RuleContext, lines: Line[], headingMarks: ReadonlyMap<Line, { start: number; end: number }>): void {
   const open: Array<{ line: Line; index: number; mark: string }> = [];
   for (const line of lines) {
-    for (const found of execAll(PAIRED_MARK, line.text)) {
-      const index = found.index!;
-      const mark = found[0];
+    // Each match is one mark: `test` moves past it without making a match array.
+    PAIRED_MARK.lastIndex = 0;
+    while (PAIRED_MARK.test(line.text)) {
+      const index = PAIRED_MARK.lastIndex - 1;
+      const mark = line.text[index];
       if (OPENERS[mark]) {
         open.push({ line, index, mark });
       } else if (CLOSERS[mark]) {
