@@ -114,35 +114,62 @@ export const typo: Rule = {
     const lexicon = context.lexicon;
     context.model.lines.forEach((line, index) => {
       if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
-      checkUsage(context, line);
+      const kinds = usageKinds(line.text);
+      if (kinds !== 0) checkUsage(context, line, kinds);
       if (lexicon) {
         checkSoundAlikes(context, lexicon, line);
-        checkAdverbs(context, lexicon, line);
-        checkSubstitutes(context, lexicon, line);
-        checkNeeded(context, lexicon, line);
+        if (kinds & HAS_DE) checkAdverbs(context, lexicon, line);
+        if (kinds & HAS_SUBSTITUTE_START) checkSubstitutes(context, lexicon, line);
+        if (kinds & HAS_BI) checkNeeded(context, lexicon, line);
       }
     });
   },
 };
 
-function checkUsage(context: RuleContext, line: Line): void {
+/** Characters the usage checks need, found in one pass over a line: a check whose character is absent is skipped. */
+const HAS_JIE = 1;
+const HAS_ZUO = 2;
+const HAS_LETTER = 4;
+const HAS_PERCENT = 8;
+const HAS_DE = 16;
+const HAS_BI = 32;
+const HAS_SUBSTITUTE_START = 64;
+const USAGE_KIND = new Uint8Array(0x10000);
+const kindOf = (characters: string, kind: number) => {
+  for (let i = 0; i < characters.length; i++) USAGE_KIND[characters.charCodeAt(i)] |= kind;
+};
+kindOf('截', HAS_JIE);
+kindOf('做', HAS_ZUO);
+kindOf('lIO', HAS_LETTER);
+kindOf('%％', HAS_PERCENT);
+kindOf('的', HAS_DE);
+kindOf('必', HAS_BI);
+kindOf(SUBSTITUTES.map(({ substitute }) => substitute[0]).join(''), HAS_SUBSTITUTE_START);
+
+function usageKinds(text: string): number {
+  let kinds = 0;
+  for (let i = 0; i < text.length; i++) kinds |= USAGE_KIND[text.charCodeAt(i)];
+  return kinds;
+}
+
+function checkUsage(context: RuleContext, line: Line, kinds: number): void {
   const text = line.text;
   // Each pattern is tried only where the characters every match holds are there.
-  if (text.includes('截止')) checkDeadline(context, line);
-  if (text.includes('做为')) {
+  if ((kinds & HAS_JIE) && text.includes('截止')) checkDeadline(context, line);
+  if ((kinds & HAS_ZUO) && text.includes('做为')) {
     for (const match of execAll(ZUOWEI, text)) {
       const at = match.index!;
       reportInLine(context, line, { start: at, end: at + 2 }, '“做为”应为“作为”。', { title: '改为“作为”', edits: [{ start: at, end: at + 1, newText: '作' }] });
     }
   }
-  if (LETTER_BEFORE_DIGIT.test(text)) {
+  if ((kinds & HAS_LETTER) && LETTER_BEFORE_DIGIT.test(text)) {
     for (const match of execAll(LETTER_DIGIT, text)) {
       const at = match.index!;
       const digit = DIGIT_OF[match[0]];
       reportInLine(context, line, { start: at, end: at + 1 }, `数字中混入了字母“${match[0]}”，应为“${digit}”。`, { title: `改为“${digit}”`, edits: [{ start: at, end: at + 1, newText: digit }] });
     }
   }
-  if (PERCENT_BEFORE_MAGNITUDE.test(text)) {
+  if ((kinds & HAS_PERCENT) && PERCENT_BEFORE_MAGNITUDE.test(text)) {
     for (const match of execAll(PERCENT_MAGNITUDE, text)) {
       const percent = match.index! + match[0].length - 1;
       reportInLine(context, line, { start: match.index!, end: percent + 2 }, `“${match[0]}${text[percent + 1]}”数量有误：百分数后不能再跟“${text[percent + 1]}”，请核对是百分比还是数量。`);
@@ -164,7 +191,6 @@ function checkDeadline(context: RuleContext, line: Line): void {
 /** 不断的提高 → 不断地提高: only when a verb, and nothing that could make 的 right, follows. */
 function checkAdverbs(context: RuleContext, lexicon: Lexicon, line: Line): void {
   const text = line.text;
-  if (!text.includes('的')) return;
   for (const match of execAll(ADVERB_DE, text)) {
     const at = match.index!;
     const de = at + match[0].length - 1;
@@ -205,13 +231,9 @@ function checkNeeded(context: RuleContext, lexicon: Lexicon, line: Line): void {
   }
 }
 
-/** The first characters of the substitutes: a line with none of them holds none. */
-const SUBSTITUTE_START = new RegExp(`[${SUBSTITUTES.map(({ substitute }) => substitute[0]).join('')}]`);
-
 /** 便民效劳 → 便民服务: a substitute whose neighbour makes a known phrase with the replaced word only. */
 function checkSubstitutes(context: RuleContext, lexicon: Lexicon, line: Line): void {
   const text = line.text;
-  if (!SUBSTITUTE_START.test(text)) return;
   for (const { substitute, original, objectOnly, notBefore, notAfter } of SUBSTITUTES) {
     for (let at = text.indexOf(substitute); at !== -1; at = text.indexOf(substitute, at + substitute.length)) {
       const end = at + substitute.length;
