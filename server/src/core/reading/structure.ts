@@ -28,17 +28,18 @@ export function headingLabel(heading: Heading): string {
 
 /** Headings with an ordinal that share a parent and a level, in document order. */
 export function siblingRuns(model: ReportModel): Heading[][] {
-  const runs = new Map<string, Heading[]>();
-  const parentIds = new Map<Heading | undefined, number>();
+  const runs: Heading[][] = [];
+  // Parent → level → run, found without making a key per heading.
+  const byParent = new Map<Heading | undefined, Heading[][]>();
   for (const heading of model.headings) {
     if (!heading.ordinal) continue;
-    if (!parentIds.has(heading.parent)) parentIds.set(heading.parent, parentIds.size);
-    const key = `${parentIds.get(heading.parent)}:${heading.level}`;
-    const run = runs.get(key);
+    let byLevel = byParent.get(heading.parent);
+    if (!byLevel) byParent.set(heading.parent, (byLevel = []));
+    const run = byLevel[heading.level];
     if (run) run.push(heading);
-    else runs.set(key, [heading]);
+    else runs.push((byLevel[heading.level] = [heading]));
   }
-  return [...runs.values()];
+  return runs;
 }
 
 /** Edits that number a run of headings 1…n, leaving correct numbers alone. */
@@ -52,6 +53,8 @@ export function renumberHeadings(model: ReportModel, run: Heading[]): Fix | unde
   });
   if (edits.length === 0) return undefined;
   const first = run[0].ordinal!;
-  const labels = run.map((_, index) => ordinalLabel(first.level, index + 1));
-  return { title: `将本组序号依次改为${labels.length > 4 ? `${labels.slice(0, 3).join('')}…${labels[labels.length - 1]}` : labels.join('')}`, edits };
+  // Only the labels the title shows: all of four or fewer, else the first three and the last.
+  const label = (index: number) => ordinalLabel(first.level, index + 1);
+  const shown = run.length > 4 ? `${label(0)}${label(1)}${label(2)}…${label(run.length - 1)}` : run.map((_, index) => label(index)).join('');
+  return { title: `将本组序号依次改为${shown}`, edits };
 }
