@@ -22,7 +22,8 @@ function renumber(model: ReportModel, run: EnumerationRun): Fix | undefined {
 
 function checkRun(context: RuleContext, run: EnumerationRun): void {
   const { model } = context;
-  const fix = renumber(model, run);
+  // Worked out at the first finding: most runs count right and need none.
+  let fix: Fix | undefined | null = null;
   run.markers.forEach((marker, index) => {
     let message: string | undefined;
     if (index === 0 && marker.value !== 1) {
@@ -40,6 +41,7 @@ function checkRun(context: RuleContext, run: EnumerationRun): void {
     const line = model.lines[marker.lineIndex];
     const start = marker.word ? marker.numberStart : marker.numberStart - (marker.family === 'shi' ? 0 : 1);
     const end = marker.word ? marker.numberEnd : marker.numberEnd + (marker.family === 'shi' ? 1 : 0);
+    if (fix === null) fix = renumber(model, run);
     context.report({ start: line.map[start], end: line.map[end], message, fix });
   });
 }

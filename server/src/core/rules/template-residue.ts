@@ -36,14 +36,13 @@ export const templateResidue: Rule = {
       const from = model.lineStarts[lineOfOffset(model.lineStarts, start)];
       const to = model.lineStarts[lineOfOffset(model.lineStarts, end) + 1] ?? model.source.length;
       const count = region.length;
-      const reasons = [...new Set(region.map((residue) => residue.reason))];
       const fix: Fix = { title: count === 1 ? '删除这一行' : `删除这${count}行网页残留`, edits: [{ start: from, end: to, newText: '' }] };
       context.report({
         start,
         end,
         message: count === 1
           ? `“${shown}”是${first.reason}，不属于报告内容：请删除这一行。`
-          : `从“${shown}”起的${count}行是网页残留（${reasons.join('；')}），不属于报告内容：请删除这${count}行。`,
+          : `从“${shown}”起的${count}行是网页残留（${[...new Set(region.map((residue) => residue.reason))].join('；')}），不属于报告内容：请删除这${count}行。`,
         fix,
       });
     }
