@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../engine/rule';
 import { docsPath } from '../engine/rule';
+import { CharacterKinds } from '../engine/characters';
 import { quoteAround } from '../features/snippet';
 
 /**
@@ -72,17 +73,8 @@ const MARKERS: Marker[] = [
 ];
 
 /** For each character, the markers whose matches may hold it (bit i for MARKERS[i]). */
-const MARKERS_OF = new Uint16Array(0x10000);
-MARKERS.forEach((marker, index) => {
-  for (const ch of marker.chars) MARKERS_OF[ch.charCodeAt(0)] |= 1 << index;
-});
-
-/** The markers a line may hold, by one pass over its characters. */
-function markersIn(text: string): number {
-  let markers = 0;
-  for (let i = 0; i < text.length; i++) markers |= MARKERS_OF[text.charCodeAt(i)];
-  return markers;
-}
+const MARKERS_OF = new CharacterKinds();
+MARKERS.forEach((marker, index) => MARKERS_OF.add(marker.chars, 1 << index));
 
 function unfilled(marker: string, around: string): string {
   return `占位符“${marker}”尚未填写（“${around}”）：请替换为实际的数字、名称或内容。`;
@@ -125,7 +117,7 @@ export const placeholder: Rule = {
           if (!keep || keep(line.text, start, end)) inLine.push([start, end]);
         }
       };
-      const markers = markersIn(line.text);
+      const markers = MARKERS_OF.in(line.text);
       if (markers !== 0) MARKERS.forEach((marker, index) => (markers & (1 << index)) !== 0 && collect(marker.pattern, marker.keep));
       for (const pattern of context.extraPlaceholders) inLine.push(...pattern.find(line.text));
       for (const [start, end] of inLine) {

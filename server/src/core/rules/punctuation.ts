@@ -3,6 +3,7 @@ import type { LineRole, ReportModel } from '../reading/model';
 import { parseOrdinal } from '../reading/ordinals';
 import type { Rule, RuleContext } from '../engine/rule';
 import { docsPath, type LineRange, reportInLine, execAll } from '../engine/rule';
+import { CharacterKinds } from '../engine/characters';
 
 /**
  * Punctuation as GB/T 15834-2011 wants it in Chinese text: full-width marks, no doubled marks, quotes
@@ -40,19 +41,20 @@ const HAS_PERIOD = 16;
 /** Two of ，。、；：！？ side by side, which DOUBLED and MIXED need. */
 const HAS_ADJACENT_MARKS = 32;
 const SENTENCE_MARK = 64;
-const CHARACTER_KIND = new Uint8Array(0x10000);
-for (const ch of ',;:?!') CHARACTER_KIND[ch.charCodeAt(0)] = HAS_HALF_MARK;
-CHARACTER_KIND['('.charCodeAt(0)] = HAS_PAREN;
-CHARACTER_KIND['"'.charCodeAt(0)] = HAS_DOUBLE_QUOTE;
-CHARACTER_KIND["'".charCodeAt(0)] = HAS_SINGLE_QUOTE;
-CHARACTER_KIND['.'.charCodeAt(0)] = HAS_PERIOD;
-for (const ch of '，。、；：！？') CHARACTER_KIND[ch.charCodeAt(0)] = SENTENCE_MARK;
+const CHARACTER_KINDS = new CharacterKinds()
+  .add(',;:?!', HAS_HALF_MARK)
+  .add('(', HAS_PAREN)
+  .add('"', HAS_DOUBLE_QUOTE)
+  .add("'", HAS_SINGLE_QUOTE)
+  .add('.', HAS_PERIOD)
+  .add('，。、；：！？', SENTENCE_MARK);
 
+/** The kinds of a line's characters, and whether two sentence marks stand side by side. */
 function characterKinds(text: string): number {
   let kinds = 0;
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
-    const kind = CHARACTER_KIND[text.charCodeAt(i)];
+    const kind = CHARACTER_KINDS.of(text.charCodeAt(i));
     if (kind & previous & SENTENCE_MARK) kinds |= HAS_ADJACENT_MARKS;
     kinds |= kind;
     previous = kind;

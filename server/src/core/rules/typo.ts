@@ -3,6 +3,7 @@ import type { Line } from '../reading/markdown';
 import type { LineRole } from '../reading/model';
 import type { Rule, RuleContext } from '../engine/rule';
 import { docsPath, execAll, reportInLine } from '../engine/rule';
+import { CharacterKinds } from '../engine/characters';
 
 /**
  * Wrong characters a reader catches at once, decided on words rather than on a list of known slips:
@@ -114,7 +115,7 @@ export const typo: Rule = {
     const lexicon = context.lexicon;
     context.model.lines.forEach((line, index) => {
       if (!CHECKED_ROLES.has(context.model.roles[index]) || line.kind === 'code') return;
-      const kinds = usageKinds(line.text);
+      const kinds = USAGE_KINDS.in(line.text);
       if (kinds !== 0) checkUsage(context, line, kinds);
       if (lexicon) {
         checkSoundAlikes(context, lexicon, line);
@@ -134,23 +135,14 @@ const HAS_PERCENT = 8;
 const HAS_DE = 16;
 const HAS_BI = 32;
 const HAS_SUBSTITUTE_START = 64;
-const USAGE_KIND = new Uint8Array(0x10000);
-const kindOf = (characters: string, kind: number) => {
-  for (let i = 0; i < characters.length; i++) USAGE_KIND[characters.charCodeAt(i)] |= kind;
-};
-kindOf('截', HAS_JIE);
-kindOf('做', HAS_ZUO);
-kindOf('lIO', HAS_LETTER);
-kindOf('%％', HAS_PERCENT);
-kindOf('的', HAS_DE);
-kindOf('必', HAS_BI);
-kindOf(SUBSTITUTES.map(({ substitute }) => substitute[0]).join(''), HAS_SUBSTITUTE_START);
-
-function usageKinds(text: string): number {
-  let kinds = 0;
-  for (let i = 0; i < text.length; i++) kinds |= USAGE_KIND[text.charCodeAt(i)];
-  return kinds;
-}
+const USAGE_KINDS = new CharacterKinds()
+  .add('截', HAS_JIE)
+  .add('做', HAS_ZUO)
+  .add('lIO', HAS_LETTER)
+  .add('%％', HAS_PERCENT)
+  .add('的', HAS_DE)
+  .add('必', HAS_BI)
+  .add(SUBSTITUTES.map(({ substitute }) => substitute[0]).join(''), HAS_SUBSTITUTE_START);
 
 function checkUsage(context: RuleContext, line: Line, kinds: number): void {
   const text = line.text;
