@@ -46,6 +46,7 @@ const PUBLISHING_KEY = /^[\u4e00-\u9fff/]{0,6}(?:时间|日期|来源|作者|浏
 /** 日期：2025.1.8 under a signature: a whole date and nothing else. */
 const SIGNED_DATE = /^(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])$/;
 const FIELD = /^([^:：]{1,14})[:：]\s*(.*)$/;
+const COLON = /[:：]/;
 /** `[ 索引号 ] 值`: a government site's information table, one or more fields to a line. */
 const BRACKET_FIELD = new RegExp(`^(?:\\[\\s*${KEY}\\s*\\]|【[ \\u3000]+${KEY}[ \\u3000]+】)`);
 /** 【打印本页】【关闭窗口】: a row of bracketed buttons and nothing else. */
@@ -54,6 +55,8 @@ const BUTTON_ROW = /^(?:【[^】\s]{2,8}】\s*){2,}$/;
 const STAMP_DATE = /(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![0-9])/;
 const CLOCK = /(?:^|[^0-9])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![0-9])/;
 const PATH_SEPARATORS = /\s*[>›»＞]\s*/;
+/** Without one of these the text is one part, no path. */
+const PATH_MARK = /[>›»＞]/;
 const PLACE_WORD = /^(?:首页|主页|当前位置|您的位置|您当前(?:所在)?位置|所在位置)/;
 const GREETING = /^欢迎(?:光临|访问|来到|您)|[，,\s]欢迎(?:您|你)(?:光临|访问)?[！!。]?$/;
 const COUNTER = /^[\u4e00-\u9fff]{1,6}\s*[（(]\s*\d{1,7}\s*[)）]$/;
@@ -94,15 +97,17 @@ export function chromeShape(text: string): string | undefined {
   if (SENTENCE.test(text)) return undefined;
   if (BUTTON_ROW.test(text) || (text.length <= CLOSE_BUTTON_MAX_LENGTH && CLOSE_BUTTON.test(text))) return '网页的按钮';
   if (PLAYER_TIME.test(text)) return '网页的播放器';
-  const field = FIELD.exec(text);
+  const field = COLON.test(text) ? FIELD.exec(text) : null;
   // 日期：2025年1月8日 under a signature is the writer's own; sites stamp 2025-01-08.
   if (field && /^(?:日期|时间)$/.test(field[1].trim()) && SIGNED_DATE.test(field[2].trim())) return undefined;
   if (field && PUBLISHING_KEY.test(field[1].replace(/[ \u3000]/g, '')) && !(/[时日]期?$|时间$/.test(field[1]) && /年/.test(field[2]))) {
     return '网页的发布信息（时间、来源、浏览次数、栏目等字段）';
   }
   if (STAMP_DATE.test(text) && (CLOCK.test(text) || text.replace(STAMP_DATE, '').trim().length > 0)) return '网页的发布时间';
-  const path = text.split(PATH_SEPARATORS);
-  if ((path.length >= 3 || (path.length === 2 && PLACE_WORD.test(text))) && path.every((part) => part.length <= 16)) return '栏目路径';
+  if (PATH_MARK.test(text)) {
+    const path = text.split(PATH_SEPARATORS);
+    if ((path.length >= 3 || (path.length === 2 && PLACE_WORD.test(text))) && path.every((part) => part.length <= 16)) return '栏目路径';
+  }
   if (/[|｜]/.test(text) && text.length <= 40 && text.split(/\s*[|｜]\s*/).every((part) => part.length <= 10)) return '网页的导航或按钮';
   if (COUNTER.test(text) && !/^附件/.test(text)) return '网页的计数（评论、点赞等）';
   if (SEPARATOR.test(text) && text.length <= 60) return '多篇范文之间的“第N篇”标签';
@@ -110,8 +115,9 @@ export function chromeShape(text: string): string | undefined {
   if (SYMBOLS_ONLY.test(text)) return '没有文字的符号行';
   if (PAGE_NUMBER.test(text)) return '页码';
   if (SITE_NAME.test(text)) return '网站名称';
-  const words = text.split(/[ \u3000]+/);
-  if (words.length >= 2 && SITE_NAME.test(words[0])) return '网站名称和栏目';
+  // The first word, if a space parts the text into words.
+  const space = text.search(SPACE);
+  if (space !== -1 && SITE_NAME.test(text.slice(0, space))) return '网站名称和栏目';
   return undefined;
 }
 
@@ -167,9 +173,23 @@ function addressSpan(text: string): AddressSpan | undefined {
 const NOISE = /(?<=^|\s)(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?=\s|$)/g;
 const NOISE_MIN_SYMBOL_TOKENS = 3;
 
+/** NOISE needs at least three ASCII characters each followed by a space or tab: most lines have none. */
+function mayHoldNoise(text: string): boolean {
+  let seen = 0;
+  for (let at = 1; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 0x20 && code !== 0x09) continue;
+    const before = text.charCodeAt(at - 1);
+    if (before >= 0x21 && before <= 0x7e && ++seen >= 3) return true;
+  }
+  return false;
+}
+
 function noiseSpans(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
-  for (const match of text.matchAll(NOISE)) {
+  if (!mayHoldNoise(text)) return spans;
+  NOISE.lastIndex = 0;
+  for (let match = NOISE.exec(text); match; match = NOISE.exec(text)) {
     const symbols = match[0].split(/[ \t]+/).filter((token) => /[^A-Za-z0-9]/.test(token)).length;
     if (symbols < NOISE_MIN_SYMBOL_TOKENS) continue;
     let start = match.index;
@@ -198,7 +218,8 @@ export function findResidue(lines: readonly Line[]): Residue[] {
   const found: Residue[] = [];
   const siteNames = new Set<string>();
   lines.forEach((line, lineIndex) => {
-    const text = line.text.trim().replace(LEADING_BULLET, '');
+    const trimmed = line.text.trim();
+    const text = LEADING_BULLET.test(trimmed) ? trimmed.replace(LEADING_BULLET, '') : trimmed;
     const shape = line.kind === 'code' || line.kind === 'tableRow' ? undefined : chromeShape(text);
     if (shape) {
       found.push(wholeLineResidue(line, lineIndex, shape));
