@@ -762,7 +762,7 @@ function markContinuations(model: ReportModel): void {
 }
 
 function skipSpace(text: string, index: number): number {
-  while (index < text.length && /[ \t\u3000\u00a0]/.test(text[index])) index++;
+  for (let code = text.charCodeAt(index); code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0; code = text.charCodeAt(index)) index++;
   return index;
 }
 

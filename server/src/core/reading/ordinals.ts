@@ -21,7 +21,6 @@ export interface Ordinal {
   canonical: string;
 }
 
-const LEADING_SPACE = /^[ \t\u3000\u00a0]*/;
 const CHINESE_NUM = '[一二三四五六七八九十]{1,3}';
 const ARABIC_NUM = '[0-9０-９]{1,2}';
 const LEVEL1 = new RegExp(`^(${CHINESE_NUM})[ \\t]*([、，,.．:：])`);
@@ -43,12 +42,22 @@ function isRange(value: number, rest: string): boolean {
   return nextValue === value + 1;
 }
 
-/** Characters an ordinal can start with; most lines are rejected on this alone. */
-const ORDINAL_START = /[一二三四五六七八九十（(0-9０-９\u2460-\u2473]/;
+const CHINESE_DIGITS = new Set([...'一二三四五六七八九十'].map((digit) => digit.charCodeAt(0)));
+
+/** A character an ordinal can start with (一…十, brackets, digits, ①…⑳); most lines are rejected on this alone. */
+function startsOrdinal(code: number): boolean {
+  if (code < 0x80) return code === 0x28 || (code >= 0x30 && code <= 0x39);
+  return CHINESE_DIGITS.has(code) || code === 0xff08 || (code >= 0xff10 && code <= 0xff19) || (code >= 0x2460 && code <= 0x2473);
+}
+
+/** Space before an ordinal or after its mark: spaces, tabs, full-width and no-break spaces. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+}
 
 export function parseOrdinal(text: string): Ordinal | undefined {
-  const lead = LEADING_SPACE.exec(text)![0].length;
-  if (!ORDINAL_START.test(text[lead] ?? '')) return undefined;
+  const lead = skipBlank(text, 0);
+  if (!startsOrdinal(text.charCodeAt(lead))) return undefined;
   const rest = text.slice(lead);
   let match: RegExpExecArray | null;
   if ((match = LEVEL2.exec(rest))) {
@@ -94,7 +103,6 @@ function build(
 const CJK = /[\u4e00-\u9fff]/;
 /** A sentence end, after which a page that ran paragraphs together starts the next heading. */
 const SENTENCE_END = /[。！？；]/;
-const BLANK = /[ \t\u3000\u00a0]/;
 /** The longest heading sentence run into a paragraph. */
 const RUN_IN_HEADING_MAX = 40;
 /** 1 经济发展平稳: an arabic ordinal whose dot a page turned into a space. */
@@ -110,9 +118,9 @@ const BARE_ARABIC = /^([0-9]{1,2})[ \u3000](?=[\u4e00-\u9fff])/;
 export function runInOrdinals(text: string, from: number, contextLevel?: number): Ordinal[] {
   const candidates: Array<{ ordinal: Ordinal; bare: boolean }> = [];
   for (let at = from + 1; at < text.length; at++) {
-    if (!ORDINAL_START.test(text[at]) || ORDINAL_START.test(text[at - 1])) continue;
+    if (!startsOrdinal(text.charCodeAt(at)) || startsOrdinal(text.charCodeAt(at - 1))) continue;
     let before = at - 1;
-    while (before >= from && BLANK.test(text[before])) before--;
+    while (before >= from && isBlank(text.charCodeAt(before))) before--;
     const spaced = before < at - 1;
     // After a sentence's end, or after spaces that stand for a lost line break behind a heading without a mark.
     if (before < from || !(SENTENCE_END.test(text[before]) || (spaced && CJK.test(text[before])))) continue;
@@ -157,7 +165,7 @@ function headingSentence(text: string, from: number): boolean {
 }
 
 function skipBlank(text: string, index: number): number {
-  while (index < text.length && BLANK.test(text[index])) index++;
+  while (index < text.length && isBlank(text.charCodeAt(index))) index++;
   return index;
 }
 
