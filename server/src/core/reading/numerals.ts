@@ -1,20 +1,27 @@
 /** Chinese and Arabic numerals as used in ordinals (一 … 九十九, 1 … 99, ① … ⑳). */
 
-const DIGITS: Record<string, number> = {
+/** Digit values by character code: looked up for every numeral a pattern captures, so not by a string key. */
+const DIGITS = new Map(Object.entries({
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
+}).map(([digit, value]) => [digit.charCodeAt(0), value]));
+
+function digitValue(text: string): number | undefined {
+  return text.length === 1 ? DIGITS.get(text.charCodeAt(0)) : undefined;
+}
+
 const DIGIT_CHARS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** Value of 一 … 九十九 (ordinal range); undefined when not a plain Chinese numeral. */
 export function chineseToNumber(text: string): number | undefined {
   if (text.length === 0) return undefined;
-  if (text.length === 1 && text in DIGITS) return DIGITS[text];
+  const digit = digitValue(text);
+  if (digit !== undefined) return digit;
   const ten = text.indexOf('十');
   if (ten === -1 || text.indexOf('十', ten + 1) !== -1) return undefined;
   const tensPart = text.slice(0, ten);
   const unitsPart = text.slice(ten + 1);
-  const tens = tensPart === '' ? 1 : DIGITS[tensPart];
-  const units = unitsPart === '' ? 0 : DIGITS[unitsPart];
+  const tens = tensPart === '' ? 1 : digitValue(tensPart);
+  const units = unitsPart === '' ? 0 : digitValue(unitsPart);
   if (tens === undefined || units === undefined || tensPart.length > 1 || unitsPart.length > 1) return undefined;
   return tens * 10 + units;
 }

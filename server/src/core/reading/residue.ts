@@ -174,20 +174,11 @@ const NOISE = /(?<=^|\s)(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?=\s|$)/g;
 const NOISE_MIN_SYMBOL_TOKENS = 3;
 
 /** NOISE needs at least three ASCII characters each followed by a space or tab: most lines have none. */
-function mayHoldNoise(text: string): boolean {
-  let seen = 0;
-  for (let at = 1; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code !== 0x20 && code !== 0x09) continue;
-    const before = text.charCodeAt(at - 1);
-    if (before >= 0x21 && before <= 0x7e && ++seen >= 3) return true;
-  }
-  return false;
-}
+const NOISE_HINT = /[!-~][ \t](?:[^]*?[!-~][ \t]){2}/;
 
 function noiseSpans(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
-  if (!mayHoldNoise(text)) return spans;
+  if (!NOISE_HINT.test(text)) return spans;
   NOISE.lastIndex = 0;
   for (let match = NOISE.exec(text); match; match = NOISE.exec(text)) {
     const symbols = match[0].split(/[ \t]+/).filter((token) => /[^A-Za-z0-9]/.test(token)).length;
