@@ -24,15 +24,19 @@ export interface EnumerationRun {
   parent?: EnumerationMarker;
 }
 
-/** Where a marker can stand: after a mark, or after a conjunction that opens the list (因为一是……). */
-const LEAD = '(?<=^|[，。；：！？、,;:!?\\s（(“"]|因为|由于|主要|即)';
-const SHI = new RegExp(`${LEAD}([一二三四五六七八九十]{1,3})是(?!\\1)`, 'g');
-const DI = new RegExp(`${LEAD}第([一二三四五六七八九十]{1,3})(?=[，,、：:])`, 'g');
-const QI = new RegExp(`${LEAD}其([一二三四五六七八九十])(?=[，,、：:])`, 'g');
+/**
+ * Where a marker can stand: after a mark, or after a conjunction that opens the list (因为一是……).
+ * Looked for behind the marker's first characters: a pattern that starts with a look-behind is tried
+ * at every position of the line.
+ */
+const LEAD = '(?:^|[，。；：！？、,;:!?\\s（(“"]|因为|由于|主要|即)';
+const SHI = new RegExp(`([一二三四五六七八九十]{1,3})(?<=${LEAD}\\1)是(?!\\1)`, 'g');
+const DI = new RegExp(`第(?<=${LEAD}第)([一二三四五六七八九十]{1,3})(?=[，,、：:])`, 'g');
+const QI = new RegExp(`其(?<=${LEAD}其)([一二三四五六七八九十])(?=[，,、：:])`, 'g');
 // 首先 is ordinal wherever it stands (西安市首先严把……); 其次 at a clause start (not 退而求其次);
 // 再次 only before a comma (再次强调 means "again").
 const FIRST = /(首先)/g;
-const ORDER = new RegExp(`${LEAD}(其次|再次(?=[，,]))`, 'g');
+const ORDER = new RegExp(`(其(?<=${LEAD}其)次|再(?<=${LEAD}再)次(?=[，,]))`, 'g');
 const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3 };
 export const ORDER_WORD = ['', '首先', '其次', '再次'];
 /** One scan that rules out most lines before the five patterns run. */
@@ -61,7 +65,7 @@ function markersOf(text: string, lineIndex: number, from: number): EnumerationMa
   scan(QI, 'qi', 1, /其[一二三四五六七八九十]/);
   scan(FIRST, 'di', 0, /首先/, true);
   scan(ORDER, 'di', 0, /其次|再次/, true);
-  return found.sort((a, b) => a.numberStart - b.numberStart);
+  return found.length > 1 ? found.sort((a, b) => a.numberStart - b.numberStart) : found;
 }
 
 /**
