@@ -1,6 +1,7 @@
 /** Leftovers of download sites and text generators: whole lines and spans inside lines (domain reference §5). */
 import data from '../../data/residue.json';
 import type { Line } from './markdown';
+import { hintOf } from './patternHint';
 
 export interface Residue {
   lineIndex: number;
@@ -14,6 +15,8 @@ export interface Residue {
 
 interface Pattern {
   regex: RegExp;
+  /** Finds a character every match needs: a line without one is not tried. */
+  hint?: RegExp;
   whole: boolean;
   maxLength: number;
   reason: string;
@@ -22,6 +25,7 @@ interface Pattern {
 const DEFAULT_MAX_LENGTH = 80;
 const PATTERNS: Pattern[] = data.patterns.map((entry: { pattern: string; scope: string; maxLength?: number; reason: string }) => ({
   regex: new RegExp(entry.pattern, entry.scope === 'span' ? 'g' : ''),
+  hint: hintOf([entry.pattern]),
   whole: entry.scope === 'line',
   maxLength: entry.maxLength ?? DEFAULT_MAX_LENGTH,
   reason: entry.reason,
@@ -30,10 +34,17 @@ const ABOVE_TITLE_CUES = new RegExp(data.aboveTitleCues);
 /** Whole-line patterns of one length limit, joined: most lines are ruled out by one test. */
 const LINE_GROUPS = [...new Set(PATTERNS.filter((pattern) => pattern.whole).map((pattern) => pattern.maxLength))].map((maxLength) => {
   const members = PATTERNS.filter((pattern) => pattern.whole && pattern.maxLength === maxLength);
-  return { maxLength, any: new RegExp(members.map((pattern) => `(?:${pattern.regex.source})`).join('|')), members };
+  const sources = members.map((pattern) => pattern.regex.source);
+  return { maxLength, regex: new RegExp(sources.map((source) => `(?:${source})`).join('|')), hint: hintOf(sources), members };
 });
 const SPAN_PATTERNS = PATTERNS.filter((pattern) => !pattern.whole);
-const ANY_SPAN = new RegExp(SPAN_PATTERNS.map((pattern) => `(?:${pattern.regex.source})`).join('|'));
+const SPAN_SOURCES = SPAN_PATTERNS.map((pattern) => pattern.regex.source);
+const ANY_SPAN = { regex: new RegExp(SPAN_SOURCES.map((source) => `(?:${source})`).join('|')), hint: hintOf(SPAN_SOURCES) };
+
+/** Whether the pattern matches in the text, tried only where the text has a character it needs. */
+function matchesIn(pattern: { regex: RegExp; hint?: RegExp }, text: string): boolean {
+  return (pattern.hint === undefined || pattern.hint.test(text)) && pattern.regex.test(text);
+}
 
 /** Bullets a page's widgets are drawn with (• 相关推荐); Markdown list markers are gone already. */
 const LEADING_BULLET = /^[•·▪◆◇■□●○►▶]\s*/;
@@ -216,20 +227,21 @@ export function findResidue(lines: readonly Line[]): Residue[] {
       found.push(wholeLineResidue(line, lineIndex, shape));
       return;
     }
-    const group = LINE_GROUPS.find((candidate) => text.length <= candidate.maxLength && candidate.any.test(text));
+    const group = LINE_GROUPS.find((candidate) => text.length <= candidate.maxLength && matchesIn(candidate, text));
     if (group) {
-      found.push(wholeLineResidue(line, lineIndex, group.members.find((pattern) => pattern.regex.test(text))!.reason));
+      found.push(wholeLineResidue(line, lineIndex, group.members.find((pattern) => matchesIn(pattern, text))!.reason));
       return;
     }
     const address = line.kind === 'code' ? undefined : addressSpan(line.text);
     const noise = line.kind === 'code' ? [] : noiseSpans(line.text);
-    if (!address && noise.length === 0 && !ANY_SPAN.test(line.text)) return;
+    if (!address && noise.length === 0 && !matchesIn(ANY_SPAN, line.text)) return;
     const spans: Residue[] = noise.map((span) => ({ lineIndex, ...span, whole: false, reason: '论坛防复制的乱码' }));
     if (address) {
       spans.push({ lineIndex, start: address.start, end: address.end, whole: false, reason: '网址' });
       if (address.name) siteNames.add(address.name);
     }
     for (const pattern of SPAN_PATTERNS) {
+      if (pattern.hint?.test(line.text) === false) continue;
       pattern.regex.lastIndex = 0;
       for (let match = pattern.regex.exec(line.text); match; match = pattern.regex.exec(line.text)) {
         if (match[0].length === 0) {
