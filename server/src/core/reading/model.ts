@@ -615,15 +615,15 @@ function collectHeadings(model: ReportModel): void {
     const stampAt = residueStart.get(lineIndex) ?? Infinity;
     const titleEnd = Math.min(sentenceEnd === -1 ? text.length : titleStart + sentenceEnd, stampAt > titleStart ? stampAt : Infinity);
     const bodyStart = sentenceEnd === -1 ? text.length : skipSpace(text, titleEnd + 1);
+    while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
     const heading: Heading = {
       lineIndex, level, ordinal, mdDepth, start,
       title: text.slice(titleStart, titleEnd).trim(),
       titleStart,
       bodyStart,
       children: [],
+      parent: stack[stack.length - 1],
     };
-    while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
-    heading.parent = stack[stack.length - 1];
     heading.parent?.children.push(heading);
     stack.push(heading);
     model.headings.push(heading);

@@ -136,6 +136,7 @@ export function runInOrdinals(text: string, from: number, contextLevel?: number)
       candidates.push({ ordinal: { level: 3, value, kind: 'arabic', start: at, end: at + bare[0].length, numberStart: at, numberEnd: at + bare[1].length, written: bare[0], canonical: `${value}.` }, bare: true });
     }
   }
+  if (candidates.length === 0) return [];
   // Bare numbers are ordinals only as a run 1, 2, …: one alone may be a quantity copied with spaces.
   const bareValues = candidates.filter((candidate) => candidate.bare).map((candidate) => candidate.ordinal.value);
   const bareRun = bareValues[0] === 1 && bareValues[1] === 2;

@@ -57,6 +57,7 @@ const PUBLISHING_KEY = /^[\u4e00-\u9fff/]{0,6}(?:时间|日期|来源|作者|浏
 /** 日期：2025.1.8 under a signature: a whole date and nothing else. */
 const SIGNED_DATE = /^(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])$/;
 const FIELD = /^([^:：]{1,14})[:：]\s*(.*)$/;
+/** FIELD and PLAYER_TIME need a colon: most lines have none. */
 const COLON = /[:：]/;
 /** `[ 索引号 ] 值`: a government site's information table, one or more fields to a line. */
 const BRACKET_FIELD = new RegExp(`^(?:\\[\\s*${KEY}\\s*\\]|【[ \\u3000]+${KEY}[ \\u3000]+】)`);
@@ -107,8 +108,9 @@ export function chromeShape(text: string): string | undefined {
   if (/小编|本站/.test(text)) return '下载网站的导语或结束语';
   if (SENTENCE.test(text)) return undefined;
   if (BUTTON_ROW.test(text) || (text.length <= CLOSE_BUTTON_MAX_LENGTH && CLOSE_BUTTON.test(text))) return '网页的按钮';
-  if (PLAYER_TIME.test(text)) return '网页的播放器';
-  const field = COLON.test(text) ? FIELD.exec(text) : null;
+  const colon = COLON.test(text);
+  if (colon && PLAYER_TIME.test(text)) return '网页的播放器';
+  const field = colon ? FIELD.exec(text) : null;
   // 日期：2025年1月8日 under a signature is the writer's own; sites stamp 2025-01-08.
   if (field && /^(?:日期|时间)$/.test(field[1].trim()) && SIGNED_DATE.test(field[2].trim())) return undefined;
   if (field && PUBLISHING_KEY.test(field[1].replace(/[ \u3000]/g, '')) && !(/[时日]期?$|时间$/.test(field[1]) && /年/.test(field[2]))) {
@@ -121,8 +123,11 @@ export function chromeShape(text: string): string | undefined {
   }
   if (/[|｜]/.test(text) && text.length <= 40 && text.split(/\s*[|｜]\s*/).every((part) => part.length <= 10)) return '网页的导航或按钮';
   if (COUNTER.test(text) && !/^附件/.test(text)) return '网页的计数（评论、点赞等）';
-  if (SEPARATOR.test(text) && text.length <= 60) return '多篇范文之间的“第N篇”标签';
-  if (namesCollection(text)) return '多篇范文合集的标题';
+  // Separators and collections count 篇.
+  if (text.includes('篇')) {
+    if (SEPARATOR.test(text) && text.length <= 60) return '多篇范文之间的“第N篇”标签';
+    if (namesCollection(text)) return '多篇范文合集的标题';
+  }
   if (SYMBOLS_ONLY.test(text)) return '没有文字的符号行';
   if (PAGE_NUMBER.test(text)) return '页码';
   if (SITE_NAME.test(text)) return '网站名称';
