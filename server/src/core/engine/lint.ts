@@ -117,9 +117,14 @@ export function lint(source: string, config: LintConfig = {}, images: ImageSizes
         if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
         // Page chrome is deleted, not corrected: only template-residue speaks about it.
         if (rule.meta.id !== 'template-residue' && chrome.covers(report.start)) return;
-        const { severityAtMost, ...rest } = report;
+        const { severityAtMost } = report;
         const severity = severityAtMost && SEVERITY_RANK[severityAtMost] > SEVERITY_RANK[setting] ? severityAtMost : setting;
-        findings.push({ rule: rule.meta.id, severity, ...rest });
+        // Most reports carry no cap: copied whole, without a copy that leaves the cap out.
+        if (!('severityAtMost' in report)) findings.push({ rule: rule.meta.id, severity, ...report });
+        else {
+          const { severityAtMost: _cap, ...rest } = report;
+          findings.push({ rule: rule.meta.id, severity, ...rest });
+        }
       },
     };
     rule.check(context);
