@@ -777,6 +777,11 @@ export function lineAsRead(model: ReportModel, index: number): Line {
 /** Where each source line starts, after LF, CRLF or a lone CR, as editors count lines. */
 export function computeLineStarts(source: string): number[] {
   const starts = [0];
+  if (!source.includes('\r')) {
+    // LF only, as most drafts are: found without a match object per line.
+    for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (const ending of source.matchAll(/\r\n?|\n/g)) starts.push(ending.index + ending[0].length);
   return starts;
 }
