@@ -101,17 +101,22 @@ export function lint(source: string, config: LintConfig = {}, images: ImageSizes
     else extraPlaceholders.push(pattern);
   }
 
+  // What every rule reads alike, made once.
+  const profileIds = profiles.map((profile) => profile.id);
+  const options = { strictHierarchy: config.strictHierarchy === true, limits, readingSpeed };
+  const allow = config.allow ?? [];
+  const phrases = config.phrases ?? [];
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off' || (rule.meta.structure && model.aboutReports)) continue;
     const context: RuleContext = {
       model,
       extraPlaceholders,
-      profileIds: profiles.map((profile) => profile.id),
-      options: { strictHierarchy: config.strictHierarchy === true, limits, readingSpeed },
+      profileIds,
+      options,
       length,
-      allow: config.allow ?? [],
-      phrases: config.phrases ?? [],
+      allow,
+      phrases,
       lexicon,
       report(report) {
         if (suppressions.isSuppressed(rule.meta.id, report.start)) return;
