@@ -105,6 +105,8 @@ const CJK = /[\u4e00-\u9fff]/;
 const SENTENCE_END = /[。！？；]/;
 /** The longest heading sentence run into a paragraph. */
 const RUN_IN_HEADING_MAX = 40;
+/** A character an ordinal can start with (those of startsOrdinal) after one it cannot: where a run-in ordinal may stand. */
+const RUN_IN_START = /[^一二三四五六七八九十（(0-9０-９\u2460-\u2473][一二三四五六七八九十（(0-9０-９\u2460-\u2473]/g;
 /** 1 经济发展平稳: an arabic ordinal whose dot a page turned into a space. */
 const BARE_ARABIC = /^([0-9]{1,2})[ \u3000](?=[\u4e00-\u9fff])/;
 
@@ -117,8 +119,9 @@ const BARE_ARABIC = /^([0-9]{1,2})[ \u3000](?=[\u4e00-\u9fff])/;
  */
 export function runInOrdinals(text: string, from: number, contextLevel?: number): Ordinal[] {
   const candidates: Array<{ ordinal: Ordinal; bare: boolean }> = [];
-  for (let at = from + 1; at < text.length; at++) {
-    if (!startsOrdinal(text.charCodeAt(at)) || startsOrdinal(text.charCodeAt(at - 1))) continue;
+  RUN_IN_START.lastIndex = from;
+  while (RUN_IN_START.test(text)) {
+    const at = RUN_IN_START.lastIndex - 1;
     let before = at - 1;
     while (before >= from && isBlank(text.charCodeAt(before))) before--;
     const spaced = before < at - 1;
