@@ -15,7 +15,7 @@ export interface Residue {
 
 interface Pattern {
   regex: RegExp;
-  /** Finds a character every match needs: a line without one is not tried. */
+  /** Finds a word every match needs (patternHint): a line without one is not tried. */
   hint?: RegExp;
   whole: boolean;
   maxLength: number;
@@ -41,7 +41,7 @@ const SPAN_PATTERNS = PATTERNS.filter((pattern) => !pattern.whole);
 const SPAN_SOURCES = SPAN_PATTERNS.map((pattern) => pattern.regex.source);
 const ANY_SPAN = { regex: new RegExp(SPAN_SOURCES.map((source) => `(?:${source})`).join('|')), hint: hintOf(SPAN_SOURCES) };
 
-/** Whether the pattern matches in the text, tried only where the text has a character it needs. */
+/** Whether the pattern matches in the text, tried only where the text has a word it needs. */
 function matchesIn(pattern: { regex: RegExp; hint?: RegExp }, text: string): boolean {
   return (pattern.hint === undefined || pattern.hint.test(text)) && pattern.regex.test(text);
 }
