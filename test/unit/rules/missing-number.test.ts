@@ -130,6 +130,21 @@ describe('missing-number decides on words', () => {
   });
 });
 
+describe('missing-number on a page in traditional characters', () => {
+  it('reads numbers and words through their simplified forms (兩次, 審批, 第一責任人)', () => {
+    assert.deepEqual(gaps('每月召開兩次例會，規範決策流程和審批，壓實第一責任人職責。'), []);
+  });
+  it('still finds a missing number, and quotes the text as written', () => {
+    const found = findingsOf('missing-number', '全年開展專題黨課次，新發展黨員名。');
+    assert.deepEqual(found.map((seen) => seen.text), ['次', '名']);
+    assert.match(found[0].message, /“開展專題黨課次”缺少数字/);
+  });
+  it('quotes a rate without its value as written', () => {
+    const [finding] = findingsOf('missing-number', '全年政務公開率達。');
+    assert.match(finding.message, /“公開率達”缺少数值：请在“達”后填入具体数值/);
+  });
+});
+
 describe('missing-number: digits there but broken', () => {
   const draft = (body: string) => `2024年度县委书记述职报告\r\n\r\n一、主要做法\r\n\r\n　　${body}\r\n`;
 

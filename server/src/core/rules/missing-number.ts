@@ -1,6 +1,7 @@
 import { BOUNDARIES, COUNT_WORDS, DETERMINERS, NUMERALS, UNITS, type UnitSpec, words, YU_WORDS } from '../lexicon/units';
 import type { Line } from '../reading/markdown';
 import { isChinese, type Lexicon } from '../lexicon/lexicon';
+import { simplified } from '../lexicon/simplified';
 import { type PhraseMatch, PhraseMatcher } from '../lexicon/phrases';
 import type { Rule, RuleContext } from '../engine/rule';
 import { lineAsRead } from '../reading/model';
@@ -218,22 +219,26 @@ export const missingNumber: Rule = {
       // A table's header row names its columns (比增% 备注): units there count nothing.
       if (role === 'residue' || role === 'toc' || context.model.tabular[lineIndex]) return;
       const line = lineAsRead(context.model, lineIndex);
+      // Units, numbers and words are read in simplified characters (兩次, 審批); messages quote the line as written.
+      const text = simplified(line.text);
+      const read = text === line.text ? line : { ...line, text, wrappedAfter: simplified(line.wrappedAfter) };
       // The units of the line's own text serve both searches unless the wrapped character before it starts one.
-      const units = line.wrappedAfter && UNIT_MATCHER.canStart(line.wrappedAfter.charCodeAt(0)) ? undefined : UNIT_MATCHER.find(line.text);
+      const units = read.wrappedAfter && UNIT_MATCHER.canStart(read.wrappedAfter.charCodeAt(0)) ? undefined : UNIT_MATCHER.find(read.text);
       let seen: Set<number> | undefined;
-      for (const gap of findGaps(line, units)) {
+      for (const gap of findGaps(read, units)) {
         // 开展*次: Markdown ate the star, the placeholder rule reports it.
-        if (seen?.has(gap.index) || (context.lexicon && gap.rate === undefined && insideWord(context.lexicon, line.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
+        if (seen?.has(gap.index) || (context.lexicon && gap.rate === undefined && insideWord(context.lexicon, read.text, gap)) || /[*＊]/.test(context.model.source[line.map[gap.index] - 1] ?? '')) continue;
         (seen ??= new Set()).add(gap.index);
         let shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 6, 0);
         // A unit that starts its clause (、个社区) reads better with the word it counts.
         if (shown.length <= gap.unit.length) shown = quoteAround(line.text, gap.index, gap.index + gap.unit.length, 0, 3);
         const atGap = SPACE.test(line.text[gap.index]) ? gap.unit : line.text[gap.index];
         if (gap.rate !== undefined) {
+          const rate = read === line ? gap.rate : line.text.slice(Math.max(0, gap.index - gap.rate.length), gap.index);
           context.report({
             start: line.map[gap.index],
             end: line.map[gap.index + 1],
-            message: `“${gap.rate}”缺少数值：请在“${gap.rate.slice(-1)}”后填入具体数值（如“98%”）。`,
+            message: `“${rate}”缺少数值：请在“${rate.slice(-1)}”后填入具体数值（如“98%”）。`,
           });
           continue;
         }
@@ -245,7 +250,7 @@ export const missingNumber: Rule = {
             : `“${shown}”缺少数字：请在“${atGap}”前填入具体数量。`,
         });
       }
-      for (const garbled of garbledNumbers(line.text, units)) {
+      for (const garbled of garbledNumbers(read.text, units)) {
         const written = line.text.slice(garbled.start, garbled.end);
         context.report({
           start: line.map[garbled.start],
