@@ -8,7 +8,7 @@ import { collectEnumerations, type EnumerationRun } from './enumerations';
 import { decideGenre, type GenreSource } from './genre';
 import { parseMarkdown, type HtmlComment, type Line, type ParsedMarkdown } from './markdown';
 import { chineseToNumber } from './numerals';
-import { type Ordinal, parseOrdinal, runInOrdinals, shiftOrdinal } from './ordinals';
+import { type Ordinal, parseOrdinal, runInOrdinals, shiftOrdinal, skipBlank } from './ordinals';
 import { countsFrom } from '../lexicon/units';
 import { findProfile, matchSectionRoles, type Profile } from '../lexicon/profiles';
 import { findPageSplits, isOfficialElement, outlineAboveTitle, repeatsTitle, sandwichedChrome, titleDecorationStart } from './chrome';
@@ -610,11 +610,11 @@ function collectHeadings(model: ReportModel): void {
   for (const { lineIndex, ordinal, mdDepth, start } of pending) {
     const text = model.lines[lineIndex].text;
     const level = ordinal ? ordinal.level : (Math.min(5, Math.max(1, mdDepth - depthOfLevel1 + 1)) as Level);
-    const titleStart = ordinal ? skipSpace(text, ordinal.end) : skipSpace(text, start);
+    const titleStart = ordinal ? skipBlank(text, ordinal.end) : skipBlank(text, start);
     const sentenceEnd = text.slice(titleStart).search(SENTENCE_END);
     const stampAt = residueStart.get(lineIndex) ?? Infinity;
     const titleEnd = Math.min(sentenceEnd === -1 ? text.length : titleStart + sentenceEnd, stampAt > titleStart ? stampAt : Infinity);
-    const bodyStart = sentenceEnd === -1 ? text.length : skipSpace(text, titleEnd + 1);
+    const bodyStart = sentenceEnd === -1 ? text.length : skipBlank(text, titleEnd + 1);
     while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
     const heading: Heading = {
       lineIndex, level, ordinal, mdDepth, start,
@@ -759,11 +759,6 @@ function markContinuations(model: ReportModel): void {
     if (text.length <= WRAPPED_MIN_LENGTH && !/[，、；：,;:]/.test(text)) continue;
     if (!/[。！？；：…”’」』）)!?;:]$/.test(text)) model.continuesParagraph[i] = true;
   }
-}
-
-function skipSpace(text: string, index: number): number {
-  for (let code = text.charCodeAt(index); code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0; code = text.charCodeAt(index)) index++;
-  return index;
 }
 
 /** A line as the text reads on: after a preview's page marker it goes on from the line before (45000⏎3、余元). */

@@ -168,7 +168,8 @@ function headingSentence(text: string, from: number): boolean {
   return end !== -1 && text[from + end] !== '；';
 }
 
-function skipBlank(text: string, index: number): number {
+/** The index of the first character at or after `index` that is not a space, tab, full-width or no-break space. */
+export function skipBlank(text: string, index: number): number {
   while (index < text.length && isBlank(text.charCodeAt(index))) index++;
   return index;
 }
